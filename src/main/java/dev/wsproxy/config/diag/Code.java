@@ -1,0 +1,86 @@
+package dev.wsproxy.config.diag;
+
+import static dev.wsproxy.config.diag.Severity.ERROR;
+import static dev.wsproxy.config.diag.Severity.INFO;
+import static dev.wsproxy.config.diag.Severity.WARNING;
+
+/**
+ * The stable diagnostic codes. A code is never renumbered or reused; each has a default severity and a
+ * one-line title (the doc the meta-test asks for). Ranges: 1xx syntax and includes, 2xx directives and
+ * values, 3xx whole-config meaning, 4xx TLS, 5xx WebSocket proxy.
+ */
+public enum Code {
+    // 1xx: syntax and includes
+    UNCLOSED_BLOCK("WSP101", ERROR, "a block is not closed before the end of the file"),
+    EXTRA_CLOSE("WSP102", ERROR, "a '}' closes no open block"),
+    BRACE_WITHOUT_NAME("WSP103", ERROR, "a '{' stands alone on a line without a block name"),
+    UNTERMINATED_HEREDOC("WSP104", ERROR, "a <<<TAG heredoc is never terminated"),
+    INCLUDE_CYCLE("WSP105", ERROR, "an include includes itself, directly or through other files"),
+    INCLUDE_MISSING("WSP106", WARNING, "an include names a file or directory that does not exist"),
+    LINE_TOO_LONG("WSP107", ERROR, "a line is 8192 bytes or longer; OLS stops reading the file there"),
+    INCLUDE_BAD_VARIABLE("WSP108", ERROR, "an include path uses a variable other than $SERVER_ROOT"),
+    FILE_UNREADABLE("WSP109", ERROR, "a config file cannot be read"),
+    CONTINUATION_TOO_LONG("WSP110", ERROR, "a value joined with '\\' continuation lines is longer than 64 KiB"),
+
+    // 2xx: directives and values
+    UNKNOWN_DIRECTIVE("WSP201", WARNING, "a directive that OLS does not know"),
+    UNKNOWN_BLOCK("WSP202", WARNING, "a block name that OLS does not know"),
+    NOT_ALLOWED_HERE("WSP203", WARNING, "a directive that is valid, but not in this block"),
+    MISSING_REQUIRED("WSP204", ERROR, "a required directive or value is missing"),
+    BAD_NUMBER("WSP205", ERROR, "a value that must be a number is not one, or is out of range"),
+    BAD_BOOL("WSP206", ERROR, "a value that must be 0 or 1 is neither"),
+    BAD_ADDRESS("WSP207", ERROR, "an address that cannot be parsed"),
+    BAD_PORT("WSP208", ERROR, "a port outside 1-65535"),
+    DUPLICATE_DIRECTIVE("WSP209", WARNING, "a single-valued directive given twice; the first one wins, as in OLS"),
+    BAD_VALUE("WSP210", ERROR, "a value that is not one of the values this directive takes"),
+    PLACEHOLDER("WSP211", WARNING, "a value that looks like an unrendered installer placeholder"),
+    BLOCK_EXPECTED("WSP212", ERROR, "a directive that must be a block is written as a plain line, or the reverse"),
+
+    // 3xx: the meaning of the whole config
+    MISSING_VHROOT("WSP301", ERROR, "a virtual host's vhRoot does not exist"),
+    MISSING_CONFIG_FILE("WSP302", ERROR, "a virtual host's configFile does not exist"),
+    MISSING_LOCATION("WSP303", ERROR, "a context's location does not exist"),
+    UNKNOWN_VHOST("WSP304", ERROR, "a listener map or member names a virtual host that is not defined"),
+    DUPLICATE_VHOST("WSP305", ERROR, "two virtual hosts have the same name"),
+    BAD_REGEX("WSP306", ERROR, "an exp: regular expression does not compile"),
+    UNKNOWN_HANDLER("WSP307", ERROR, "a proxy context names an extprocessor that is not defined"),
+    DUPLICATE_CONTEXT("WSP308", WARNING, "two contexts have the same URI; the first one wins, as in OLS"),
+    DUPLICATE_WEBSOCKET("WSP309", WARNING, "two websocket blocks have the same URI; the last one wins, as in OLS"),
+    DUPLICATE_DOMAIN("WSP310", WARNING, "a domain is mapped twice on one listener; the first mapping wins"),
+    MISSING_MIME("WSP311", ERROR, "the server mime file is missing or unreadable"),
+    DIFFERS_FROM_OLS("WSP312", INFO, "this config behaves differently here than on OpenLiteSpeed 1.9.1"),
+    WSPROXY_EXTENSION("WSP313", INFO, "a wsproxy-only key that OpenLiteSpeed ignores"),
+    PROXY_WITHOUT_WEBSOCKET("WSP314", WARNING, "a proxied context has no websocket block, so WebSocket upgrades never reach its app"),
+    TEMPLATE_WITHOUT_VHCONFIG("WSP315", ERROR, "a vhTemplate file has no virtualHostConfig block"),
+    SECURE_WITHOUT_CERT("WSP316", ERROR, "a secure listener has no keyFile or certFile"),
+    UNKNOWN_LISTENER("WSP317", ERROR, "a listeners key names a listener that is not defined"),
+    MISSING_DOCROOT("WSP318", ERROR, "a virtual host's docRoot does not exist"),
+    LISTENER_WITHOUT_MAP("WSP319", WARNING, "a listener maps no virtual host, so every request to it gets 404"),
+    UDS_TRIPLE_SLASH("WSP320", WARNING, "uds:/// has one slash too many; OLS reads it as //path"),
+    DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
+    BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
+    ;
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+
+    Code(String id, Severity severity, String title) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+    }
+
+    /** The stable id, e.g. {@code WSP201}. */
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.wsproxy.config.model;
+
+import dev.wsproxy.config.source.Span;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code listener} block: the address it binds, TLS when {@code secure 1}, and its Host → vhost map in
+ * the order OLS builds it (vhost {@code listeners} keys, then {@code map} lines, then templates).
+ */
+public record Listener(String name, ListenAddress address, boolean secure, Optional<TlsSettings> tls,
+                       List<HostMapping> mappings, Span span) {
+
+    public Listener {
+        mappings = List.copyOf(mappings);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.wsproxy.config.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The whole typed, immutable model of an OLS config: what {@code serve} builds its handler chain from. */
+public record ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime,
+                           LogSettings errorLog, LogSettings accessLog, Tuning tuning, AccessControl accessControl,
+                           int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
+                           List<Listener> listeners, List<VirtualHost> virtualHosts) {
+
+    public ServerConfig {
+        extProcessors = Map.copyOf(extProcessors);
+        listeners = List.copyOf(listeners);
+        virtualHosts = List.copyOf(virtualHosts);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.wsproxy.config.model;
+
+import dev.wsproxy.config.source.Span;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A virtual host with every value resolved: roots, domains, access control, error pages, its contexts
+ * (always including one for {@code /}, implicit when the config has none) and its websocket routes in
+ * config order. {@code accessLog} is empty when the vhost uses the server's.
+ */
+public record VirtualHost(String name, Path vhRoot, Path docRoot, String domain, List<String> aliases,
+                          SymlinkPolicy symlinks, AccessControl accessControl, Map<Integer, String> errorPages,
+                          Optional<LogSettings> accessLog, List<Context> contexts, List<WebSocketRoute> webSockets,
+                          Optional<TlsSettings> vhssl, Span span) {
+
+    public VirtualHost {
+        aliases = List.copyOf(aliases);
+        errorPages = Map.copyOf(errorPages);
+        contexts = List.copyOf(contexts);
+        webSockets = List.copyOf(webSockets);
+    }
+}
