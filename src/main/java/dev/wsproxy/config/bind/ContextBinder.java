@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Binds a vhost's {@code context} blocks: static (the default type), redirect and proxy, with effective
- * index, expires, headers and access control. Duplicates keep the first (OLS); the list is sorted by URI
- * as OLS sorts it (strcmp), and a static {@code /} context at docRoot is added when there is none.
+ * index, expires, headers and access control. Duplicates keep the first (OLS). The list holds the
+ * {@code exp:} contexts first, in the order OLS tries them (strcmp of the URI), then the prefix contexts
+ * (also by URI; the longest match wins among them), and a static {@code /} context at docRoot when there is none.
  */
 final class ContextBinder {
     private final Binding binding;
@@ -67,7 +68,8 @@ final class ContextBinder {
                     config.directives().isEmpty() ? dev.wsproxy.config.source.Span.none()
                             : config.directives().get(0).span()));
         }
-        contexts.sort(Comparator.comparing(c -> c.uri().text()));
+        contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)
+                .thenComparing(c -> c.uri().text()));
         return contexts;
     }
 

@@ -42,17 +42,11 @@ public final class ServerBinder {
         Span fileStart = Span.at(configFile, 1, 1);
         PathResolver paths = PathResolver.server(serverRoot);
 
-        Block index = root;
-        VirtualHostBinder.ServerDefaults defaults = new VirtualHostBinder.ServerDefaults(paths,
-                index.value("indexFiles").map(Settings::indexList).orElse(List.of("index.html")),
-                Settings.bool(index, "autoIndex").orElse(false),
-                Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
-                root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
-                        .orElse(SymlinkPolicy.Follow.ALWAYS),
-                ExtProcessors.read(root, paths));
+        VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
 
         Map<String, ListenerDraft> listeners = listeners(root, paths);
         Map<String, VirtualHostBinder.Bound> vhosts = new LinkedHashMap<>();
+        Map<String, Directive> declared = new LinkedHashMap<>();
         VirtualHostBinder vhostBinder = new VirtualHostBinder(binding, defaults);
         for (Directive entry : root.all("virtualhost")) {
             Optional<String> name = Block.nameOf(entry, "vhName");
@@ -61,25 +55,65 @@ public final class ServerBinder {
                         "Write the name after the keyword: virtualhost <name> { ... }.");
                 continue;
             }
-            if (vhosts.containsKey(name.get())) {
+            if (declared.containsKey(name.get())) {
                 binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_VHOST, entry.valueSpan(),
                                 "virtual host `" + name.get() + "` is defined twice",
                                 "Rename one of them; the first definition is used.")
-                        .withRelated(vhosts.get(name.get()).host().span(), "first defined here"));
+                        .withRelated(declared.get(name.get()).span(), "first defined here"));
                 continue;
             }
+            declared.put(name.get(), entry);
             vhostBinder.bindEntry(name.get(), entry).ifPresent(bound -> {
                 vhosts.put(name.get(), bound);
                 mapListenersKey(Block.of(entry).first("listeners"), bound, listeners);
             });
         }
-        mapLines(listeners, vhosts);
+        mapLines(listeners, vhosts, declared);
         new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts,
                 (listenersKey, bound) -> mapListenersKey(Optional.of(listenersKey), bound, listeners));
 
+        List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
+        List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
+        return new BindResult(serverConfig(root, configFile, paths, fileStart, defaults, built, hosts), binding.files);
+    }
+
+    /**
+     * One vhost config (or a template's {@code virtualHostConfig}) on its own, as a server holding just that
+     * vhost, named after the file, with {@code $VH_ROOT} standing for the server root.
+     */
+    public BindResult bindVhost(Path file, Path serverRoot, Block entry, Block config) {
+        PathResolver paths = PathResolver.server(serverRoot);
+        Block root = Block.empty();
+        VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Span fileStart = Span.at(file, 1, 1);
+        VirtualHostBinder.Member member = new VirtualHostBinder.Member(Optional.of(serverRoot.toString()),
+                Optional.empty(), Optional.empty(), fileStart);
+        List<VirtualHost> hosts = new VirtualHostBinder(binding, defaults).bindMember(name, entry, config, member)
+                .map(VirtualHostBinder.Bound::host).stream().toList();
+        return new BindResult(serverConfig(root, file, paths, null, defaults, List.of(), hosts), binding.files);
+    }
+
+    private static VirtualHostBinder.ServerDefaults defaults(Block root, PathResolver paths) {
+        return new VirtualHostBinder.ServerDefaults(paths,
+                root.value("indexFiles").map(Settings::indexList).orElse(List.of("index.html")),
+                Settings.bool(root, "autoIndex").orElse(false),
+                Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
+                root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
+                        .orElse(SymlinkPolicy.Follow.ALWAYS),
+                ExtProcessors.read(root, paths));
+    }
+
+    /** The server-level settings around the listeners and vhosts; {@code fileStart} null means no mime is needed. */
+    private ServerConfig serverConfig(Block root, Path configFile, PathResolver paths, Span fileStart,
+                                      VirtualHostBinder.ServerDefaults defaults, List<Listener> built,
+                                      List<VirtualHost> hosts) {
+        Path serverRoot = paths.serverRoot();
         Optional<Directive> mimeLine = root.first("mime").filter(d -> !d.value().isBlank());
         MimeTypes mime;
-        if (mimeLine.isEmpty()) {
+        if (mimeLine.isEmpty() && fileStart == null) {
+            mime = new MimeTypes(Map.of(), Mime.FALLBACK);
+        } else if (mimeLine.isEmpty()) {
             binding.report(Code.MISSING_MIME, fileStart, "the server config has no `mime` directive",
                     "OLS refuses to start without it: add `mime conf/mime.properties`.");
             mime = new MimeTypes(Map.of(), Mime.FALLBACK);
@@ -94,14 +128,11 @@ public final class ServerBinder {
                 Settings.intOr(tuning, "keepAliveTimeout", defaultsTuning.keepAliveTimeoutSeconds()),
                 Settings.intOr(tuning, "connTimeout", defaultsTuning.connTimeoutSeconds()),
                 Settings.intOr(tuning, "maxConnections", defaultsTuning.maxConnections()));
-        List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
-        List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
-        ServerConfig config = new ServerConfig(serverRoot, configFile, root.value("serverName").orElse(""), mime,
+        return new ServerConfig(serverRoot, configFile, root.value("serverName").orElse(""), mime,
                 Logs.errorLog(root.first("errorlog"), paths),
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
                 Settings.accessControl(root).orElse(dev.wsproxy.config.model.AccessControl.ALLOW_ALL),
                 Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts);
-        return new BindResult(config, binding.files);
     }
 
     private Map<String, ListenerDraft> listeners(Block root, PathResolver paths) {
@@ -161,12 +192,17 @@ public final class ServerBinder {
         }
     }
 
-    private void mapLines(Map<String, ListenerDraft> listeners, Map<String, VirtualHostBinder.Bound> vhosts) {
+    /** {@code map} lines; a vhost that is declared but could not be bound was reported already. */
+    private void mapLines(Map<String, ListenerDraft> listeners, Map<String, VirtualHostBinder.Bound> vhosts,
+                          Map<String, Directive> declared) {
         for (ListenerDraft listener : listeners.values()) {
             for (Directive line : listener.mapLines) {
                 String[] parts = line.value().trim().split("[ \\t]+", 2);
                 String vhost = parts[0];
                 if (!vhosts.containsKey(vhost)) {
+                    if (declared.containsKey(vhost)) {
+                        continue;
+                    }
                     binding.report(Code.UNKNOWN_VHOST, line.valueSpan(), "listener `" + listener.name
                                     + "` maps virtual host `" + vhost + "`, which is not defined",
                             "OLS ignores this map line silently; define the vhost or correct the name.");
@@ -180,7 +216,8 @@ public final class ServerBinder {
     }
 
     private void map(ListenerDraft listener, HostMapping mapping) {
-        listener.map(mapping).ifPresent(taken -> binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_DOMAIN,
+        listener.map(mapping).filter(taken -> !taken.vhostName().equals(mapping.vhostName()))
+                .ifPresent(taken -> binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_DOMAIN,
                         mapping.span(), "`" + mapping.domain() + "` on listener `" + listener.name
                                 + "` is already mapped to virtual host `" + taken.vhostName() + "`",
                         "As in OLS the first mapping wins; remove one of them.")

@@ -54,6 +54,7 @@ final class VirtualHostBinder {
         Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
         PathResolver early = server.paths().forVhost(name, name).withVhRoot(vhRoot);
         Block config = block;
+        boolean configMissing = false;
         Optional<Directive> configFile = block.first("configFile").filter(d -> !d.value().isBlank());
         if (configFile.isPresent()) {
             Path file = early.resolve(configFile.get().value());
@@ -61,7 +62,10 @@ final class VirtualHostBinder {
                 List<Directive> directives = binding.reader.read(file, binding.diagnostics);
                 binding.files.add(new ConfigFile(file, Scope.VHOST_CONFIG, directives));
                 config = Block.of(directives);
-            } else if (binding.checkFilesystem) {
+            } else {
+                configMissing = true;
+            }
+            if (configMissing && binding.checkFilesystem) {
                 binding.report(Code.MISSING_CONFIG_FILE, configFile.get().valueSpan(),
                         "configFile `" + file + "` does not exist or cannot be read",
                         "OLS would fall back to the keys inside the virtualhost block; create the file or"
@@ -69,6 +73,9 @@ final class VirtualHostBinder {
             }
         }
         String listenerDomain = config.value("vhDomain").orElse("*");
+        if (configMissing && !config.has("docRoot")) {
+            return Optional.empty();
+        }
         return bind(name, block, config, Member.NONE, vhRoot, entry.span())
                 .map(host -> new Bound(host, domains(listenerDomain, host)));
     }

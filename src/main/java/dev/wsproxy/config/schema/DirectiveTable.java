@@ -119,15 +119,14 @@ public final class DirectiveTable {
         new Rows(all, HOTLINK_CTRL).bool("enableHotlinkCtrl", "allowDirectAccess", "onlySelf")
                 .text("suffixes", "allowedHosts", "matchedHosts", "redirectUri");
         new Rows(all, AWSTATS).number("updateMode", "updateInterval", "updateOffset").path("workingDir")
-                .text("awstatsURI", "siteDomain", "siteAliases", "realm");
+                .text("awstatsURI", "siteDomain", "siteAliases", "realm").bool("securedConn");
         new Rows(all, LSRECAPTCHA).bool("enabled").number("type", "maxTries", "regConnLimit", "sslConnLimit",
                 "allowedRobotHits").text("siteKey", "secretKey").block("botWhiteList", BOT_WHITE_LIST);
         return new DirectiveTable(all);
     }
 
     private static void server(Rows r) {
-        r.text("serverName", "user", "group", "adminEmails", "autoIndexURI", "eventDispatcher", "sslCryptoDevice",
-                        "suspendedVhosts")
+        r.text("serverName", "user", "group", "adminEmails", "autoIndexURI", "suspendedVhosts")
                 .number("priority", "inMemBufSize", "gracefulRestartTimeout", "httpdWorkers", "cpuAffinity",
                         "enableLVE")
                 .path("swappingDir", "statDir", "mime", "adminRoot", "chrootPath")
@@ -210,7 +209,7 @@ public final class DirectiveTable {
     }
 
     private static void appDefaults(Rows r) {
-        r.path("binPath").text("railsEnv", "appserverEnv").repeated(TEXT, "env")
+        r.path("binPath", "rubyBin").text("railsEnv", "appserverEnv").repeated(TEXT, "env")
                 .number("maxConns", "initTimeout", "retryTimeout", "pcKeepAliveTimeout", "backlog", "runOnStartUp",
                         "extMaxIdleTime", "priority", "memSoftLimit", "memHardLimit", "procSoftLimit",
                         "procHardLimit", "cpuSoftLimit", "cpuHardLimit", "instances", "autoStart")
@@ -229,7 +228,7 @@ public final class DirectiveTable {
                 .range("maxReqURLLen", 200, 65530).range("maxReqHeaderSize", 1024, 131072)
                 .bool("useSendfile", "enableGzipCompress", "enableDynGzipCompress", "gzipAutoUpdateStatic",
                         "smartKeepAlive", "quicEnable", "quicEnableDPLPMTUD", "sslStrongDhKey")
-                .text("compressibleTypes").path("quicShmDir");
+                .text("compressibleTypes", "eventDispatcher", "sslCryptoDevice").path("quicShmDir");
     }
 
     /** Adds rows to one scope; every method returns {@code this} so a scope reads as one table. */

@@ -35,7 +35,7 @@ public final class ValueCheck implements DirectiveCheck {
         }
         String value = d.value();
         int lead = value.length() - value.stripLeading().length();
-        if (value.isBlank()) {
+        if (value.isBlank() || Placeholders.find(value).isPresent()) {
             return;
         }
         Parsed<?> parsed = parse(spec.get(), value.strip());
