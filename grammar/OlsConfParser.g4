@@ -1,0 +1,31 @@
+/*
+ * The lines of an OpenLiteSpeed plain-text config. Nesting is not a grammar rule: OLS keeps a block
+ * stack while it reads lines (and so does the AST builder), which lets an unbalanced '}' or an
+ * unclosed block be reported at its own line instead of failing the whole parse.
+ */
+parser grammar OlsConfParser;
+
+options { tokenVocab = OlsConfLexer; }
+
+@header {
+package dev.wsproxy.config.syntax.gen;
+}
+
+config : ( line? NL )* line? EOF ;
+
+// "} } name value" closes two blocks, then reads the rest as a new line.
+line : CLOSE+ statement? | statement ;
+
+statement
+    : OPEN BLANKS?                                          # strayOpen
+    | name ( BLANKS value )? BLANKS? OPEN BLANKS?           # blockOpen
+    | name ( BLANKS value )? BLANKS? heredoc                # heredocEntry
+    | name ( BLANKS value )? BLANKS?                        # entry
+    ;
+
+heredoc : HEREDOC_OPEN HEREDOC_LINE* HEREDOC_END? ;
+
+// Adjacent pieces come from '\' continuations, which join text with no separator.
+name : NAME WORD* ;
+
+value : WORD+ ( BLANKS WORD+ )* ;

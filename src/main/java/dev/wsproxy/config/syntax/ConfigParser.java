@@ -1,0 +1,26 @@
+package dev.wsproxy.config.syntax;
+
+import java.nio.file.Path;
+
+/**
+ * Reads OpenLiteSpeed plain-text config files into directive trees, the way OLS 1.9.1 reads them,
+ * following {@code include} lines. Never throws: every problem becomes a diagnostic.
+ */
+public final class ConfigParser {
+    private final Path serverRoot;
+
+    /** @param serverRoot the directory {@code $SERVER_ROOT/} in include paths stands for */
+    public ConfigParser(Path serverRoot) {
+        this.serverRoot = serverRoot.toAbsolutePath().normalize();
+    }
+
+    /** Parses {@code file} and what it includes; an unreadable file gives a WSP109 diagnostic. */
+    public ParseResult parseFile(Path file) {
+        return new ParseSession(serverRoot).parseRoot(file);
+    }
+
+    /** Parses {@code text} as if it were the content of {@code pretendFile}; includes are relative to its directory. */
+    public ParseResult parseText(Path pretendFile, String text) {
+        return new ParseSession(serverRoot).parseRootText(pretendFile, text);
+    }
+}

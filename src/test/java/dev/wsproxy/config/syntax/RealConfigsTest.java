@@ -1,0 +1,49 @@
+package dev.wsproxy.config.syntax;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.wsproxy.config.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every config shipped with OLS and every real-world config in {@code ../shared} parses without a
+ * syntax error, since OLS reads them all; new files there are covered without editing this test.
+ */
+class RealConfigsTest {
+    private static final Path SHARED = Path.of(System.getProperty("user.dir"), "..", "shared").normalize();
+
+    static Stream<Path> configs() throws IOException {
+        return Stream.of("ols-samples", "ols-realworld").flatMap(RealConfigsTest::configFiles);
+    }
+
+    private static Stream<Path> configFiles(String folder) {
+        try (Stream<Path> walk = Files.walk(SHARED.resolve(folder))) {
+            return walk.filter(Files::isRegularFile).filter(RealConfigsTest::isConfig).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Config files by their names; README, INDEX, mime tables and password files are not configs. */
+    private static boolean isConfig(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains(".conf") && !name.endsWith(".txt");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void parsesWithoutSyntaxErrors(Path file) {
+        ParseResult result = new ConfigParser(file.getParent()).parseFile(file);
+        List<Diagnostic> syntaxErrors = result.diagnostics().stream()
+                .filter(d -> d.isError() && d.code().id().startsWith("WSP1")).toList();
+        assertEquals("", AstDump.diagnostics(syntaxErrors, SHARED), "syntax errors in " + file);
+        assertFalse(result.directives().isEmpty(), "no directives read from " + file);
+    }
+}
