@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -27,7 +27,7 @@ public final class PemPrivateKeys {
         List<PemBlock> blocks = PemBlock.readAll(file);
         for (PemBlock block : blocks) {
             if (block.isEncrypted()) {
-                throw new KeyMaterialException(file, "the private key is encrypted; wsproxy cannot ask for a pass phrase."
+                throw new KeyMaterialException(file, KeyMaterialException.Kind.ENCRYPTED, "the private key is encrypted; wsproxy cannot ask for a pass phrase."
                         + " Write it unencrypted, e.g. `openssl pkey -in " + file.getFileName() + " -out key.pem`");
             }
             switch (block.type()) {
@@ -43,7 +43,7 @@ public final class PemPrivateKeys {
                     break;
             }
         }
-        throw new KeyMaterialException(file, blocks.isEmpty()
+        throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, blocks.isEmpty()
                 ? "no PEM data: expected a \"-----BEGIN PRIVATE KEY-----\" block"
                 : "no private key in the file (found " + types(blocks) + "); is this the certificate instead of the key?");
     }
@@ -57,9 +57,9 @@ public final class PemPrivateKeys {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new KeyMaterialException(file, "the EC private key is not valid DER (" + e.getMessage() + ")");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "the EC private key is not valid DER (" + e.getMessage() + ")");
         }
-        throw new KeyMaterialException(file, "the EC private key does not name its curve; write it with"
+        throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "the EC private key does not name its curve; write it with"
                 + " `openssl pkey -in " + file.getFileName() + " -out key.pem` (PKCS#8)");
     }
 
@@ -72,7 +72,7 @@ public final class PemPrivateKeys {
                 // try the next algorithm: PKCS#8 names its algorithm only by OID
             }
         }
-        throw new KeyMaterialException(file, "the private key is damaged or of an unsupported type");
+        throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "the private key is damaged or of an unsupported type");
     }
 
     private static String types(List<PemBlock> blocks) {

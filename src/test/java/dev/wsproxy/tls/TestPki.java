@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -67,7 +67,7 @@ public final class TestPki {
 
     /** A new self-signed root CA. */
     public static TestPki create(String name) {
-        KeyPair keys = generate(Algorithm.RSA);
+        KeyPair keys = generate(Algorithm.EC);
         X500Name subject = new X500Name("CN=" + name);
         X509Certificate cert = sign(subject, keys, subject, keys.getPublic(), yesterday(), Instant.now().plus(Duration.ofDays(3650)), true, List.of());
         return new TestPki(new Issued(keys, cert, List.of()), cert);
@@ -75,7 +75,7 @@ public final class TestPki {
 
     /** An intermediate CA signed by this one; what it issues carries the intermediates in its chain. */
     public TestPki intermediate(String name) {
-        KeyPair keys = generate(Algorithm.RSA);
+        KeyPair keys = generate(Algorithm.EC);
         X509Certificate cert = sign(subjectOf(authority.certificate()), authority.keys(), new X500Name("CN=" + name), keys.getPublic(),
                 yesterday(), Instant.now().plus(Duration.ofDays(3650)), true, List.of());
         List<X509Certificate> chain = new ArrayList<>();

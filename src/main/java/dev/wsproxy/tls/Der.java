@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

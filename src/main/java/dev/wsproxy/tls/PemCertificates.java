@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class PemCertificates {
             }
         }
         if (certificates.isEmpty()) {
-            throw new KeyMaterialException(file, "no certificate in the file: expected a \"-----BEGIN CERTIFICATE-----\" block");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "no certificate in the file: expected a \"-----BEGIN CERTIFICATE-----\" block");
         }
         return List.copyOf(certificates);
     }
@@ -31,7 +31,7 @@ public final class PemCertificates {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
-            throw new KeyMaterialException(file, "certificate #" + position + " is damaged (" + e.getMessage() + ")");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "certificate #" + position + " is damaged (" + e.getMessage() + ")");
         }
     }
 }

@@ -1,12 +1,12 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsproxy.server.tls.TestPki.Algorithm;
-import dev.wsproxy.server.tls.TestPki.Issued;
-import dev.wsproxy.server.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.TestPki.Algorithm;
+import dev.wsproxy.tls.TestPki.Issued;
+import dev.wsproxy.tls.TestPki.KeyForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;

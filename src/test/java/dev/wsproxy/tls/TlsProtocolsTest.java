@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,11 +36,11 @@ public record PemBlock(String type, Map<String, String> headers, byte[] der) {
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new KeyMaterialException(file, "the file does not exist");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.MISSING, "the file does not exist");
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new KeyMaterialException(file, "the file is not readable (permission denied)");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.UNREADABLE, "the file is not readable (permission denied)");
         } catch (java.io.IOException e) {
-            throw new KeyMaterialException(file, "cannot read the file (" + e.getMessage() + ")");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.UNREADABLE, "cannot read the file (" + e.getMessage() + ")");
         }
         return parse(file, text);
     }
@@ -68,7 +68,7 @@ public record PemBlock(String type, Map<String, String> headers, byte[] der) {
                 }
             }
             if (j == lines.length) {
-                throw new KeyMaterialException(file, "the PEM block \"" + type + "\" has no \"" + endLine + "\" line");
+                throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "the PEM block \"" + type + "\" has no \"" + endLine + "\" line");
             }
             blocks.add(new PemBlock(type, headers, decode(file, type, base64.toString())));
             i = j;
@@ -80,7 +80,7 @@ public record PemBlock(String type, Map<String, String> headers, byte[] der) {
         try {
             return Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new KeyMaterialException(file, "the PEM block \"" + type + "\" is not valid base64");
+            throw new KeyMaterialException(file, KeyMaterialException.Kind.INVALID, "the PEM block \"" + type + "\" is not valid base64");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,14 +64,15 @@ class OpenSslCiphersTest {
 
         assertEquals(List.of("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV"),
                 selection.suites());
-        assertTrue(selection.servesTls12());
+        assertTrue(selection.isUsableWith(List.of("TLSv1.3", "TLSv1.2")));
     }
 
     @Test
     void keywordsWithNothingInJavaSelectNothingForTls12() {
         var selection = OpenSslCiphers.select("CAMELLIA:@STRENGTH", JDK);
 
-        assertFalse(selection.servesTls12());
+        assertFalse(selection.isUsableWith(List.of("TLSv1.3", "TLSv1.2")), "TLS 1.2 clients would have no suite");
+        assertTrue(selection.isUsableWith(List.of("TLSv1.3")), "TLS 1.3 suites are not governed by the list");
         assertEquals(List.of(), selection.unmapped(), "known OpenSSL keywords are not misspellings");
     }
 

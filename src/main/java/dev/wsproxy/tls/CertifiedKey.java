@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import dev.wsproxy.config.model.TlsSettings;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public record CertifiedKey(PrivateKey key, List<X509Certificate> chain) {
     }
 
     static KeyMaterialException mismatch(Path keyFile, Path certFile) {
-        return new KeyMaterialException(keyFile, "the private key does not belong to the certificate in " + certFile
+        return new KeyMaterialException(keyFile, KeyMaterialException.Kind.MISMATCH, "the private key does not belong to the certificate in " + certFile
                 + "; give the key the certificate was issued for");
     }
 }

@@ -1,4 +1,4 @@
-package dev.wsproxy.server.tls;
+package dev.wsproxy.tls;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,8 +41,23 @@ public final class OpenSslCiphers {
         }
 
         /** Whether any suite serves TLS 1.2 or older; OpenSSL refuses a cipher string that selects none. */
-        public boolean servesTls12() {
+        private boolean servesTls12() {
             return suites.stream().anyMatch(s -> s.contains("_WITH_"));
+        }
+
+        /** Whether these suites let every enabled protocol version shake hands. */
+        public boolean isUsableWith(List<String> protocols) {
+            boolean onlyTls13 = protocols.stream().allMatch("TLSv1.3"::equals);
+            return !suites.isEmpty() && (onlyTls13 || servesTls12());
+        }
+    }
+
+    /** The suites the JDK enables by default, in its preference order. */
+    public static List<String> jdkDefaults() {
+        try {
+            return List.of(javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no TLS implementation", e);
         }
     }
 
