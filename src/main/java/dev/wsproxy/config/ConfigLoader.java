@@ -31,11 +31,9 @@ public final class ConfigLoader {
     /** Loads a server config; the model is present whenever it could be built. */
     public static LoadResult load(Path httpdConfig, LoadOptions options) {
         Path file = httpdConfig.toAbsolutePath().normalize();
-        Path serverRoot = options.serverRoot().map(p -> p.toAbsolutePath().normalize()).orElse(serverRootOf(file));
+        Path serverRoot = serverRoot(file, options);
         Diagnostics diagnostics = new Diagnostics();
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            diagnostics.add(Code.FILE_UNREADABLE, Span.at(file, 1, 1), "cannot read config file `" + file + "`",
-                    "Check the path given with -c and its permissions.");
+        if (!readable(file, diagnostics)) {
             return new LoadResult(Optional.empty(), diagnostics.list());
         }
         ConfigReader reader = reader(serverRoot);
@@ -52,11 +50,9 @@ public final class ConfigLoader {
      */
     public static LoadResult lintFile(Path configFile, Scope scope, LoadOptions options) {
         Path file = configFile.toAbsolutePath().normalize();
-        Path serverRoot = options.serverRoot().map(p -> p.toAbsolutePath().normalize()).orElse(serverRootOf(file));
+        Path serverRoot = serverRoot(file, options);
         Diagnostics diagnostics = new Diagnostics();
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            diagnostics.add(Code.FILE_UNREADABLE, Span.at(file, 1, 1), "cannot read config file `" + file + "`",
-                    "Check the path and its permissions.");
+        if (!readable(file, diagnostics)) {
             return new LoadResult(Optional.empty(), diagnostics.list());
         }
         ConfigReader reader = reader(serverRoot);
@@ -68,6 +64,19 @@ public final class ConfigLoader {
         new Linter(DirectiveTable.ols()).lint(List.of(new ConfigFile(file, scope, directives)),
                 Optional.of(bound.config()), diagnostics);
         return new LoadResult(Optional.empty(), diagnostics.list());
+    }
+
+    private static boolean readable(Path file, Diagnostics diagnostics) {
+        if (Files.isReadable(file) && !Files.isDirectory(file)) {
+            return true;
+        }
+        diagnostics.add(Code.FILE_UNREADABLE, Span.at(file, 1, 1), "cannot read config file `" + file + "`",
+                "Check the path and its permissions.");
+        return false;
+    }
+
+    private static Path serverRoot(Path file, LoadOptions options) {
+        return options.serverRoot().map(p -> p.toAbsolutePath().normalize()).orElse(serverRootOf(file));
     }
 
     /** {@code .../conf/httpd_config.conf} → {@code ...}: the parent of the config file's directory. */

@@ -25,33 +25,15 @@ final class Binding {
         diagnostics.add(code, span, summary, detail);
     }
 
-    /** Reports {@code code} when filesystem checks are on and {@code path} is not an existing directory. */
-    boolean requireDirectory(Path path, Code code, Span span, String what) {
-        if (checkFilesystem && !Files.isDirectory(path)) {
+    /**
+     * Reports {@code code} when filesystem checks are on and {@code path} does not exist (as a directory when
+     * {@code directory}); {@code base} says what a relative path is relative to, for the fix.
+     */
+    void requireExisting(Path path, boolean directory, Code code, Span span, String what, String base) {
+        boolean exists = directory ? Files.isDirectory(path) : Files.exists(path);
+        if (checkFilesystem && !exists) {
             report(code, span, what + " `" + path + "` does not exist",
-                    "Create the directory, or correct the path (relative paths mean $SERVER_ROOT).");
-            return false;
+                    "Create it, or correct the path (a relative path means " + base + ").");
         }
-        return true;
-    }
-
-    /** Reports {@code code} when filesystem checks are on and nothing exists at {@code path}. */
-    boolean requireDirectoryOrFile(Path path, Code code, Span span, String what) {
-        if (checkFilesystem && !Files.exists(path)) {
-            report(code, span, what + " `" + path + "` does not exist",
-                    "Create it, or correct the path (a relative location means $DOC_ROOT/).");
-            return false;
-        }
-        return true;
-    }
-
-    /** Reports {@code code} when filesystem checks are on and {@code path} is not a readable file. */
-    boolean requireFile(Path path, Code code, Span span, String what) {
-        if (checkFilesystem && !Files.isReadable(path)) {
-            report(code, span, what + " `" + path + "` does not exist or cannot be read",
-                    "Create the file, or correct the path (relative paths mean $SERVER_ROOT).");
-            return false;
-        }
-        return true;
     }
 }

@@ -107,8 +107,8 @@ final class ContextBinder {
         if (written.isPresent()) {
             location = vhost.paths().resolveLocation(written.get().value());
             if (uri instanceof ContextUri.Prefix && !written.get().value().contains("$0")) {
-                binding.requireDirectoryOrFile(location, Code.MISSING_LOCATION, written.get().valueSpan(),
-                        "context location");
+                binding.requireExisting(location, false, Code.MISSING_LOCATION, written.get().valueSpan(),
+                        "context location", "$DOC_ROOT/");
             }
         } else if (uri instanceof ContextUri.Prefix p) {
             location = vhost.docRoot().resolve(p.path().substring(1)).normalize();

@@ -100,7 +100,7 @@ final class VirtualHostBinder {
         }
         Path root = server.paths().forVhost(name, name).resolve(raw.get());
         Span where = member.vhRoot().isPresent() ? span : entry.first("vhRoot").map(Directive::valueSpan).orElse(span);
-        binding.requireDirectory(root, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`");
+        binding.requireExisting(root, true, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`", "$SERVER_ROOT");
         return root;
     }
 
@@ -117,7 +117,8 @@ final class VirtualHostBinder {
             return Optional.empty();
         }
         Path docRoot = paths.resolve(docRootLine.get().value());
-        binding.requireDirectory(docRoot, Code.MISSING_DOCROOT, docRootLine.get().valueSpan(), "docRoot of `" + name + "`");
+        binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, docRootLine.get().valueSpan(),
+                "docRoot of `" + name + "`", "$SERVER_ROOT");
         paths = paths.withDocRoot(docRoot);
 
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)
