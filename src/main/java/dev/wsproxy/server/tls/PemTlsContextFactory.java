@@ -1,5 +1,9 @@
 package dev.wsproxy.server.tls;
 
+import dev.wsproxy.tls.TlsProtocols;
+import dev.wsproxy.tls.OpenSslCiphers;
+import dev.wsproxy.tls.KeyMaterialException;
+import dev.wsproxy.tls.CertifiedKey;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
@@ -72,8 +76,7 @@ public final class PemTlsContextFactory implements TlsContextFactory {
         parameters.setProtocols(protocols.toArray(String[]::new));
         if (tls.ciphers().isPresent()) {
             OpenSslCiphers.Selection selection = OpenSslCiphers.select(tls.ciphers().get(), Arrays.asList(parameters.getCipherSuites()));
-            boolean needsTls12Suites = protocols.stream().anyMatch(p -> !p.equals("TLSv1.3"));
-            if (selection.suites().isEmpty() || needsTls12Suites && !selection.servesTls12()) {
+            if (!selection.isUsableWith(protocols)) {
                 throw new TlsSetupException(where + ": ciphers \"" + tls.ciphers().get()
                         + "\" selects no cipher suite Java supports; remove it to use the defaults");
             }

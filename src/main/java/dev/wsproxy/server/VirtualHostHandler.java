@@ -1,0 +1,124 @@
+package dev.wsproxy.server;
+
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.Context;
+import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.MimeTypes;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.access.AccessCheck;
+import dev.wsproxy.server.access.ClientAccess;
+import dev.wsproxy.server.files.ErrorPageFiles;
+import dev.wsproxy.server.files.StaticHandler;
+import dev.wsproxy.server.http.ErrorPageSource;
+import dev.wsproxy.server.http.ExtraHeaders;
+import dev.wsproxy.server.http.RedirectHandler;
+import dev.wsproxy.server.http.Responses;
+import dev.wsproxy.server.http.UriPaths;
+import dev.wsproxy.server.log.AccessLog;
+import dev.wsproxy.server.log.AccessLogging;
+import dev.wsproxy.server.routing.CleanPath;
+import dev.wsproxy.server.routing.ContextMatch;
+import dev.wsproxy.server.routing.ContextRouter;
+import dev.wsproxy.server.routing.RequestGuard;
+import dev.wsproxy.server.upstream.ReverseProxyHandler;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one vhost does with a request: its accessControl, the choice of context and that context's
+ * accessControl, then the WebSocket routes ({@link UpgradeRouting}), then the context itself (static files,
+ * redirect or reverse proxy) with its extraHeaders.
+ */
+final class VirtualHostHandler implements HttpHandler {
+
+    /** Internal redirects allowed for one request before it is answered 500 (a loop in the config). */
+    private static final int MAX_INTERNAL_REDIRECTS = 8;
+    private static final AttachmentKey<Integer> REDIRECTS = AttachmentKey.create(Integer.class);
+
+    private final AccessLog accessLog;
+    private final Duration proxyTimeout;
+    private final ErrorPageSource errorPages;
+    private final ContextRouter router;
+    private final Map<Context, HttpHandler> contextHandlers = new IdentityHashMap<>();
+    private final HttpHandler afterContextChecks;
+    private final HttpHandler entry;
+
+    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog,
+                       UpgradeRouting upgrades) {
+        this.accessLog = accessLog;
+        this.proxyTimeout = proxyTimeout;
+        this.router = new ContextRouter(vhost.contexts());
+        this.errorPages = new ErrorPageFiles(vhost, router);
+        for (Context context : vhost.contexts()) {
+            contextHandlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handlerOf(context, vhost, mime)));
+        }
+        this.afterContextChecks = upgrades.wrap(vhost, accessLog, this::dispatchToContext);
+        this.entry = AccessCheck.wrap(vhost.accessControl(), this::selectContext);
+    }
+
+    private HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime) {
+        if (context instanceof Context.Static files) {
+            return new StaticHandler(files, mime, vhost.symlinks(), vhost.vhRoot());
+        }
+        if (context instanceof Context.Redirect redirect) {
+            return new RedirectHandler(redirect, this::internalRedirect);
+        }
+        return new ReverseProxyHandler((Context.Proxy) context, proxyTimeout);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        exchange.putAttachment(AccessLogging.LOG, accessLog);
+        exchange.putAttachment(ErrorPageSource.KEY, errorPages);
+        entry.handleRequest(exchange);
+    }
+
+    private void selectContext(HttpServerExchange exchange) throws Exception {
+        Optional<ContextMatch> match = router.select(exchange.getAttachment(RequestGuard.CLEAN_PATH));
+        if (match.isEmpty()) {
+            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            return;
+        }
+        exchange.putAttachment(ContextMatch.KEY, match.get());
+        Optional<AccessControl> acl = match.get().context().accessControl();
+        if (acl.isPresent() && !ClientAccess.allows(acl.get(), exchange.getSourceAddress().getAddress())) {
+            Responses.end(exchange, StatusCodes.FORBIDDEN);
+            return;
+        }
+        afterContextChecks.handleRequest(exchange);
+    }
+
+    /** OLS answers a request for a context URI without its trailing slash with a 301 to the slash. */
+    private void dispatchToContext(HttpServerExchange exchange) throws Exception {
+        ContextMatch match = exchange.getAttachment(ContextMatch.KEY);
+        String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
+        if (match.context().uri() instanceof ContextUri.Prefix prefix && prefix.path().length() > 1
+                && prefix.path().endsWith("/") && path.length() == prefix.path().length() - 1) {
+            exchange.getResponseHeaders().put(Headers.LOCATION,
+                    UriPaths.origin(exchange) + UriPaths.encode(path + "/") + UriPaths.querySuffix(exchange));
+            Responses.end(exchange, StatusCodes.MOVED_PERMANENTLY);
+            return;
+        }
+        contextHandlers.get(match.context()).handleRequest(exchange);
+    }
+
+    private void internalRedirect(HttpServerExchange exchange, String decodedPath) throws Exception {
+        Integer done = exchange.getAttachment(REDIRECTS);
+        int hops = done == null ? 1 : done + 1;
+        Optional<String> path = CleanPath.of(decodedPath);
+        if (hops > MAX_INTERNAL_REDIRECTS || path.isEmpty()) {
+            Responses.end(exchange, StatusCodes.INTERNAL_SERVER_ERROR);
+            return;
+        }
+        exchange.putAttachment(REDIRECTS, hops);
+        exchange.putAttachment(RequestGuard.CLEAN_PATH, path.get());
+        selectContext(exchange);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.wsproxy.server.files;
+
+import dev.wsproxy.config.model.Context;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.http.ErrorPageSource;
+import dev.wsproxy.server.routing.CleanPath;
+import dev.wsproxy.server.routing.ContextRouter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A vhost's {@code errorPage} URIs mapped to files through the vhost's own static contexts. */
+public final class ErrorPageFiles implements ErrorPageSource {
+
+    private final VirtualHost vhost;
+    private final ContextRouter router;
+
+    public ErrorPageFiles(VirtualHost vhost, ContextRouter router) {
+        this.vhost = vhost;
+        this.router = router;
+    }
+
+    @Override
+    public Optional<Path> pageFor(int status) {
+        String uri = vhost.errorPages().get(status);
+        if (uri == null) {
+            return Optional.empty();
+        }
+        int query = uri.indexOf('?');
+        return CleanPath.of(query < 0 ? uri : uri.substring(0, query))
+                .flatMap(router::select)
+                .filter(match -> match.context() instanceof Context.Static)
+                .flatMap(match -> FileLocator.locate((Context.Static) match.context(), match))
+                .map(FileLocator.Located::file);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.wsproxy.server.log;
+
+import dev.wsproxy.config.model.LogSettings;
+import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.VirtualHost;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every log file of a running server: the error log, the server access log and each vhost's own access
+ * log; vhosts naming the same file share one writer.
+ */
+public final class ServerLogs implements AutoCloseable {
+
+    private final ErrorLog errorLog;
+    private final AccessLog serverAccessLog;
+    private final Map<Path, AccessLogFile> files = new LinkedHashMap<>();
+
+    private ServerLogs(ErrorLog errorLog, LogSettings serverAccess) throws IOException {
+        this.errorLog = errorLog;
+        this.serverAccessLog = accessLog(serverAccess);
+    }
+
+    public static ServerLogs open(ServerConfig config, PrintStream stderr) throws IOException {
+        ErrorLog errorLog = ErrorLog.open(config.errorLog(), stderr);
+        try {
+            return new ServerLogs(errorLog, config.accessLog());
+        } catch (IOException e) {
+            errorLog.close();
+            throw e;
+        }
+    }
+
+    public ErrorLog errorLog() {
+        return errorLog;
+    }
+
+    public AccessLog serverAccessLog() {
+        return serverAccessLog;
+    }
+
+    /** The vhost's own access log, or the server's when it has none. */
+    public AccessLog accessLogOf(VirtualHost vhost) throws IOException {
+        return vhost.accessLog().isPresent() ? accessLog(vhost.accessLog().get()) : serverAccessLog;
+    }
+
+    private AccessLog accessLog(LogSettings settings) throws IOException {
+        Path path = settings.file().toAbsolutePath().normalize();
+        AccessLogFile file = files.get(path);
+        if (file == null) {
+            file = new AccessLogFile(path);
+            files.put(path, file);
+        }
+        return new AccessLog(file, new AccessLogFormat(settings.logFormat().orElse(AccessLogFormat.COMBINED)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (AccessLogFile file : files.values()) {
+            file.close();
+        }
+        errorLog.close();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wsproxy.server;
+
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.Context;
+import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.ExpiresSettings;
+import dev.wsproxy.config.model.HostMapping;
+import dev.wsproxy.config.model.ListenAddress;
+import dev.wsproxy.config.model.Listener;
+import dev.wsproxy.config.model.LogSettings;
+import dev.wsproxy.config.model.MimeTypes;
+import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.SymlinkPolicy;
+import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.source.Span;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Hand-made config models for server tests: what the config front end would produce for small sites. */
+final class Sites {
+
+    static final MimeTypes MIME = new MimeTypes(Map.of("html", "text/html", "htm", "text/html", "txt", "text/plain",
+            "css", "text/css", "js", "text/javascript", "png", "image/png", "json", "application/json",
+            "php", "application/x-httpd-php"), "application/octet-stream");
+
+    private Sites() {
+    }
+
+    static ServerConfig server(Path root, List<Listener> listeners, List<VirtualHost> vhosts) {
+        return server(root, listeners, vhosts, Tuning.OLS_DEFAULT, AccessControl.ALLOW_ALL);
+    }
+
+    static ServerConfig server(Path root, List<Listener> listeners, List<VirtualHost> vhosts, Tuning tuning,
+                               AccessControl acl) {
+        return new ServerConfig(root, root.resolve("conf/httpd_config.conf"), "test", MIME,
+                new LogSettings(root.resolve("logs/error.log"), "DEBUG", false, Optional.empty()),
+                new LogSettings(root.resolve("logs/access.log"), "", false, Optional.empty()),
+                tuning, acl, 5, Map.of(), listeners, vhosts);
+    }
+
+    static Listener listener(String name, String host, HostMapping... mappings) {
+        return new Listener(name, new ListenAddress(host + ":0", host, 0), false, Optional.empty(), List.of(mappings),
+                Span.none());
+    }
+
+    static HostMapping map(String domain, String vhost) {
+        return new HostMapping(domain, vhost, Span.none());
+    }
+
+    static VirtualHost vhost(String name, Path vhRoot, Context... contexts) {
+        return vhost(name, vhRoot, SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL, Map.of(), List.of(contexts));
+    }
+
+    static VirtualHost vhost(String name, Path vhRoot, SymlinkPolicy symlinks, AccessControl acl,
+                             Map<Integer, String> errorPages, List<Context> contexts) {
+        return new VirtualHost(name, vhRoot, vhRoot.resolve("html"), name, List.of(), symlinks, acl, errorPages,
+                Optional.empty(), contexts, List.of(), Optional.empty(), Span.none());
+    }
+
+    static Context.Static files(String uri, Path location) {
+        return files(uri, location, true, false, ExpiresSettings.DISABLED, Optional.empty());
+    }
+
+    static Context.Static files(String uri, Path location, boolean allowBrowse, boolean autoIndex,
+                                ExpiresSettings expires, Optional<AccessControl> acl) {
+        return new Context.Static(uri(uri), location, allowBrowse, List.of("index.html", "index.htm"), autoIndex,
+                expires, acl, List.of(), Span.none());
+    }
+
+    static ContextUri uri(String text) {
+        if (text.startsWith("exp:")) {
+            return new ContextUri.Regex(text, Pattern.compile(text.substring(4)));
+        }
+        return new ContextUri.Prefix(text, text);
+    }
+}
