@@ -6,7 +6,10 @@ import io.undertow.connector.ByteBufferPool;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.AlpnOpenListener;
 import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -41,7 +44,7 @@ final class Connectors {
     private final OptionMap socketOptions;
     private final OptionMap serverOptions;
     private final List<AcceptingChannel<? extends StreamConnection>> channels = new ArrayList<>();
-    private final List<HttpOpenListener> openListeners = new ArrayList<>();
+    private final List<OpenListener> openListeners = new ArrayList<>();
 
     Connectors(Tuning tuning) throws IOException {
         int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -85,13 +88,21 @@ final class Connectors {
     /**
      * Binds one listener and starts accepting on it.
      *
-     * @param tls the TLS context of a secure listener, null for plain HTTP
+     * @param tls   the TLS context of a secure listener, null for plain HTTP
+     * @param http2 whether a secure listener offers h2 by ALPN besides http/1.1
      * @return the address actually bound
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    InetSocketAddress bind(InetSocketAddress address, SSLContext tls, HttpHandler root) throws IOException {
-        HttpOpenListener open = new HttpOpenListener(buffers, serverOptions);
-        open.setRootHandler(root);
+    InetSocketAddress bind(InetSocketAddress address, SSLContext tls, boolean http2, HttpHandler root) throws IOException {
+        HttpOpenListener http1 = new HttpOpenListener(buffers, serverOptions);
+        http1.setRootHandler(root);
+        OpenListener open = http1;
+        if (tls != null && http2) {
+            Http2OpenListener h2 = new Http2OpenListener(buffers, serverOptions, "h2");
+            h2.setRootHandler(root);
+            open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
+                    .addProtocol(Http2OpenListener.HTTP2, h2, 10);
+        }
         ChannelListener<AcceptingChannel<StreamConnection>> accept = ChannelListeners.openListenerAdapter(open);
         AcceptingChannel<? extends StreamConnection> channel;
         if (tls == null) {
@@ -118,7 +129,7 @@ final class Connectors {
         CountDownLatch closed = new CountDownLatch(1);
         worker.getIoThread().execute(() -> {
             try {
-                openListeners.forEach(HttpOpenListener::closeConnections);
+                openListeners.forEach(OpenListener::closeConnections);
             } finally {
                 closed.countDown();
             }

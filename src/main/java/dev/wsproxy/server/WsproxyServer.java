@@ -3,6 +3,7 @@ package dev.wsproxy.server;
 import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.http.ErrorBodies;
@@ -95,7 +96,8 @@ public final class WsproxyServer implements AutoCloseable {
                     : listener.address().host() + ":" + port;
             try {
                 InetSocketAddress address = connectors.bind(
-                        new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), tls, root);
+                        new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), tls,
+                        listener.tls().map(TlsSettings::offersHttp2).orElse(false), root);
                 bound.add(new BoundListener(listener.name(), address, listener.secure()));
             } catch (IOException e) {
                 throw new StartupException("listener " + listener.name() + " cannot listen on " + shown + ": "

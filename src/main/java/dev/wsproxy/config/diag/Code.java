@@ -36,6 +36,7 @@ public enum Code {
     BAD_VALUE("WSP210", ERROR, "a value that is not one of the values this directive takes"),
     PLACEHOLDER("WSP211", WARNING, "a value that looks like an unrendered installer placeholder"),
     BLOCK_EXPECTED("WSP212", ERROR, "a directive that must be a block is written as a plain line, or the reverse"),
+    UNSUPPORTED_TYPE("WSP213", WARNING, "a context type wsproxy does not serve (lsapi, fcgi, cgi, ...); the context is skipped"),
 
     // 3xx: the meaning of the whole config
     MISSING_VHROOT("WSP301", ERROR, "a virtual host's vhRoot does not exist"),
@@ -60,6 +61,18 @@ public enum Code {
     UDS_TRIPLE_SLASH("WSP320", WARNING, "uds:/// has one slash too many; OLS reads it as //path"),
     DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
+
+    // 4xx: TLS
+    TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or certChain does not exist or cannot be read"),
+    TLS_FILE_INVALID("WSP402", ERROR, "a keyFile holds no usable private key, or a certFile or certChain no usable certificate"),
+    TLS_KEY_MISMATCH("WSP403", ERROR, "the private key does not belong to the certificate"),
+    TLS_CHAIN_ORDER("WSP404", WARNING, "the certificate chain is out of order: a certificate is not issued by the one after it"),
+    TLS_CERT_EXPIRED("WSP405", WARNING, "a certificate has expired"),
+    TLS_CERT_EXPIRING("WSP406", WARNING, "a certificate expires within 14 days"),
+    TLS_NAME_MISMATCH("WSP407", WARNING, "a certificate's names cover none of the domains of the virtual host it is served for"),
+    TLS_UNKNOWN_CIPHER("WSP408", WARNING, "a ciphers entry has no Java equivalent and is ignored"),
+    TLS_ENCRYPTED_KEY("WSP409", ERROR, "the private key is encrypted; the server cannot ask for its pass phrase"),
+    TLS_NO_CIPHER("WSP410", ERROR, "the ciphers list selects no cipher suite Java supports"),
     ;
 
     private final String id;

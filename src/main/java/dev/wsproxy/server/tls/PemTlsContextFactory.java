@@ -1,5 +1,9 @@
 package dev.wsproxy.server.tls;
 
+import dev.wsproxy.tls.TlsProtocols;
+import dev.wsproxy.tls.OpenSslCiphers;
+import dev.wsproxy.tls.KeyMaterialException;
+import dev.wsproxy.tls.CertifiedKey;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
@@ -29,9 +33,10 @@ public final class PemTlsContextFactory implements TlsContextFactory {
 
     @Override
     public SSLContext create(Listener listener, List<VirtualHost> vhosts) throws TlsSetupException {
-        String where = "listener " + listener.name() + " (" + listener.span().describe(base) + ")";
+        // the server names the listener; this names the place in the config
         TlsSettings tls = listener.tls().orElseThrow(() -> new TlsSetupException(
-                where + ": secure 1 needs keyFile and certFile"));
+                listener.span().describe(base) + ": secure 1 needs keyFile and certFile"));
+        String where = tls.span().describe(base);
         Map<String, CertifiedKey> keys = new LinkedHashMap<>();
         keys.put(SniKeyManager.LISTENER_ALIAS, load(where, tls));
         for (VirtualHost vhost : vhosts) {
@@ -72,8 +77,7 @@ public final class PemTlsContextFactory implements TlsContextFactory {
         parameters.setProtocols(protocols.toArray(String[]::new));
         if (tls.ciphers().isPresent()) {
             OpenSslCiphers.Selection selection = OpenSslCiphers.select(tls.ciphers().get(), Arrays.asList(parameters.getCipherSuites()));
-            boolean needsTls12Suites = protocols.stream().anyMatch(p -> !p.equals("TLSv1.3"));
-            if (selection.suites().isEmpty() || needsTls12Suites && !selection.servesTls12()) {
+            if (!selection.isUsableWith(protocols)) {
                 throw new TlsSetupException(where + ": ciphers \"" + tls.ciphers().get()
                         + "\" selects no cipher suite Java supports; remove it to use the defaults");
             }

@@ -1,5 +1,6 @@
 package dev.wsproxy.server.tls;
 
+import dev.wsproxy.tls.CertifiedKey;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;

@@ -1,5 +1,7 @@
 package dev.wsproxy.server.tls;
 
+import dev.wsproxy.tls.TlsProbe;
+import dev.wsproxy.tls.TestPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,9 +16,9 @@ import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.server.TlsContextFactory.TlsSetupException;
-import dev.wsproxy.server.tls.TestPki.Algorithm;
-import dev.wsproxy.server.tls.TestPki.Issued;
-import dev.wsproxy.server.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.TestPki.Algorithm;
+import dev.wsproxy.tls.TestPki.Issued;
+import dev.wsproxy.tls.TestPki.KeyForm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +106,7 @@ class PemTlsContextFactoryTest {
 
         TlsSetupException e = assertThrows(TlsSetupException.class, () -> factory().create(listener, List.of()));
 
-        assertTrue(e.getMessage().startsWith("listener SSL (httpd_config.conf:7:1): alpha.key: the private key does not belong"),
+        assertTrue(e.getMessage().startsWith("httpd_config.conf:7:1: alpha.key: the private key does not belong"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("listener.crt"), e.getMessage());
     }

@@ -1,0 +1,230 @@
+package dev.wsproxy.server.proxy;
+
+import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * One upgrade from accept to verdict, non-blocking on the exchange's I/O thread: connect to the backend, send it
+ * the client's request head, read its response head, then either splice the two connections (101) or relay the
+ * backend's answer (anything else). Failures before the verdict become 502, timeouts 504.
+ */
+final class Handshake implements BackendConnector.Callback {
+
+    /** A response head larger than this is refused with 502. */
+    static final int MAX_HEAD = 64 * 1024;
+    /** A non-101 response body larger than this is refused with 502: nothing legitimate answers an upgrade with more. */
+    static final int MAX_BODY = 1024 * 1024;
+
+    /** Headers that describe one HTTP hop; Undertow writes its own when it relays a non-101 answer. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+            "content-length", "upgrade", "proxy-connection", "te", "trailer");
+
+    private final HttpServerExchange exchange;
+    private final BackendConnector connector;
+    private final TunnelSettings settings;
+    private final Duration idleTimeout;
+    private final UpgradeLog log;
+    private final XnioIoThread io;
+    private final ByteBuffer requestHead;
+
+    private Runnable cancelConnect;
+    private XnioExecutor.Key timer;
+    private StreamConnection backend;
+    private byte[] response = new byte[4096];
+    private int responseLength;
+    private ResponseHead head;
+    private boolean decided;
+
+    Handshake(HttpServerExchange exchange, BackendConnector connector, TunnelSettings settings, Duration idleTimeout,
+              UpgradeLog log) {
+        this.exchange = exchange;
+        this.connector = connector;
+        this.settings = settings;
+        this.idleTimeout = idleTimeout;
+        this.log = log;
+        this.io = exchange.getIoThread();
+        this.requestHead = ByteBuffer.wrap(UpgradeRequest.backendHead(exchange));
+    }
+
+    void start() {
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
+            exchange.getConnection().addCloseListener(connection -> {
+                if (!decided) {
+                    // nginx's "client closed request": the client left before the backend answered
+                    fail(499, "the client closed the connection before the backend answered");
+                }
+            });
+            timer = io.executeAfter(() -> fail(StatusCodes.GATEWAY_TIME_OUT,
+                    "no connection within " + settings.connectTimeout().toMillis() + " ms"),
+                    settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            cancelConnect = connector.connect(io, this);
+        });
+    }
+
+    @Override
+    public void connected(StreamConnection connection) {
+        if (decided) {
+            IoUtils.safeClose(connection);
+            return;
+        }
+        backend = connection;
+        timer.remove();
+        timer = io.executeAfter(() -> fail(StatusCodes.GATEWAY_TIME_OUT,
+                "no response head within " + settings.responseTimeout().toMillis() + " ms"),
+                settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        StreamSinkChannel sink = backend.getSinkChannel();
+        sink.getWriteSetter().set(channel -> sendHead());
+        backend.getSourceChannel().getReadSetter().set(channel -> receive());
+        sendHead();
+    }
+
+    @Override
+    public void failed(IOException cause) {
+        fail(StatusCodes.BAD_GATEWAY, String.valueOf(cause.getMessage()));
+    }
+
+    private void sendHead() {
+        StreamSinkChannel sink = backend.getSinkChannel();
+        try {
+            while (requestHead.hasRemaining()) {
+                if (sink.write(requestHead) == 0) {
+                    sink.resumeWrites();
+                    return;
+                }
+            }
+            if (!sink.flush()) {
+                sink.resumeWrites();
+                return;
+            }
+            sink.suspendWrites();
+            backend.getSourceChannel().resumeReads();
+        } catch (IOException e) {
+            fail(StatusCodes.BAD_GATEWAY, "sending the request head: " + e.getMessage());
+        }
+    }
+
+    private void receive() {
+        StreamSourceChannel source = backend.getSourceChannel();
+        try {
+            while (!decided) {
+                if (responseLength == response.length && !grow()) {
+                    return;
+                }
+                int n = source.read(ByteBuffer.wrap(response, responseLength, response.length - responseLength));
+                if (n == 0) {
+                    return;
+                }
+                boolean eof = n < 0;
+                if (!eof) {
+                    responseLength += n;
+                }
+                if (head == null) {
+                    head = ResponseHead.parse(response, responseLength);
+                    if (head != null && head.status() == StatusCodes.SWITCHING_PROTOCOLS) {
+                        upgrade();
+                        return;
+                    }
+                }
+                if (head != null) {
+                    byte[] body = ResponseBody.complete(head, response, responseLength, eof);
+                    if (body != null) {
+                        relay(body);
+                        return;
+                    }
+                }
+                if (eof) {
+                    fail(StatusCodes.BAD_GATEWAY, "the backend closed the connection before its response head");
+                    return;
+                }
+            }
+        } catch (MalformedHead e) {
+            fail(StatusCodes.BAD_GATEWAY, e.getMessage());
+        } catch (IOException e) {
+            fail(StatusCodes.BAD_GATEWAY, "reading the response: " + e.getMessage());
+        }
+    }
+
+    private boolean grow() {
+        int limit = head == null ? MAX_HEAD : head.length() + MAX_BODY;
+        if (response.length >= limit) {
+            fail(StatusCodes.BAD_GATEWAY, head == null ? "response head larger than " + MAX_HEAD + " bytes"
+                    : "response body larger than " + MAX_BODY + " bytes");
+            return false;
+        }
+        response = Arrays.copyOf(response, Math.min(limit, response.length * 2));
+        return true;
+    }
+
+    private void upgrade() {
+        decided = true;
+        timer.remove();
+        backend.getSourceChannel().suspendReads();
+        HeaderMap headers = exchange.getResponseHeaders();
+        for (ResponseHead.Header header : head.headers()) {
+            if (header.name().equalsIgnoreCase("Connection")) {
+                headers.put(new HttpString(header.name()), header.value());
+            } else {
+                headers.add(new HttpString(header.name()), header.value());
+            }
+        }
+        ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
+        StreamConnection upstream = backend;
+        exchange.upgradeChannel((client, upgraded) ->
+                new Tunnel(client, upstream, early, upgraded.getConnection().getByteBufferPool(), idleTimeout, log)
+                        .start());
+        exchange.endExchange();
+    }
+
+    private void relay(byte[] body) {
+        decided = true;
+        timer.remove();
+        IoUtils.safeClose(backend);
+        exchange.setStatusCode(head.status());
+        HeaderMap headers = exchange.getResponseHeaders();
+        for (ResponseHead.Header header : head.headers()) {
+            if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
+                headers.add(new HttpString(header.name()), header.value());
+            }
+        }
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        log.write(head.status(), 0, body.length, null);
+    }
+
+    private void fail(int status, String reason) {
+        if (decided) {
+            return;
+        }
+        decided = true;
+        if (timer != null) {
+            timer.remove();
+        }
+        if (cancelConnect != null) {
+            cancelConnect.run();
+        }
+        IoUtils.safeClose(backend);
+        if (exchange.isResponseStarted()) {
+            IoUtils.safeClose(exchange.getConnection());
+        } else {
+            exchange.setStatusCode(status);
+            exchange.endExchange();
+        }
+        log.write(status, 0, 0, reason);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.wsproxy.server.proxy;
+
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.connector.PooledByteBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.xnio.IoUtils;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * Copies bytes from one side of a tunnel to the other, unchanged. It holds a buffer only while the sink cannot
+ * take what was read; meanwhile reading is suspended, so a slow reader slows its writer instead of growing
+ * memory. End of input becomes a write shutdown on the sink (half-close).
+ */
+final class Pump {
+
+    /** How many buffers one readiness event may move before letting the other connections on this thread run. */
+    private static final int BURST = 16;
+
+    private final StreamSourceChannel source;
+    private final StreamSinkChannel sink;
+    private final ByteBufferPool pool;
+    private final Tunnel tunnel;
+
+    private ByteBuffer unsent;
+    private PooledByteBuffer unsentOwner;
+    private boolean ended;
+    private boolean finished;
+    private long bytes;
+
+    Pump(StreamSourceChannel source, StreamSinkChannel sink, ByteBufferPool pool, Tunnel tunnel) {
+        this.source = source;
+        this.sink = sink;
+        this.pool = pool;
+        this.tunnel = tunnel;
+    }
+
+    /** Starts copying, after first sending {@code early}: bytes that arrived with the other side's head. */
+    void start(ByteBuffer early) {
+        source.getReadSetter().set(channel -> onReadable());
+        sink.getWriteSetter().set(channel -> onWritable());
+        if (early.hasRemaining()) {
+            bytes += early.remaining();
+            unsent = early;
+            sink.resumeWrites();
+        } else {
+            source.resumeReads();
+        }
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    private void onReadable() {
+        try {
+            for (int i = 0; i < BURST; i++) {
+                PooledByteBuffer pooled = pool.allocate();
+                ByteBuffer buffer = pooled.getBuffer();
+                int n;
+                try {
+                    n = source.read(buffer);
+                } catch (IOException e) {
+                    pooled.close();
+                    throw e;
+                }
+                if (n <= 0) {
+                    pooled.close();
+                    if (n < 0) {
+                        endOfInput();
+                    } else {
+                        flushOrWait();
+                    }
+                    return;
+                }
+                bytes += n;
+                tunnel.touch();
+                buffer.flip();
+                sink.write(buffer);
+                if (buffer.hasRemaining()) {
+                    unsent = buffer;
+                    unsentOwner = pooled;
+                    source.suspendReads();
+                    sink.resumeWrites();
+                    return;
+                }
+                pooled.close();
+            }
+            flushOrWait();
+        } catch (IOException e) {
+            tunnel.abort(e);
+        }
+    }
+
+    private void flushOrWait() throws IOException {
+        if (!sink.flush()) {
+            source.suspendReads();
+            sink.resumeWrites();
+        }
+    }
+
+    private void onWritable() {
+        try {
+            if (unsent != null) {
+                sink.write(unsent);
+                if (unsent.hasRemaining()) {
+                    return;
+                }
+                release();
+                tunnel.touch();
+            }
+            if (!sink.flush()) {
+                return;
+            }
+            sink.suspendWrites();
+            if (ended) {
+                finish();
+            } else {
+                source.resumeReads();
+            }
+        } catch (IOException e) {
+            tunnel.abort(e);
+        }
+    }
+
+    private void endOfInput() throws IOException {
+        ended = true;
+        source.suspendReads();
+        sink.shutdownWrites();
+        if (sink.flush()) {
+            finish();
+        } else {
+            sink.resumeWrites();
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        IoUtils.safeShutdownReads(source);
+        tunnel.pumpFinished();
+    }
+
+    /** Gives the held buffer back; called when the data went out, and when the tunnel closes. */
+    void release() {
+        unsent = null;
+        if (unsentOwner != null) {
+            unsentOwner.close();
+            unsentOwner = null;
+        }
+    }
+}

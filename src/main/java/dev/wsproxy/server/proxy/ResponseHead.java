@@ -1,0 +1,101 @@
+package dev.wsproxy.server.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The status line and headers a backend answered an upgrade with, parsed from raw bytes. */
+record ResponseHead(int status, List<Header> headers, int length) {
+
+    /** One response header, name in the backend's spelling. */
+    record Header(String name, String value) {
+    }
+
+    /** Thrown when the bytes are not an HTTP/1.x response head. */
+    static final class MalformedHead extends Exception {
+        MalformedHead(String message) {
+            super(message);
+        }
+    }
+
+    ResponseHead {
+        headers = List.copyOf(headers);
+    }
+
+    /**
+     * Parses the head at the start of {@code bytes[0..end)}.
+     *
+     * @return the head, or null when its terminating blank line has not arrived yet
+     */
+    static ResponseHead parse(byte[] bytes, int end) throws MalformedHead {
+        int headEnd = indexOfBlankLine(bytes, end);
+        if (headEnd < 0) {
+            return null;
+        }
+        String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+        String statusLine = lines[0];
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
+            throw new MalformedHead("not an HTTP/1.x status line: " + abbreviate(statusLine));
+        }
+        int status;
+        try {
+            status = Integer.parseInt(statusLine.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw new MalformedHead("bad status code in: " + abbreviate(statusLine));
+        }
+        List<Header> headers = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon <= 0 || Character.isWhitespace(lines[i].charAt(0))) {
+                throw new MalformedHead("bad header line: " + abbreviate(lines[i]));
+            }
+            headers.add(new Header(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()));
+        }
+        return new ResponseHead(status, headers, headEnd + 4);
+    }
+
+    /** The first value of a header, compared case-insensitively, or null. */
+    String first(String name) {
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+
+    boolean isChunked() {
+        String encoding = first("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    /** The declared body length; -1 when the body runs to the end of the connection or is chunked. */
+    long contentLength() throws MalformedHead {
+        if (status == 204 || status == 304 || status < 200) {
+            return 0;
+        }
+        String length = first("Content-Length");
+        if (length == null || isChunked()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            throw new MalformedHead("bad Content-Length: " + abbreviate(length));
+        }
+    }
+
+    private static int indexOfBlankLine(byte[] bytes, int end) {
+        for (int i = 0; i + 3 < end; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,110 @@
+package dev.wsproxy.server.proxy;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.Protocols;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A client's WebSocket upgrade request: how it is recognised, whether it is well formed, and the request head
+ * sent on to the backend.
+ */
+final class UpgradeRequest {
+
+    private static final HttpString X_FORWARDED_FOR = new HttpString("X-Forwarded-For");
+    private static final HttpString X_FORWARDED_PROTO = new HttpString("X-Forwarded-Proto");
+    private static final HttpString X_FORWARDED_HOST = new HttpString("X-Forwarded-Host");
+
+    private UpgradeRequest() {
+    }
+
+    /** True when the client asks for a WebSocket: an {@code Upgrade} header with the token {@code websocket}. */
+    static boolean wantsWebSocket(HttpServerExchange exchange) {
+        HeaderValues upgrade = exchange.getRequestHeaders().get(Headers.UPGRADE);
+        if (upgrade == null) {
+            return false;
+        }
+        for (String value : upgrade) {
+            for (String token : value.split(",")) {
+                if (token.trim().equalsIgnoreCase("websocket")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why this upgrade cannot be tunnelled, or null when it can. RFC 6455 upgrades are a GET over HTTP/1.1 without
+     * a body; anything else would leave the bytes after the head ambiguous, so it gets a 400 rather than a guess.
+     */
+    static String defect(HttpServerExchange exchange) {
+        if (!exchange.getRequestMethod().equals(Methods.GET)) {
+            return "a WebSocket upgrade must be a GET";
+        }
+        if (!exchange.getProtocol().equals(Protocols.HTTP_1_1)) {
+            return "a WebSocket upgrade needs HTTP/1.1";
+        }
+        if (exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)
+                || exchange.getRequestContentLength() > 0) {
+            return "a WebSocket upgrade cannot carry a request body";
+        }
+        return null;
+    }
+
+    /** The URI as the client wrote it (origin form), query included. */
+    static String rawUri(HttpServerExchange exchange) {
+        String uri = exchange.getRequestURI();
+        if (exchange.isHostIncludedInRequestURI()) {
+            int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+            uri = slash < 0 ? "/" : uri.substring(slash);
+        }
+        String query = exchange.getQueryString();
+        return query.isEmpty() ? uri : uri + "?" + query;
+    }
+
+    /** The client's IP address as text, without brackets or port. */
+    static String clientIp(HttpServerExchange exchange) {
+        InetSocketAddress source = exchange.getSourceAddress();
+        if (source == null) {
+            return "-";
+        }
+        return source.getAddress() == null ? source.getHostString() : source.getAddress().getHostAddress();
+    }
+
+    /**
+     * The head sent to the backend: the client's request line and headers unchanged (names in their case,
+     * duplicates kept) except the forwarded headers, which wsproxy owns: {@code X-Forwarded-For} gets the client
+     * appended to what the client sent, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are replaced.
+     */
+    static byte[] backendHead(HttpServerExchange exchange) {
+        StringBuilder head = new StringBuilder(512);
+        head.append("GET ").append(rawUri(exchange)).append(" HTTP/1.1\r\n");
+        String forwardedFor = null;
+        for (HeaderValues header : exchange.getRequestHeaders()) {
+            HttpString name = header.getHeaderName();
+            if (name.equals(X_FORWARDED_FOR)) {
+                forwardedFor = String.join(", ", header);
+            } else if (!name.equals(X_FORWARDED_PROTO) && !name.equals(X_FORWARDED_HOST)) {
+                for (String value : header) {
+                    head.append(name).append(": ").append(value).append("\r\n");
+                }
+            }
+        }
+        String client = clientIp(exchange);
+        head.append("X-Forwarded-For: ").append(forwardedFor == null ? client : forwardedFor + ", " + client)
+                .append("\r\n");
+        head.append("X-Forwarded-Proto: ").append(exchange.getRequestScheme().toLowerCase(Locale.ROOT)).append("\r\n");
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (host != null) {
+            head.append("X-Forwarded-Host: ").append(host).append("\r\n");
+        }
+        head.append("\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.wsproxy.server.proxy.unix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.spi.AbstractSelector;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.newsclub.net.unix.AFUNIXSelectorProvider;
+
+/**
+ * The single thread that watches every Unix socket of the JVM for readiness, with junixsocket's own selector
+ * (XNIO and JDK selectors cannot take junixsocket channels). It only detects readiness and hands it to the XNIO
+ * I/O thread that owns the connection; the bytes are read and written there. One thread, because junixsocket's
+ * selectors share a single wake-up pipe, so several of them would steal each other's wake-ups.
+ */
+public final class UnixSocketLoop {
+
+    /** What a registered channel does when the selector finds it ready; runs on the loop thread. */
+    interface Readiness {
+        void ready(SelectionKey key);
+    }
+
+    private static final class Holder {
+        static final UnixSocketLoop SHARED = new UnixSocketLoop();
+    }
+
+    private final AbstractSelector selector;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Thread thread;
+
+    private UnixSocketLoop() {
+        try {
+            selector = AFUNIXSelectorProvider.provider().openSelector();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open junixsocket's selector", e);
+        }
+        thread = new Thread(this::run, "wsproxy-unix-sockets");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The JVM's loop, started on first use. */
+    public static UnixSocketLoop shared() {
+        return Holder.SHARED;
+    }
+
+    /** Runs {@code task} on the loop thread, soon. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Registers a non-blocking channel; loop thread only. */
+    SelectionKey register(SelectableChannel channel, int ops, Readiness readiness) throws IOException {
+        return channel.register(selector, ops, readiness);
+    }
+
+    private void run() {
+        while (true) {
+            try {
+                selector.select();
+                wakeupPending.set(false);
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    task.run();
+                }
+                Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
+                while (selected.hasNext()) {
+                    SelectionKey key = selected.next();
+                    selected.remove();
+                    ((Readiness) key.attachment()).ready(key);
+                }
+            } catch (IOException | RuntimeException e) {
+                // one bad channel must not stop the loop that serves all the others
+                System.err.println("wsproxy: unix socket loop: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.wsproxy.server.proxy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** Raw-socket helpers: an HTTP/WebSocket client that sends exact bytes, WebSocket frames, and a scriptable backend. */
+final class Raw {
+
+    private Raw() {
+    }
+
+    static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
+
+    /** A WebSocket upgrade request head for {@code uri}, with any extra header lines. */
+    static String upgradeHead(String uri, String... extraHeaders) {
+        StringBuilder head = new StringBuilder("GET " + uri + " HTTP/1.1\r\nHost: front.test\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + KEY + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n");
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+
+    static Socket connect(Front front) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(front.address(), 5000);
+        socket.setSoTimeout(15000);
+        return socket;
+    }
+
+    static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+    }
+
+    /** Reads a response head (through its blank line), byte by byte so nothing after it is consumed. */
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    static String readExactly(InputStream in, int n) throws IOException {
+        return new String(in.readNBytes(n), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Sends {@code head} on a fresh connection and returns the response head. */
+    static String exchange(Front front, String head) throws IOException {
+        try (Socket socket = connect(front)) {
+            send(socket, head);
+            return readHead(socket.getInputStream());
+        }
+    }
+
+    /** A masked client text frame (payload under 126 bytes). */
+    static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {0x11, 0x22, 0x33, 0x44};
+        byte[] frame = new byte[6 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return frame;
+    }
+
+    /** Reads one unmasked server text frame (payload under 126 bytes) and returns its text. */
+    static String readTextFrame(InputStream in) throws IOException {
+        int first = in.read();
+        int length = in.read();
+        if (first != 0x81 || length < 0 || length > 125) {
+            throw new IOException("unexpected frame start " + first + " " + length);
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** A TCP backend on 127.0.0.1 that runs {@code script} for each connection, each on its own thread. */
+    static final class Backend implements AutoCloseable {
+        /** What the backend does with one accepted connection. */
+        interface Script {
+            void run(Socket socket, InputStream in, OutputStream out) throws Exception;
+        }
+
+        private final ServerSocket server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        Backend(Script script) throws IOException {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        threads.execute(() -> {
+                            try (socket) {
+                                script.run(socket, socket.getInputStream(), socket.getOutputStream());
+                            } catch (Exception e) {
+                                // the test's assertions decide; a script may end by exception
+                            }
+                        });
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        InetSocketAddress address() {
+            return (InetSocketAddress) server.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            threads.shutdownNow();
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads a request head the way a backend would. */
+    static String readRequest(InputStream in) throws IOException {
+        return readHead(in);
+    }
+
+    static String switching(String... extraHeaders) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.wsproxy.server.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wsproxy.config.model.BackendAddress;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What reaches the backend, and what the client gets when the backend refuses, fails or stays silent. */
+class TunnelHandshakeTest {
+
+    private static final TunnelSettings SHORT = new TunnelSettings(Duration.ofMillis(800), Duration.ofMillis(800));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void forwardsTheRequestHeadUnchangedExceptTheForwardedHeaders() throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            seen.complete(Raw.readRequest(in));
+            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+        });
+             Front front = new Front(SHORT, Front.prefix("/echo", Front.tcp(backend.address())))) {
+            String response = Raw.exchange(front, Raw.upgradeHead("/echo/%7Euser/a%20b?x=%41&y=1",
+                    "x-Custom-B: kept", "X-Dup: one", "X-Dup: two", "X-Forwarded-For: 203.0.113.7",
+                    "X-Forwarded-Host: evil.test", "X-Forwarded-Proto: https", "Sec-WebSocket-Protocol: chat"));
+            assertTrue(response.startsWith("HTTP/1.1 101 "), response);
+            String head = seen.get(5, TimeUnit.SECONDS);
+            assertTrue(head.startsWith("GET /echo/%7Euser/a%20b?x=%41&y=1 HTTP/1.1\r\n"), head);
+            assertTrue(head.contains("\r\nx-Custom-B: kept\r\n"), head);
+            assertTrue(head.contains("\r\nX-Dup: one\r\nX-Dup: two\r\n"), head);
+            assertTrue(head.contains("\r\nHost: front.test\r\n"), head);
+            assertTrue(head.contains("\r\nSec-WebSocket-Key: " + Raw.KEY + "\r\n"), head);
+            assertTrue(head.contains("\r\nSec-WebSocket-Protocol: chat\r\n"), head);
+            assertTrue(head.contains("\r\nX-Forwarded-For: 203.0.113.7, 127.0.0.1\r\n"), head);
+            assertTrue(head.contains("\r\nX-Forwarded-Proto: http\r\n"), head);
+            assertTrue(head.contains("\r\nX-Forwarded-Host: front.test\r\n"), head);
+            assertEquals(1, head.split("X-Forwarded-For", -1).length - 1, head);
+            assertTrue(!head.contains("evil.test") && !head.contains("https"), head);
+        }
+    }
+
+    @Test
+    void relaysANon101AnswerWithItsBody() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(("HTTP/1.1 403 Forbidden\r\nX-Why: not you\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nden\r\n3\r\nied\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            in.read();
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            String head = Raw.readHead(client.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 403 "), head);
+            assertTrue(head.contains("X-Why: not you\r\n"), head);
+            assertTrue(head.toLowerCase().contains("content-length: 6\r\n"), head);
+            assertEquals("denied", Raw.readExactly(client.getInputStream(), 6));
+            assertTrue(front.nextLogLine().contains("\" 403 6 "));
+        }
+    }
+
+    @Test
+    void refusedTcpBackendGets502() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        try (Front front = new Front(SHORT,
+                Front.prefix("/ws", new BackendAddress.Tcp("127.0.0.1:" + closedPort, "127.0.0.1", closedPort)))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "));
+            String line = front.nextLogLine();
+            assertTrue(line.contains("\" 502 0 ") && line.contains("error=\""), line);
+        }
+    }
+
+    @Test
+    void missingUnixSocketGets502() throws Exception {
+        try (Front front = new Front(SHORT, Front.prefix("/ws", Front.unix(dir.resolve("nobody.sock"))))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "));
+            assertTrue(front.nextLogLine().contains("nobody.sock"));
+        }
+    }
+
+    @Test
+    void backendThatNeverAnswersGets504() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> in.readAllBytes());
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            long start = System.nanoTime();
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 504 "));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(millis >= 700 && millis < 5000, "504 after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void backendClosingBeforeItsHeadGets502() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> Raw.readRequest(in));
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "));
+        }
+    }
+
+    @Test
+    void oversizedResponseHeadGets502() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write("HTTP/1.1 101 Switching Protocols\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] line = ("X-Filler: " + "x".repeat(1000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < 70; i++) {
+                out.write(line);
+            }
+            in.read();
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "));
+        }
+    }
+
+    @Test
+    void malformedUpgradesGet400AndOthersFallThrough() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws").replace("GET ", "POST "))
+                    .startsWith("HTTP/1.1 400 "));
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws").replace("HTTP/1.1", "HTTP/1.0"))
+                    .startsWith("HTTP/1.0 400 "));
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws", "Content-Length: 3").replace("\r\n\r\n",
+                    "\r\n\r\nabc")).startsWith("HTTP/1.1 400 "));
+            String plain = Raw.exchange(front, "GET /ws HTTP/1.1\r\nHost: front.test\r\n\r\n");
+            assertTrue(plain.startsWith("HTTP/1.1 200 "), "a plain request on a websocket URI goes on: " + plain);
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/wsx")).startsWith("HTTP/1.1 200 "),
+                    "an upgrade with no route goes on");
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws").replace("Upgrade: websocket", "Upgrade: WebSocket"))
+                    .startsWith("HTTP/1.1 101 "), "the Upgrade token is case-insensitive");
+        }
+    }
+
+    @Test
+    void earlyBytesFromBothSidesAreNotLost() throws Exception {
+        CompletableFuture<String> pipelined = new CompletableFuture<>();
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write((Raw.switching() + "EARLY").getBytes(StandardCharsets.ISO_8859_1));
+            pipelined.complete(Raw.readExactly(in, 9));
+            in.read();
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws") + "PIPELINED");
+            InputStream in = client.getInputStream();
+            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            assertEquals("EARLY", Raw.readExactly(in, 5));
+            assertEquals("PIPELINED", pipelined.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void halfClosePropagatesBothWays() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] all = in.readAllBytes();
+            out.write(("GOT " + new String(all, StandardCharsets.ISO_8859_1) + " BYE")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            InputStream in = client.getInputStream();
+            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            Raw.send(client, "last words");
+            client.shutdownOutput();
+            assertEquals("GOT last words BYE", new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            String line = front.nextLogLine();
+            assertTrue(line.contains(" from_client=10 to_client=18 "), line);
+        }
+    }
+}
