@@ -6,6 +6,9 @@
  * <<<TAG block. Whether a '{' ends the line, whether a '\' continues it and whether a '<<<' opens a
  * heredoc depends on the text around the character, so those decisions are predicates of the
  * superclass OlsLexerBase, which looks at the characters around the current position.
+ *
+ * Predicates stand right AFTER the character they are about: a predicate at the start of a rule or
+ * of a loop iteration would be evaluated before every character and stop ANTLR from caching its DFA.
  */
 lexer grammar OlsConfLexer;
 
@@ -24,18 +27,18 @@ LEAD_BLANKS : [ \t\r]+ -> skip ;
 EMPTY_NL : '\n' -> type(NL) ;
 
 // '#' makes a comment only as the first non-blank character of a physical line.
-COMMENT : {atPhysicalLineStart()}? '#' ~[\n]* -> skip ;
+COMMENT : '#' {firstOnPhysicalLine()}? ~[\n]* -> skip ;
 
 // A line made only of '# \t\r\\' characters is blank to OLS.
-FILLER : {atPhysicalLineStart()}? '\\' [ \t\r#\\]* {atLineEnd()}? -> skip ;
+FILLER : '\\' {firstOnPhysicalLine()}? [ \t\r#\\]* {atLineEnd()}? -> skip ;
 
 // '}' closes a block only as the first character of a line; the rest of the line is a new line.
 CLOSE : '}' ;
 
 // '{' with no name before it: OLS's "parseline found '{' without a block name".
-LONE_OPEN : {braceEndsLine()}? '{' -> type(OPEN), mode(LINE) ;
+LONE_OPEN : '{' {atLineEnd()}? -> type(OPEN), mode(LINE) ;
 
-LEAD_CONTINUATION : {continuesLine()}? CONTINUATION -> skip ;
+LEAD_CONTINUATION : CONTINUATION -> skip ;
 
 NAME : NAME_START WORD_CHAR* -> mode(LINE) ;
 
@@ -43,12 +46,12 @@ NAME : NAME_START WORD_CHAR* -> mode(LINE) ;
 mode LINE;
 
 // '{' opens a block only as the last character of the line.
-OPEN : {braceEndsLine()}? '{' ;
+OPEN : '{' {atLineEnd()}? ;
 
 // A line ending in exactly one '\' is joined to the next one with no separator.
-CONTINUATION_SKIP : {continuesLine()}? CONTINUATION -> skip ;
+CONTINUATION_SKIP : CONTINUATION -> skip ;
 
-HEREDOC_OPEN : {opensHeredoc()}? '<<<' ~[\n]* '\n'? { beginHeredoc(); } -> mode(HEREDOC) ;
+HEREDOC_OPEN : '<' {opensHeredoc()}? '<<' ~[\n]* '\n'? { beginHeredoc(); } -> mode(HEREDOC) ;
 
 BLANKS : [ \t\r]+ ;
 
@@ -66,7 +69,7 @@ HEREDOC_LINE : {!atHeredocTerminator()}? ( ~[\n]+ '\n'? | '\n' ) ;
 // ---- fragments -------------------------------------------------------------------------------
 
 // The '\', the end of its line, the comment and blank lines OLS skips, and the next line's indent.
-fragment CONTINUATION : '\\' [ \t\r]* '\n' IGNORED_LINE* [ \t]* ;
+fragment CONTINUATION : '\\' {continuesLine()}? [ \t\r]* '\n' IGNORED_LINE* [ \t\r]* ;
 
 fragment IGNORED_LINE : [ \t\r]* ( '#' ~[\n]* | '\\' [ \t\r#\\]* )? '\n' ;
 
@@ -74,8 +77,8 @@ fragment NAME_START : ~[ \t\r\n{}\\<] | TEXT_BRACE | TEXT_BACKSLASH | TEXT_ANGLE
 
 fragment WORD_CHAR : ~[ \t\r\n{\\<] | TEXT_BRACE | TEXT_BACKSLASH | TEXT_ANGLE ;
 
-fragment TEXT_BRACE : {!braceEndsLine()}? '{' ;
+fragment TEXT_BRACE : '{' {!atLineEnd()}? ;
 
-fragment TEXT_BACKSLASH : {!continuesLine()}? '\\' ;
+fragment TEXT_BACKSLASH : '\\' {!continuesLine()}? ;
 
-fragment TEXT_ANGLE : {!opensHeredoc()}? '<' ;
+fragment TEXT_ANGLE : '<' {!opensHeredoc()}? ;

@@ -11,16 +11,16 @@ options { tokenVocab = OlsConfLexer; }
 package dev.wsproxy.config.syntax.gen;
 }
 
-config : ( line? NL )* line? EOF ;
+config : line? ( NL line? )* EOF ;
 
 // "} } name value" closes two blocks, then reads the rest as a new line.
 line : CLOSE+ statement? | statement ;
 
+// Left-factored so that each decision needs one token of lookahead: what ends the line decides
+// whether it opens a block, starts a heredoc or is a plain entry.
 statement
-    : OPEN BLANKS?                                          # strayOpen
-    | name ( BLANKS value )? BLANKS? OPEN BLANKS?           # blockOpen
-    | name ( BLANKS value )? BLANKS? heredoc                # heredocEntry
-    | name ( BLANKS value )? BLANKS?                        # entry
+    : OPEN BLANKS?                                                      # strayOpen
+    | name ( BLANKS value )? BLANKS? ( OPEN BLANKS? | heredoc )?        # directive
     ;
 
 heredoc : HEREDOC_OPEN HEREDOC_LINE* HEREDOC_END? ;

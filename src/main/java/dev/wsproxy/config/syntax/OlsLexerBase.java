@@ -8,46 +8,33 @@ import org.antlr.v4.runtime.Lexer;
  * The superclass of the generated OLS config lexer: the context checks its predicates ask, which
  * look at the characters around the current position, and the tag of the open heredoc.
  *
- * <p>Each predicate stands before the character it is about, so {@code LA(1)} is that character.
+ * <p>Each predicate but the heredoc terminator's stands right after the character it is about, so
+ * {@code LA(-1)} is that character and {@code LA(1)} the one after it.
  */
 public abstract class OlsLexerBase extends Lexer {
     private static final String HEREDOC_MARK = "<<<";
-
     private String heredocTag = "";
 
     protected OlsLexerBase(CharStream input) {
         super(input);
     }
 
-    /** True when only blanks stand before the current position on its physical line. */
-    protected boolean atPhysicalLineStart() {
-        for (int back = -1; ; back--) {
-            int c = _input.LA(back);
-            if (c == '\n' || c == IntStream.EOF) {
-                return true;
-            }
-            if (!isBlank(c)) {
-                return false;
-            }
-        }
+    /** True when only blanks stand before the character just read on its physical line. */
+    protected boolean firstOnPhysicalLine() {
+        return onlyBlanksBefore(-2);
     }
 
-    /** True when only blanks follow the current position up to the end of the physical line. */
+    /** True when only blanks follow the character just read up to the end of its physical line. */
     protected boolean atLineEnd() {
         return onlyBlanksFrom(1);
     }
 
-    /** '{' as the last character of the line opens a block (OLS checks the trimmed line). */
-    protected boolean braceEndsLine() {
-        return _input.LA(1) == '{' && onlyBlanksFrom(2);
-    }
-
-    /** A trimmed line ending in exactly one '\' continues on the next line; "\\" does not. */
+    /** The '\' just read ends a trimmed line and is not part of "\\": the line continues on the next one. */
     protected boolean continuesLine() {
-        if (_input.LA(1) != '\\' || _input.LA(-1) == '\\') {
+        if (_input.LA(-2) == '\\') {
             return false;
         }
-        int ahead = 2;
+        int ahead = 1;
         while (isBlank(_input.LA(ahead))) {
             ahead++;
         }
@@ -55,16 +42,11 @@ public abstract class OlsLexerBase extends Lexer {
     }
 
     /**
-     * {@code <<<TAG} opens a heredoc when some text stands before it on the physical line and some
-     * text follows it, as OLS's {@code checkMultiLineMode} decides on the trimmed line.
+     * The '<' just read starts a {@code <<<TAG} that opens a heredoc: some text stands before it on the
+     * physical line and some text follows it, as OLS's {@code checkMultiLineMode} decides on the trimmed line.
      */
     protected boolean opensHeredoc() {
-        for (int i = 0; i < HEREDOC_MARK.length(); i++) {
-            if (_input.LA(1 + i) != HEREDOC_MARK.charAt(i)) {
-                return false;
-            }
-        }
-        return !atPhysicalLineStart() && !onlyBlanksFrom(1 + HEREDOC_MARK.length());
+        return _input.LA(1) == '<' && _input.LA(2) == '<' && !onlyBlanksBefore(-2) && !onlyBlanksFrom(3);
     }
 
     /** Remembers the tag of the heredoc whose opening token was just matched. */
@@ -84,6 +66,14 @@ public abstract class OlsLexerBase extends Lexer {
             token.appendCodePoint(c);
         }
         return !token.isEmpty() && token.toString().equalsIgnoreCase(heredocTag);
+    }
+
+    private boolean onlyBlanksBefore(int back) {
+        int c = _input.LA(back);
+        while (isBlank(c)) {
+            c = _input.LA(--back);
+        }
+        return c == '\n' || c == IntStream.EOF;
     }
 
     private boolean onlyBlanksFrom(int ahead) {

@@ -5,11 +5,9 @@ import dev.wsproxy.config.ast.Directive.Kind;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.source.Span;
-import dev.wsproxy.config.syntax.gen.OlsConfParser.BlockOpenContext;
 import dev.wsproxy.config.syntax.gen.OlsConfParser.ConfigContext;
-import dev.wsproxy.config.syntax.gen.OlsConfParser.EntryContext;
+import dev.wsproxy.config.syntax.gen.OlsConfParser.DirectiveContext;
 import dev.wsproxy.config.syntax.gen.OlsConfParser.HeredocContext;
-import dev.wsproxy.config.syntax.gen.OlsConfParser.HeredocEntryContext;
 import dev.wsproxy.config.syntax.gen.OlsConfParser.LineContext;
 import dev.wsproxy.config.syntax.gen.OlsConfParser.NameContext;
 import dev.wsproxy.config.syntax.gen.OlsConfParser.StatementContext;
@@ -68,13 +66,15 @@ final class TreeBuilder {
                     "'{' without a block name",
                     "OLS reports \"parseline found '{' without a block name\": a '{' on a line of its own (K&R or "
                             + "Allman style) is not supported. Put the '{' at the end of the block's name line.");
-        } else if (statement instanceof BlockOpenContext block) {
-            open.push(new OpenBlock(line(block.name(), block.value(), Kind.BLOCK), new ArrayList<>()));
-        } else if (statement instanceof HeredocEntryContext heredoc) {
-            add(heredocEntry(heredoc));
-        } else if (statement instanceof EntryContext entry) {
-            Directive line = line(entry.name(), entry.value(), Kind.ENTRY);
-            add(line.is("include") ? withIncluded(line) : line);
+        } else if (statement instanceof DirectiveContext directive) {
+            if (directive.OPEN() != null) {
+                open.push(new OpenBlock(line(directive.name(), directive.value(), Kind.BLOCK), new ArrayList<>()));
+            } else if (directive.heredoc() != null) {
+                add(heredocEntry(directive));
+            } else {
+                Directive line = line(directive.name(), directive.value(), Kind.ENTRY);
+                add(line.is("include") ? withIncluded(line) : line);
+            }
         }
     }
 
@@ -96,7 +96,7 @@ final class TreeBuilder {
      * {@code name value} line: blanks between the name and the value are skipped, and trailing
      * whitespace (the body's last newline included) is trimmed.
      */
-    private Directive heredocEntry(HeredocEntryContext entry) {
+    private Directive heredocEntry(DirectiveContext entry) {
         HeredocContext heredoc = entry.heredoc();
         Token opening = heredoc.HEREDOC_OPEN().getSymbol();
         if (heredoc.HEREDOC_END() == null) {
