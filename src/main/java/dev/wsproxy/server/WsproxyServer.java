@@ -3,6 +3,7 @@ package dev.wsproxy.server;
 import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
@@ -87,7 +88,9 @@ public final class WsproxyServer implements AutoCloseable {
             int port = ports.portFor(listener);
             String host = listener.address().host();
             if (listener.secure()) {
-                builder.addHttpsListener(port, host, sslContext(listener, config, parts), root);
+                builder.addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTPS).setPort(port).setHost(host)
+                        .setSslContext(sslContext(listener, config, parts)).setRootHandler(root)
+                        .setHttp2Enabled(listener.tls().map(TlsSettings::offersHttp2).orElse(false)));
             } else {
                 builder.addHttpListener(port, host, root);
             }

@@ -13,4 +13,11 @@ import java.util.Optional;
  */
 public record TlsSettings(Path keyFile, Path certFile, Optional<Path> certChain, int sslProtocol,
                          Optional<String> ciphers, int enableSpdy, Span span) {
+
+    private static final int SPDY_H2 = 4;
+
+    /** Whether ALPN offers HTTP/2 ({@code enableSpdy} bit 4). */
+    public boolean offersHttp2() {
+        return (enableSpdy & SPDY_H2) != 0;
+    }
 }

@@ -33,9 +33,10 @@ public final class PemTlsContextFactory implements TlsContextFactory {
 
     @Override
     public SSLContext create(Listener listener, List<VirtualHost> vhosts) throws TlsSetupException {
-        String where = "listener " + listener.name() + " (" + listener.span().describe(base) + ")";
+        // the server names the listener; this names the place in the config
         TlsSettings tls = listener.tls().orElseThrow(() -> new TlsSetupException(
-                where + ": secure 1 needs keyFile and certFile"));
+                listener.span().describe(base) + ": secure 1 needs keyFile and certFile"));
+        String where = tls.span().describe(base);
         Map<String, CertifiedKey> keys = new LinkedHashMap<>();
         keys.put(SniKeyManager.LISTENER_ALIAS, load(where, tls));
         for (VirtualHost vhost : vhosts) {

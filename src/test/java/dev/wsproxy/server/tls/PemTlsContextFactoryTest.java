@@ -106,7 +106,7 @@ class PemTlsContextFactoryTest {
 
         TlsSetupException e = assertThrows(TlsSetupException.class, () -> factory().create(listener, List.of()));
 
-        assertTrue(e.getMessage().startsWith("listener SSL (httpd_config.conf:7:1): alpha.key: the private key does not belong"),
+        assertTrue(e.getMessage().startsWith("httpd_config.conf:7:1: alpha.key: the private key does not belong"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("listener.crt"), e.getMessage());
     }
