@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code wsproxy} command: serves an OLS config, and holds the lint and echo subcommands. */
 @Command(name = "wsproxy", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {EchoCommand.class},
+        subcommands = {LintCommand.class, EchoCommand.class},
         description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

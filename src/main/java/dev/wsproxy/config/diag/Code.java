@@ -36,6 +36,7 @@ public enum Code {
     BAD_VALUE("WSP210", ERROR, "a value that is not one of the values this directive takes"),
     PLACEHOLDER("WSP211", WARNING, "a value that looks like an unrendered installer placeholder"),
     BLOCK_EXPECTED("WSP212", ERROR, "a directive that must be a block is written as a plain line, or the reverse"),
+    UNSUPPORTED_TYPE("WSP213", WARNING, "a context type wsproxy does not serve (lsapi, fcgi, cgi, ...); the context is skipped"),
 
     // 3xx: the meaning of the whole config
     MISSING_VHROOT("WSP301", ERROR, "a virtual host's vhRoot does not exist"),

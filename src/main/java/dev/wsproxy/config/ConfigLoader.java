@@ -1,0 +1,96 @@
+package dev.wsproxy.config;
+
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.bind.BindResult;
+import dev.wsproxy.config.bind.Block;
+import dev.wsproxy.config.bind.ConfigFile;
+import dev.wsproxy.config.bind.ConfigReader;
+import dev.wsproxy.config.bind.ServerBinder;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.Linter;
+import dev.wsproxy.config.schema.DirectiveTable;
+import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.syntax.ConfigParser;
+import dev.wsproxy.config.syntax.ParseResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The config front end in one call: parse {@code httpd_config.conf} and the files it names, bind them
+ * to the model, and run every lint check. {@code serve} and {@code lint} both start here, so they report
+ * the same diagnostics.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** Loads a server config; the model is present whenever it could be built. */
+    public static LoadResult load(Path httpdConfig, LoadOptions options) {
+        Path file = httpdConfig.toAbsolutePath().normalize();
+        Path serverRoot = serverRoot(file, options);
+        Diagnostics diagnostics = new Diagnostics();
+        if (!readable(file, diagnostics)) {
+            return new LoadResult(Optional.empty(), diagnostics.list());
+        }
+        ConfigReader reader = reader(serverRoot);
+        List<Directive> root = reader.read(file, diagnostics);
+        BindResult bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
+        new Linter(DirectiveTable.ols()).lint(bound.files(), Optional.of(bound.config()), diagnostics);
+        return new LoadResult(Optional.of(bound.config()), diagnostics.list());
+    }
+
+    /**
+     * Lints one vhost config ({@link Scope#VHOST_CONFIG}) or template file ({@link Scope#TEMPLATE}) on its
+     * own, as generators write them. The vhost is bound for the model checks, but no model is returned:
+     * the file alone describes no server.
+     */
+    public static LoadResult lintFile(Path configFile, Scope scope, LoadOptions options) {
+        Path file = configFile.toAbsolutePath().normalize();
+        Path serverRoot = serverRoot(file, options);
+        Diagnostics diagnostics = new Diagnostics();
+        if (!readable(file, diagnostics)) {
+            return new LoadResult(Optional.empty(), diagnostics.list());
+        }
+        ConfigReader reader = reader(serverRoot);
+        List<Directive> directives = reader.read(file, diagnostics);
+        Block entry = scope == Scope.TEMPLATE ? Block.of(directives) : Block.empty();
+        Block config = scope == Scope.TEMPLATE ? Block.of(directives).child("virtualHostConfig") : Block.of(directives);
+        // $VH_ROOT of a lone file is unknown, so its directories cannot be checked
+        BindResult bound = new ServerBinder(reader, false, diagnostics).bindVhost(file, serverRoot, entry, config);
+        new Linter(DirectiveTable.ols()).lint(List.of(new ConfigFile(file, scope, directives)),
+                Optional.of(bound.config()), diagnostics);
+        return new LoadResult(Optional.empty(), diagnostics.list());
+    }
+
+    private static boolean readable(Path file, Diagnostics diagnostics) {
+        if (Files.isReadable(file) && !Files.isDirectory(file)) {
+            return true;
+        }
+        diagnostics.add(Code.FILE_UNREADABLE, Span.at(file, 1, 1), "cannot read config file `" + file + "`",
+                "Check the path and its permissions.");
+        return false;
+    }
+
+    private static Path serverRoot(Path file, LoadOptions options) {
+        return options.serverRoot().map(p -> p.toAbsolutePath().normalize()).orElse(serverRootOf(file));
+    }
+
+    /** {@code .../conf/httpd_config.conf} → {@code ...}: the parent of the config file's directory. */
+    static Path serverRootOf(Path configFile) {
+        Path dir = configFile.getParent();
+        return dir.getParent() != null ? dir.getParent() : dir;
+    }
+
+    private static ConfigReader reader(Path serverRoot) {
+        ConfigParser parser = new ConfigParser(serverRoot);
+        return (path, into) -> {
+            ParseResult result = parser.parseFile(path);
+            into.addAll(result.diagnostics());
+            return result.directives();
+        };
+    }
+}

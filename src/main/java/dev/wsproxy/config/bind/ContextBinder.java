@@ -1,0 +1,161 @@
+package dev.wsproxy.config.bind;
+
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.bind.value.HeaderOps;
+import dev.wsproxy.config.bind.value.Parsed;
+import dev.wsproxy.config.bind.value.Uris;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.Context;
+import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.ExpiresSettings;
+import dev.wsproxy.config.model.ExtProcessor;
+import dev.wsproxy.config.model.HeaderOp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds a vhost's {@code context} blocks: static (the default type), redirect and proxy, with effective
+ * index, expires, headers and access control. Duplicates keep the first (OLS). The list holds the
+ * {@code exp:} contexts first, in the order OLS tries them (strcmp of the URI), then the prefix contexts
+ * (also by URI; the longest match wins among them), and a static {@code /} context at docRoot when there is none.
+ */
+final class ContextBinder {
+    private final Binding binding;
+    private final VhostDefaults vhost;
+
+    ContextBinder(Binding binding, VhostDefaults vhost) {
+        this.binding = binding;
+        this.vhost = vhost;
+    }
+
+    List<Context> bind(Block config) {
+        Map<String, Context> byUri = new LinkedHashMap<>();
+        Map<String, Directive> firstAt = new LinkedHashMap<>();
+        for (Directive d : config.all("context")) {
+            Optional<String> uriText = Block.nameOf(d, "uri");
+            if (uriText.isEmpty()) {
+                binding.report(Code.MISSING_REQUIRED, d.span(), "context has no URI",
+                        "Write the URI after the keyword: context /path/ { ... } or context exp:regex { ... }.");
+                continue;
+            }
+            Optional<ContextUri> uri = Uris.parse(uriText.get()).get();
+            if (uri.isEmpty()) {
+                continue;
+            }
+            Directive first = firstAt.get(uri.get().text());
+            if (first != null) {
+                binding.diagnostics.add(dev.wsproxy.config.diag.Diagnostic.of(Code.DUPLICATE_CONTEXT, d.span(),
+                                "context `" + uri.get().text() + "` is defined twice",
+                                "OLS uses the first one and rejects this one; merge them or remove one.")
+                        .withRelated(first.span(), "first defined here"));
+                continue;
+            }
+            firstAt.put(uri.get().text(), d);
+            context(d, uri.get()).ifPresent(c -> byUri.put(c.uri().text(), c));
+        }
+        List<Context> contexts = new ArrayList<>(byUri.values());
+        boolean hasRoot = contexts.stream().anyMatch(c -> c.uri() instanceof ContextUri.Prefix p && p.path().equals("/"));
+        if (!hasRoot) {
+            contexts.add(new Context.Static(new ContextUri.Prefix("/", "/"), vhost.docRoot(), true, vhost.indexFiles(),
+                    vhost.autoIndex(), vhost.expires(), Optional.empty(), List.of(),
+                    config.directives().isEmpty() ? dev.wsproxy.config.source.Span.none()
+                            : config.directives().get(0).span()));
+        }
+        contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)
+                .thenComparing(c -> c.uri().text()));
+        return contexts;
+    }
+
+    private Optional<Context> context(Directive d, ContextUri uri) {
+        Block body = Block.of(d);
+        String type = body.value("type").orElse("null").toLowerCase(Locale.ROOT);
+        Optional<AccessControl> acl = Settings.accessControl(body);
+        List<HeaderOp> headers = body.value("extraHeaders").map(HeaderOps::parse).flatMap(Parsed::get)
+                .orElse(List.of());
+        switch (type) {
+            case "null", "static" -> {
+                return Optional.of(staticContext(d, body, uri, acl, headers));
+            }
+            case "redirect" -> {
+                return redirect(d, body, uri, acl, headers);
+            }
+            case "proxy" -> {
+                return proxy(d, body, uri, acl, headers);
+            }
+            default -> {
+                binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
+                        "context type `" + type + "` is not served by wsproxy",
+                        "wsproxy serves static, redirect and proxy contexts; requests under `" + uri.text()
+                                + "` fall through to the other contexts. Put the app behind an extprocessor of"
+                                + " type proxy to serve it.");
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Context staticContext(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
+                                  List<HeaderOp> headers) {
+        Path location;
+        Optional<Directive> written = body.first("location").filter(l -> !l.value().isBlank());
+        if (written.isPresent()) {
+            location = vhost.paths().resolveLocation(written.get().value());
+            if (uri instanceof ContextUri.Prefix && !written.get().value().contains("$0")) {
+                binding.requireExisting(location, false, Code.MISSING_LOCATION, written.get().valueSpan(),
+                        "context location", "$DOC_ROOT/");
+            }
+        } else if (uri instanceof ContextUri.Prefix p) {
+            location = vhost.docRoot().resolve(p.path().substring(1)).normalize();
+        } else {
+            location = Path.of(vhost.docRoot() + "$0");
+        }
+        List<String> index = body.value("indexFiles").map(Settings::indexList).orElse(vhost.indexFiles());
+        boolean autoIndex = Settings.bool(body, "autoIndex").orElse(vhost.autoIndex());
+        ExpiresSettings expires = Settings.expires(body, vhost.expires());
+        return new Context.Static(uri, location, Settings.bool(body, "allowBrowse").orElse(true), index, autoIndex,
+                expires, acl, headers, d.span());
+    }
+
+    private Optional<Context> redirect(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
+                                       List<HeaderOp> headers) {
+        int status = Settings.intOr(body, "statusCode", 302);
+        Optional<String> location = body.value("location");
+        if (location.isEmpty() && status < 400) {
+            binding.report(Code.MISSING_REQUIRED, d.span(), "redirect context `" + uri.text() + "` has no location",
+                    "Add `location <URL or /path>`, or a 4xx statusCode to answer with that status.");
+            return Optional.empty();
+        }
+        return Optional.of(new Context.Redirect(uri, location.orElse(""), status,
+                Settings.bool(body, "externalRedirect").orElse(true), acl, headers, d.span()));
+    }
+
+    private Optional<Context> proxy(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
+                                    List<HeaderOp> headers) {
+        Optional<Directive> handler = body.first("handler").filter(h -> !h.value().isBlank());
+        if (handler.isEmpty()) {
+            binding.report(Code.MISSING_REQUIRED, d.span(), "proxy context `" + uri.text() + "` has no handler",
+                    "Add `handler <extprocessor name>` naming an extprocessor of type proxy.");
+            return Optional.empty();
+        }
+        String name = vhost.paths().expandNames(handler.get().value().trim());
+        Optional<ExtProcessor> processor = vhost.processor(name);
+        if (processor.isEmpty()) {
+            binding.report(Code.UNKNOWN_HANDLER, handler.get().valueSpan(), "no extprocessor named `" + name + "`",
+                    "Define `extprocessor " + name + " { type proxy; address host:port }` at server or vhost level,"
+                            + " or correct the handler name.");
+            return Optional.empty();
+        }
+        if (!processor.get().type().equals("proxy")) {
+            binding.report(Code.BAD_VALUE, handler.get().valueSpan(), "extprocessor `" + name + "` has type `"
+                    + processor.get().type() + "`, not proxy", "A proxy context needs an extprocessor of type proxy.");
+            return Optional.empty();
+        }
+        return Optional.of(new Context.Proxy(uri, processor.get(), acl, headers, d.span()));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.wsproxy.config.bind;
+
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.schema.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds {@code vhTemplate} blocks (OLS-FACTS §2): the template file's root keys act as each member's
+ * virtualhost entry and its {@code virtualHostConfig} as the member's config; a member whose name is
+ * already a vhost is skipped, as in OLS.
+ */
+final class TemplateBinder {
+    private final Binding binding;
+    private final VirtualHostBinder vhosts;
+    private final PathResolver paths;
+
+    TemplateBinder(Binding binding, VirtualHostBinder vhosts, PathResolver paths) {
+        this.binding = binding;
+        this.vhosts = vhosts;
+        this.paths = paths;
+    }
+
+    void bind(Block root, Map<String, VirtualHostBinder.Bound> bound, ServerBinder.ListenersKey listeners) {
+        for (Directive template : root.all("vhTemplate")) {
+            Block block = Block.of(template);
+            Optional<Directive> fileLine = block.first("templateFile").filter(d -> !d.value().isBlank());
+            if (fileLine.isEmpty()) {
+                binding.report(Code.BAD_TEMPLATE, template.span(), "vhTemplate `" + template.value().trim()
+                        + "` has no templateFile", "Add `templateFile conf/templates/<name>.conf`.");
+                continue;
+            }
+            Path file = paths.resolve(fileLine.get().value());
+            if (!Files.isReadable(file)) {
+                binding.report(Code.BAD_TEMPLATE, fileLine.get().valueSpan(), "templateFile `" + file
+                        + "` does not exist or cannot be read", "Create it, or correct the path (relative paths mean $SERVER_ROOT).");
+                continue;
+            }
+            List<Directive> directives = binding.reader.read(file, binding.diagnostics);
+            binding.files.add(new ConfigFile(file, Scope.TEMPLATE, directives));
+            Block templateRoot = Block.of(directives);
+            Optional<Directive> vhConfig = templateRoot.first("virtualHostConfig").filter(Directive::isBlock);
+            if (vhConfig.isEmpty()) {
+                binding.report(Code.TEMPLATE_WITHOUT_VHCONFIG, fileLine.get().valueSpan(),
+                        "template `" + file.getFileName() + "` has no virtualHostConfig block",
+                        "OLS cannot instantiate its members: wrap the members' vhost config in virtualHostConfig { ... }.");
+                continue;
+            }
+            for (Directive member : block.all("member")) {
+                members(member, templateRoot, Block.of(vhConfig.get()), bound, block.first("listeners"), listeners);
+            }
+        }
+    }
+
+    private void members(Directive member, Block templateRoot, Block vhConfig, Map<String, VirtualHostBinder.Bound> bound,
+                         Optional<Directive> listenersKey, ServerBinder.ListenersKey listeners) {
+        Optional<String> name = Block.nameOf(member, "name");
+        if (name.isEmpty() || bound.containsKey(name.get())) {
+            return;
+        }
+        Block body = member.isBlock() ? Block.of(member) : Block.empty();
+        VirtualHostBinder.Member overrides = new VirtualHostBinder.Member(body.value("vhRoot"), body.value("vhDomain"),
+                body.value("vhAliases"), member.span());
+        vhosts.bindMember(name.get(), templateRoot, vhConfig, overrides).ifPresent(b -> {
+            bound.put(name.get(), b);
+            listenersKey.ifPresent(key -> listeners.map(key, b));
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package dev.wsproxy.config.bind;
+
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.ExpiresSettings;
+import dev.wsproxy.config.model.ExtProcessor;
+import dev.wsproxy.config.model.SymlinkPolicy;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.source.Span;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds one virtual host (OLS-FACTS §2): the entry keys ({@code vhRoot}, {@code configFile},
+ * {@code allowSymbolLink}, ...), the vhost config (its {@code configFile}, else the entry block itself, or a
+ * template's {@code virtualHostConfig}), and a template member's overrides.
+ */
+final class VirtualHostBinder {
+
+    /** What the server level hands down to every vhost. */
+    record ServerDefaults(PathResolver paths, List<String> indexFiles, boolean autoIndex, ExpiresSettings expires,
+                          SymlinkPolicy.Follow follow, Map<String, ExtProcessor> extProcessors) {
+    }
+
+    /** A template member's own keys, which override the template's. */
+    record Member(Optional<String> vhRoot, Optional<String> vhDomain, Optional<String> vhAliases, Span span) {
+        static final Member NONE = new Member(Optional.empty(), Optional.empty(), Optional.empty(), Span.none());
+    }
+
+    /**
+     * A bound vhost and the domains it brings to the listeners its {@code listeners} key (or its template's)
+     * names: the vhDomain, {@code *} when an entry has none, then the aliases.
+     */
+    record Bound(VirtualHost host, List<String> listenerDomains) {
+    }
+
+    private final Binding binding;
+    private final ServerDefaults server;
+
+    VirtualHostBinder(Binding binding, ServerDefaults server) {
+        this.binding = binding;
+        this.server = server;
+    }
+
+    /** A {@code virtualhost} block: its config comes from {@code configFile}, else from the block itself. */
+    Optional<Bound> bindEntry(String name, Directive entry) {
+        Block block = Block.of(entry);
+        Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
+        PathResolver early = server.paths().forVhost(name, name).withVhRoot(vhRoot);
+        Block config = block;
+        boolean configMissing = false;
+        Optional<Directive> configFile = block.first("configFile").filter(d -> !d.value().isBlank());
+        if (configFile.isPresent()) {
+            Path file = early.resolve(configFile.get().value());
+            if (Files.isReadable(file)) {
+                List<Directive> directives = binding.reader.read(file, binding.diagnostics);
+                binding.files.add(new ConfigFile(file, Scope.VHOST_CONFIG, directives));
+                config = Block.of(directives);
+            } else {
+                configMissing = true;
+            }
+            if (configMissing && binding.checkFilesystem) {
+                binding.report(Code.MISSING_CONFIG_FILE, configFile.get().valueSpan(),
+                        "configFile `" + file + "` does not exist or cannot be read",
+                        "OLS would fall back to the keys inside the virtualhost block; create the file or"
+                                + " correct the path (relative paths mean $SERVER_ROOT).");
+            }
+        }
+        String listenerDomain = config.value("vhDomain").orElse("*");
+        if (configMissing && !config.has("docRoot")) {
+            return Optional.empty();
+        }
+        return bind(name, block, config, Member.NONE, vhRoot, entry.span())
+                .map(host -> new Bound(host, domains(listenerDomain, host)));
+    }
+
+    /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
+    Optional<Bound> bindMember(String name, Block templateRoot, Block vhConfig, Member member) {
+        Path vhRoot = vhRoot(name, templateRoot, member, member.span());
+        return bind(name, templateRoot, vhConfig, member, vhRoot, member.span())
+                .map(host -> new Bound(host, domains(host.domain(), host)));
+    }
+
+    private static List<String> domains(String domain, VirtualHost host) {
+        return concat(List.of(domain), host.aliases());
+    }
+
+    private Path vhRoot(String name, Block entry, Member member, Span span) {
+        Optional<String> raw = member.vhRoot().or(() -> entry.value("vhRoot"));
+        if (raw.isEmpty()) {
+            binding.report(Code.MISSING_REQUIRED, span, "virtual host `" + name + "` has no vhRoot",
+                    "OLS refuses a vhost without an existing vhRoot: add `vhRoot <directory>`.");
+            return server.paths().serverRoot();
+        }
+        Path root = server.paths().forVhost(name, name).resolve(raw.get());
+        Span where = member.vhRoot().isPresent() ? span : entry.first("vhRoot").map(Directive::valueSpan).orElse(span);
+        binding.requireExisting(root, true, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`", "$SERVER_ROOT");
+        return root;
+    }
+
+    private Optional<VirtualHost> bind(String name, Block entry, Block config, Member member, Path vhRoot, Span span) {
+        String domain = member.vhDomain().or(() -> config.value("vhDomain")).orElse(name);
+        List<String> aliases = member.vhAliases().or(() -> config.value("vhAliases"))
+                .map(Settings::indexList).orElse(List.of());
+        PathResolver paths = server.paths().forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
+        Optional<Directive> docRootLine = config.first("docRoot").filter(d -> !d.value().isBlank());
+        if (docRootLine.isEmpty()) {
+            binding.report(Code.MISSING_REQUIRED, config.directives().isEmpty() ? span
+                            : config.directives().get(0).span(), "virtual host `" + name + "` has no docRoot",
+                    "OLS refuses the vhost: add `docRoot $VH_ROOT/html/` (or another directory) to its config.");
+            return Optional.empty();
+        }
+        Path docRoot = paths.resolve(docRootLine.get().value());
+        binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, docRootLine.get().valueSpan(),
+                "docRoot of `" + name + "`", "$SERVER_ROOT");
+        paths = paths.withDocRoot(docRoot);
+
+        SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)
+                .orElse(server.follow());
+        SymlinkPolicy symlinks = new SymlinkPolicy(follow, Settings.bool(entry, "restrained").orElse(false));
+        Block index = config.child("index");
+        String useServer = index.value("useServer").orElse("1");
+        List<String> own = index.value("indexFiles").map(Settings::indexList).orElse(List.of());
+        List<String> indexFiles = switch (useServer) {
+            case "0" -> own;
+            case "2" -> concat(server.indexFiles(), own);
+            default -> server.indexFiles();
+        };
+        boolean autoIndex = useServer.equals("1") ? server.autoIndex()
+                : Settings.bool(index, "autoIndex").orElse(server.autoIndex());
+        ExpiresSettings expires = Settings.expires(config.child("expires"), server.expires());
+        VhostDefaults defaults = new VhostDefaults(paths, docRoot, indexFiles, autoIndex, expires,
+                ExtProcessors.read(config, paths), server.extProcessors());
+        return Optional.of(new VirtualHost(name, vhRoot, docRoot, domain, aliases, symlinks,
+                Settings.accessControl(config).orElse(AccessControl.ALLOW_ALL), errorPages(config),
+                Logs.vhostAccessLog(config.first("accesslog"), paths),
+                new ContextBinder(binding, defaults).bind(config), new WebSocketBinder(binding).bind(config),
+                Tls.read(config.child("vhssl"), paths, span), span));
+    }
+
+    private static Map<Integer, String> errorPages(Block config) {
+        Map<Integer, String> pages = new LinkedHashMap<>();
+        for (Directive page : config.all("errorPage")) {
+            Optional<String> url = Block.of(page).value("url");
+            String code = page.value().trim();
+            if (url.isPresent() && code.matches("\\d{3}")) {
+                pages.putIfAbsent(Integer.parseInt(code), url.get());
+            }
+        }
+        return pages;
+    }
+
+    static SymlinkPolicy.Follow follow(String value) {
+        return switch (value.trim()) {
+            case "0" -> SymlinkPolicy.Follow.NEVER;
+            case "2" -> SymlinkPolicy.Follow.IF_OWNER_MATCHES;
+            default -> SymlinkPolicy.Follow.ALWAYS;
+        };
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.wsproxy.config.bind.value;
+
+import dev.wsproxy.config.diag.Code;
+
+/** Reads the port of an address. */
+final class Ports {
+    private Ports() {
+    }
+
+    static Parsed<Integer> port(String text, int offset) {
+        if (!text.matches("\\d{1,6}")) {
+            return Parsed.bad(Code.BAD_PORT, "`" + text + "` is not a port", "Write a port number from 1 to 65535.", offset);
+        }
+        int port = Integer.parseInt(text);
+        if (port < 1 || port > 65535) {
+            return Parsed.bad(Code.BAD_PORT, "port " + port + " is out of range", "Write a port number from 1 to 65535.",
+                    offset);
+        }
+        return Parsed.ok(port);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.wsproxy.config.lint;
+
+import dev.wsproxy.config.bind.ConfigFile;
+import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.check.BlockShapeCheck;
+import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
+import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
+import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
+import dev.wsproxy.config.lint.check.PlaceholderCheck;
+import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
+import dev.wsproxy.config.lint.check.SecureListenerCheck;
+import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
+import dev.wsproxy.config.lint.check.UriCheck;
+import dev.wsproxy.config.lint.check.ValueCheck;
+import dev.wsproxy.config.lint.check.WebSocketCompatibilityCheck;
+import dev.wsproxy.config.lint.check.WsproxyExtensionCheck;
+import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.schema.DirectiveTable;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs every lint check over the files that were read and the model that was bound. */
+public final class Linter {
+    private final ScopeWalker walker;
+    private final List<ModelCheck> modelChecks;
+
+    public Linter(DirectiveTable table) {
+        this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
+                new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
+                new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck()));
+        this.modelChecks = List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
+                new ProxyWithoutWebSocketCheck());
+    }
+
+    public void lint(List<ConfigFile> files, Optional<ServerConfig> config, Diagnostics out) {
+        for (ConfigFile file : files) {
+            walker.walk(file, out);
+        }
+        config.ifPresent(c -> modelChecks.forEach(check -> check.check(c, out)));
+    }
+}

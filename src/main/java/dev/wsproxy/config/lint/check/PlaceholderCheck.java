@@ -1,0 +1,30 @@
+package dev.wsproxy.config.lint.check;
+
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.DirectiveCheck;
+import dev.wsproxy.config.schema.DirectiveSpec;
+import dev.wsproxy.config.schema.Scope;
+import java.util.Optional;
+
+/** WSP211: a name or value that is an unrendered installer placeholder, which OLS takes literally. */
+public final class PlaceholderCheck implements DirectiveCheck {
+
+    @Override
+    public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {
+        if (scope.raw() == Scope.Raw.RULES) {
+            return;
+        }
+        Placeholders.find(d.name()).ifPresentOrElse(
+                m -> report(m.group(), d.span(), out),
+                () -> Placeholders.find(d.value()).ifPresent(
+                        m -> report(m.group(), Spans.within(d.valueSpan(), m.start()), out)));
+    }
+
+    private static void report(String token, dev.wsproxy.config.source.Span at, Diagnostics out) {
+        out.add(Code.PLACEHOLDER, at, "`" + token + "` looks like an unrendered placeholder",
+                "OLS reads it literally; this file looks like a template an installer should have filled in."
+                        + " Replace the placeholder with the real value.");
+    }
+}

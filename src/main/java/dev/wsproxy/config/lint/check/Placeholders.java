@@ -1,0 +1,26 @@
+package dev.wsproxy.config.lint.check;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds installer placeholders left in config text: {@code %X%}, {@code ##X##}, {@code [X]}, {@code {{X}}}, {@code ${X}}, ERB. */
+final class Placeholders {
+    private static final Pattern INLINE = Pattern.compile(
+            "%[A-Z][A-Z0-9_]*%|##[A-Za-z][A-Za-z0-9_]*##|\\{\\{[^{}]+}}|\\$\\{[A-Za-z_][A-Za-z0-9_.]*}|<%.*?%>");
+    private static final Pattern WHOLE = Pattern.compile("\\[[A-Z][A-Z0-9_]*]");
+
+    private Placeholders() {
+    }
+
+    /** The first placeholder in {@code text}: its offset and the token. */
+    static Optional<Matcher> find(String text) {
+        Matcher whole = WHOLE.matcher(text.trim());
+        if (whole.matches()) {
+            Matcher m = WHOLE.matcher(text);
+            return m.find() ? Optional.of(m) : Optional.empty();
+        }
+        Matcher m = INLINE.matcher(text);
+        return m.find() ? Optional.of(m) : Optional.empty();
+    }
+}
