@@ -122,13 +122,14 @@ nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid"))
 handshakes() { # port pids... -> "rate cpu_us"
   local port="$1"; shift
   openssl s_time -connect "127.0.0.1:$port" -new -time 3 >/dev/null 2>&1 || true # warm-up
-  local before after out count
+  local before after out count real
   before="$(cpu_ticks "$@")"
   out="$(openssl s_time -connect "127.0.0.1:$port" -new -time "$seconds" 2>&1)"
   after="$(cpu_ticks "$@")"
-  count="$(sed -n 's/^\([0-9]*\) connections in [0-9.]* real seconds.*/\1/p' <<<"$out" | head -1)"
-  [ -n "$count" ] && [ "$count" -gt 0 ] || { echo "s_time failed: $out" >&2; exit 1; }
-  awk -v n="$count" -v s="$seconds" -v t=$((after - before)) -v hz="$ticks" \
+  # "N connections in T real seconds, ..." (T is whole seconds of wall time)
+  read -r count real <<<"$(sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' <<<"$out" | head -1)"
+  [ -n "${count:-}" ] && [ "$count" -gt 0 ] || { echo "s_time failed: $out" >&2; exit 1; }
+  awk -v n="$count" -v s="$real" -v t=$((after - before)) -v hz="$ticks" \
     'BEGIN { printf "%10.0f %22.0f\n", n / s, t * 1e6 / hz / n }'
 }
 
