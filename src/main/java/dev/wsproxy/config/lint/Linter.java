@@ -8,6 +8,7 @@ import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
 import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
+import dev.wsproxy.config.lint.check.RewriteTextCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
 import dev.wsproxy.config.lint.check.UriCheck;
@@ -27,9 +28,9 @@ public final class Linter {
     public Linter(DirectiveTable table) {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
-                new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck()));
-        this.modelChecks = List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ProxyWithoutWebSocketCheck());
+                new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
+                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck()));
+        this.modelChecks = List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck());
     }
 
     public void lint(List<ConfigFile> files, Optional<ServerConfig> config, Diagnostics out) {
