@@ -34,8 +34,13 @@ final class TokenSpans {
         return new Span(file, first.getLine(), first.getCharPositionInLine() + 1, endLine, endColumn);
     }
 
-    /** {@code count} characters further along the line of {@code token}'s start. */
-    Span shifted(Token token, int count, Span end) {
-        return new Span(file, token.getLine(), token.getCharPositionInLine() + 1 + count, end.endLine(), end.endColumn());
+    /** The position {@code count} characters after the start of {@code token}, on its first line. */
+    Span shifted(Token token, int count) {
+        return Span.at(file, token.getLine(), token.getCharPositionInLine() + 1 + count);
+    }
+
+    /** From the start of {@code from} to the end of {@code to}. */
+    static Span join(Span from, Span to) {
+        return new Span(from.file(), from.line(), from.column(), to.endLine(), to.endColumn());
     }
 }

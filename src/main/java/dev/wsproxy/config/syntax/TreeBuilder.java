@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -98,37 +99,40 @@ final class TreeBuilder {
      */
     private Directive heredocEntry(DirectiveContext entry) {
         HeredocContext heredoc = entry.heredoc();
-        Token opening = heredoc.HEREDOC_OPEN().getSymbol();
-        if (heredoc.HEREDOC_END() == null) {
-            String tag = opening.getText().substring(3).strip();
-            diagnostics.add(Code.UNTERMINATED_HEREDOC, spans.of(opening),
-                    "heredoc <<<" + tag + " is never terminated",
-                    "Every line after it up to the end of the file became its value. End the heredoc with a line "
-                            + "whose first word is " + tag + ".");
-        }
+        reportIfUnterminated(heredoc);
         Directive head = line(entry.name(), entry.value(), Kind.ENTRY);
         List<TerminalNode> body = heredoc.HEREDOC_LINE();
-        StringBuilder text = new StringBuilder();
-        for (TerminalNode bodyLine : body) {
-            text.append(bodyLine.getText());
-        }
-        int skipped = 0;
-        String prefix = "";
+        String bodyText = body.stream().map(TerminalNode::getText).collect(Collectors.joining());
+        Span bodyEnd = body.isEmpty() ? head.valueSpan() : spans.of(body.get(body.size() - 1).getSymbol());
+        String value;
+        Span valueSpan;
         if (entry.value() != null) {
-            prefix = head.value() + (entry.BLANKS().size() > 1 ? entry.BLANKS(1).getText() : "");
+            String gap = entry.BLANKS().size() > 1 ? entry.BLANKS(1).getText() : "";
+            value = (head.value() + gap + bodyText).stripTrailing();
+            valueSpan = TokenSpans.join(head.valueSpan(), bodyEnd);
         } else {
-            while (skipped < text.length() && (text.charAt(skipped) == ' ' || text.charAt(skipped) == '\t')) {
-                skipped++;
+            int indent = 0;
+            while (indent < bodyText.length() && (bodyText.charAt(indent) == ' ' || bodyText.charAt(indent) == '\t')) {
+                indent++;
             }
-        }
-        String value = (prefix + text.substring(skipped)).stripTrailing();
-        Span valueSpan = head.valueSpan();
-        if (entry.value() == null && !value.isEmpty()) {
-            Token first = body.get(0).getSymbol();
-            valueSpan = spans.shifted(first, skipped, spans.of(body.get(body.size() - 1).getSymbol()));
+            value = bodyText.substring(indent).stripTrailing();
+            valueSpan = value.isEmpty() ? head.valueSpan()
+                    : TokenSpans.join(spans.shifted(body.get(0).getSymbol(), indent), bodyEnd);
         }
         checkLength(head.name(), value, head.span());
         return new Directive(head.name(), value, head.span(), valueSpan, Kind.ENTRY, List.of());
+    }
+
+    private void reportIfUnterminated(HeredocContext heredoc) {
+        if (heredoc.HEREDOC_END() != null) {
+            return;
+        }
+        Token opening = heredoc.HEREDOC_OPEN().getSymbol();
+        String tag = opening.getText().substring("<<<".length()).strip();
+        diagnostics.add(Code.UNTERMINATED_HEREDOC, spans.of(opening),
+                "heredoc <<<" + tag + " is never terminated",
+                "Every line after it up to the end of the file became its value. End the heredoc with a line "
+                        + "whose first word is " + tag + ".");
     }
 
     private void checkLength(String name, String value, Span where) {

@@ -43,6 +43,14 @@ class IncludeTest {
         return out.toString().strip();
     }
 
+    /** Parsing {@code main} gives no diagnostics and the directives {@code expected}, includes spliced in. */
+    private ParseResult assertLoadsCleanly(String expected, Path main) {
+        ParseResult result = parse(main);
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(expected, flat(result.directives()));
+        return result;
+    }
+
     private static List<Code> codes(ParseResult result) {
         return result.diagnostics().stream().map(Diagnostic::code).toList();
     }
@@ -51,9 +59,7 @@ class IncludeTest {
     void includesAFileRelativeToTheIncludingFile() throws IOException {
         write("conf/part.conf", "user nobody\n");
         Path main = write("conf/main.conf", "serverName a\ninclude part.conf\ngroup nogroup\n");
-        ParseResult result = parse(main);
-        assertEquals(List.of(), result.diagnostics());
-        assertEquals("serverName=a user=nobody group=nogroup", flat(result.directives()));
+        ParseResult result = assertLoadsCleanly("serverName=a user=nobody group=nogroup", main);
         Directive include = result.directives().get(1);
         assertEquals(Kind.INCLUDE, include.kind());
         assertEquals("part.conf", include.value());
@@ -74,9 +80,7 @@ class IncludeTest {
     void includesInsideABlockLandInThatBlock() throws IOException {
         write("conf/ctx.conf", "context /a/ {\n  location /srv/a\n}\n");
         Path main = write("conf/main.conf", "virtualhost x {\n  include ctx.conf\n  docRoot /srv\n}\n");
-        ParseResult result = parse(main);
-        assertEquals(List.of(), result.diagnostics());
-        assertEquals("virtualhost=x{context=/a/{location=/srv/a} docRoot=/srv}", flat(result.directives()));
+        assertLoadsCleanly("virtualhost=x{context=/a/{location=/srv/a} docRoot=/srv}", main);
     }
 
     @Test
@@ -103,9 +107,16 @@ class IncludeTest {
         write("conf/vhosts/a.conf", "vh a\n");
         write("conf/vhosts/c.txt", "vh c\n");
         Path main = write("conf/main.conf", "include vhosts/*.conf\ninclude nothing/*.conf\ninclude vhosts/?.none\n");
-        ParseResult result = parse(main);
-        assertEquals(List.of(), result.diagnostics());
-        assertEquals("vh=a vh=b", flat(result.directives()));
+        assertLoadsCleanly("vh=a vh=b", main);
+    }
+
+    @Test
+    void globWithBracketsAndInADirectoryPart() throws IOException {
+        write("conf/va/x.conf", "n va\n");
+        write("conf/vb/x.conf", "n vb\n");
+        write("conf/vc/x.conf", "n vc\n");
+        Path main = write("conf/main.conf", "include v[ab]/*.conf\n");
+        assertLoadsCleanly("n=va n=vb", main);
     }
 
     @Test
@@ -117,9 +128,7 @@ class IncludeTest {
         write("conf/d/sub/c.conf", "n sub-c\n");
         write("conf/d/old~/x.conf", "n old\n");
         Path main = write("conf/main.conf", "include d\n");
-        ParseResult result = parse(main);
-        assertEquals(List.of(), result.diagnostics());
-        assertEquals("n=a n=b n=sub-c", flat(result.directives()));
+        assertLoadsCleanly("n=a n=b n=sub-c", main);
     }
 
     @Test
@@ -173,6 +182,16 @@ class IncludeTest {
         ParseResult result = parse(root.resolve("no-such.conf"));
         assertEquals(List.of(Code.FILE_UNREADABLE), codes(result));
         assertEquals(List.of(), result.directives());
+    }
+
+    @Test
+    void includeOfSomethingThatIsNotAFileIsUnreadable() throws IOException {
+        Path main = write("conf/main.conf", "n 1\ninclude /dev/null\nn 2\n");
+        ParseResult result = parse(main);
+        assertEquals(List.of(Code.FILE_UNREADABLE), codes(result));
+        assertEquals(2, result.diagnostics().get(0).span().line());
+        assertTrue(result.diagnostics().get(0).summary().contains("not a regular file"), result.diagnostics().get(0).summary());
+        assertEquals("n=1 n=2", flat(result.directives()));
     }
 
     @Test

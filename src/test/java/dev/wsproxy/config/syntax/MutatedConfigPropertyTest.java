@@ -67,6 +67,23 @@ class MutatedConfigPropertyTest {
         assertTrue(withSyntaxErrors > ITERATIONS / 10, "only " + withSyntaxErrors + " mutated configs had syntax errors");
     }
 
+    @Test
+    void randomBytesGiveDiagnosticsNeverExceptions() throws IOException {
+        Random random = new Random(7L);
+        Path file = dir.resolve("random.conf");
+        ConfigParser parser = new ConfigParser(dir);
+        for (int i = 0; i < 60; i++) {
+            byte[] bytes = new byte[random.nextInt(2000)];
+            random.nextBytes(bytes);
+            Files.write(file, bytes);
+            ParseResult result = parser.parseFile(file);
+            for (Diagnostic d : result.diagnostics()) {
+                assertEquals(file, d.span().file(), "diagnostic " + d + " in iteration " + i);
+                assertTrue(d.span().line() >= 1 && d.span().column() >= 1, "diagnostic " + d + " in iteration " + i);
+            }
+        }
+    }
+
     private static void assertInside(Span span, Path file, String[] lines, String what) {
         assertEquals(file, span.file(), what);
         assertTrue(span.line() >= 1 && span.line() <= lines.length, what + ": line " + span.line());

@@ -105,8 +105,12 @@ final class Raw {
         private final ExecutorService threads = Executors.newCachedThreadPool();
 
         Backend(Script script) throws IOException {
-            server = new ServerSocket();
-            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            this(loopbackServer(), script);
+        }
+
+        /** Serves on {@code server}, already bound: a TCP or a junixsocket server socket. */
+        Backend(ServerSocket server, Script script) {
+            this.server = server;
             threads.execute(() -> {
                 while (!server.isClosed()) {
                     try {
@@ -125,6 +129,12 @@ final class Raw {
             });
         }
 
+        private static ServerSocket loopbackServer() throws IOException {
+            ServerSocket server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            return server;
+        }
+
         InetSocketAddress address() {
             return (InetSocketAddress) server.getLocalSocketAddress();
         }
@@ -140,6 +150,15 @@ final class Raw {
     /** Reads a request head the way a backend would. */
     static String readRequest(InputStream in) throws IOException {
         return readHead(in);
+    }
+
+    /** The Sec-WebSocket-Accept value a real server computes for the request's key (RFC 6455 section 4.2.2). */
+    static String acceptFor(String requestHead) throws Exception {
+        String key = requestHead.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                .findFirst().orElseThrow().substring("sec-websocket-key:".length()).trim();
+        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
+        return java.util.Base64.getEncoder().encodeToString(sha1);
     }
 
     static String switching(String... extraHeaders) {

@@ -80,4 +80,17 @@ class TunnelEchoTest {
             assertEquals("still works", client.echoText("still works"));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backends.class)
+    void negotiatesPermessageDeflateEndToEnd(Backends kind) throws Exception {
+        try (EchoServer echo = kind.startEcho(dir, Set.of(), true);
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", kind.address(echo, dir)))) {
+            String head = Raw.exchange(front, Raw.upgradeHead("/ws",
+                    "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"));
+            assertTrue(head.startsWith("HTTP/1.1 101 "), head);
+            assertTrue(head.contains("Sec-WebSocket-Extensions: permessage-deflate"), head);
+            assertTrue(head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"), head);
+        }
+    }
 }
