@@ -4,7 +4,6 @@ import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.TlsSettings;
-import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.http.ErrorBodies;
@@ -13,12 +12,11 @@ import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.ServerLogs;
 import dev.wsproxy.server.routing.HostRouter;
 import dev.wsproxy.server.routing.RequestGuard;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,23 +26,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
-import org.xnio.Options;
 
 /**
- * A running wsproxy: one Undertow listener per OLS listener, each routing by Host to the vhosts it maps,
+ * A running wsproxy: one listening socket per OLS listener, each routing by Host to the vhosts it maps,
  * with the server's accessControl, request limits, logs and graceful stop.
  */
 public final class WsproxyServer implements AutoCloseable {
 
-    private final Undertow undertow;
+    private final Connectors connectors;
     private final List<GracefulShutdownHandler> gracefulRoots;
     private final List<BoundListener> listeners;
     private final ServerLogs logs;
     private final Duration gracePeriod;
 
-    private WsproxyServer(Undertow undertow, List<GracefulShutdownHandler> gracefulRoots, List<BoundListener> listeners,
+    private WsproxyServer(Connectors connectors, List<GracefulShutdownHandler> gracefulRoots, List<BoundListener> listeners,
                           ServerLogs logs, Duration gracePeriod) {
-        this.undertow = undertow;
+        this.connectors = connectors;
         this.gracefulRoots = gracefulRoots;
         this.listeners = listeners;
         this.logs = logs;
@@ -66,55 +63,51 @@ public final class WsproxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot open a log file: " + e.getMessage(), e);
         }
+        Connectors connectors;
         try {
-            return startWith(config, parts, ports, logs);
+            connectors = new Connectors(config.tuning());
+        } catch (IOException e) {
+            closeQuietly(logs);
+            throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
+        }
+        try {
+            return startWith(config, parts, ports, logs, connectors);
         } catch (StartupException | RuntimeException e) {
+            connectors.closeAll();
             closeQuietly(logs);
             throw e;
         }
     }
 
-    private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs)
-            throws StartupException {
+    private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
+                                           Connectors connectors) throws StartupException {
         Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
         ErrorBodies errorBodies = new ErrorBodies(config.mime());
-        Undertow.Builder builder = configuredBuilder(config.tuning());
         List<GracefulShutdownHandler> roots = new ArrayList<>();
+        List<BoundListener> bound = new ArrayList<>();
         for (Listener listener : config.listeners()) {
-            HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(
-                    new RequestGuard(config.tuning(), AccessCheck.wrap(config.accessControl(), new HostRouter(listener, vhosts)))));
+            HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
+                    AccessCheck.wrap(config.accessControl(), new HostRouter(listener, vhosts)))));
             GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
             roots.add(root);
+            SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
             int port = ports.portFor(listener);
-            String host = listener.address().host();
-            if (listener.secure()) {
-                builder.addListener(new Undertow.ListenerBuilder().setType(Undertow.ListenerType.HTTPS).setPort(port).setHost(host)
-                        .setSslContext(sslContext(listener, config, parts)).setRootHandler(root)
-                        .setHttp2Enabled(listener.tls().map(TlsSettings::offersHttp2).orElse(false)));
-            } else {
-                builder.addHttpListener(port, host, root);
+            String shown = listener.address().host().contains(":") ? "[" + listener.address().host() + "]:" + port
+                    : listener.address().host() + ":" + port;
+            try {
+                InetSocketAddress address = connectors.bind(
+                        new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), tls,
+                        listener.tls().map(TlsSettings::offersHttp2).orElse(false), root);
+                bound.add(new BoundListener(listener.name(), address, listener.secure()));
+            } catch (IOException e) {
+                throw new StartupException("listener " + listener.name() + " cannot listen on " + shown + ": "
+                        + e.getMessage() + " (is another server using the port, or is the address not one of this machine's?)", e);
             }
-        }
-        Undertow undertow = builder.build();
-        try {
-            undertow.start();
-        } catch (RuntimeException e) {
-            undertow.stop();
-            throw new StartupException(BindFailure.describe(config.listeners(), ports, e), e);
-        }
-        List<BoundListener> bound = new ArrayList<>();
-        List<Undertow.ListenerInfo> infos = undertow.getListenerInfo();
-        for (int i = 0; i < infos.size(); i++) {
-            Listener listener = config.listeners().get(i);
-            bound.add(new BoundListener(listener.name(), (InetSocketAddress) infos.get(i).getAddress(), listener.secure()));
-        }
-        WsproxyServer server = new WsproxyServer(undertow, roots, List.copyOf(bound), logs,
-                Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
-        for (BoundListener listener : bound) {
             logs.errorLog().notice("listener " + listener.name() + " serving " + (listener.secure() ? "https" : "http")
-                    + " on " + describe(listener.address()));
+                    + " on " + describe(bound.get(bound.size() - 1).address()));
         }
-        return server;
+        return new WsproxyServer(connectors, roots, List.copyOf(bound), logs,
+                Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
     }
 
     private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)
@@ -130,25 +123,6 @@ public final class WsproxyServer implements AutoCloseable {
             }
         }
         return vhosts;
-    }
-
-    /** Undertow options per UNDERTOW-NOTES §7; never an XNIO READ_TIMEOUT, which would kill idle tunnels. */
-    private static Undertow.Builder configuredBuilder(Tuning tuning) {
-        Undertow.Builder builder = Undertow.builder()
-                .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, true)
-                // twice the tuning limits so that RequestGuard sees the oversize request and answers 414/431
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 2 * (tuning.maxReqUrlLen() + tuning.maxReqHeaderSize()));
-        if (tuning.keepAliveTimeoutSeconds() > 0) {
-            builder.setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, tuning.keepAliveTimeoutSeconds() * 1000);
-        }
-        if (tuning.connTimeoutSeconds() > 0) {
-            builder.setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, tuning.connTimeoutSeconds() * 1000);
-        }
-        if (tuning.maxConnections() > 0) {
-            builder.setSocketOption(Options.CONNECTION_HIGH_WATER, tuning.maxConnections())
-                    .setSocketOption(Options.CONNECTION_LOW_WATER, Math.max(1, tuning.maxConnections() * 9 / 10));
-        }
-        return builder;
     }
 
     private static SSLContext sslContext(Listener listener, ServerConfig config, ServerParts parts) throws StartupException {
@@ -186,9 +160,7 @@ public final class WsproxyServer implements AutoCloseable {
      * @return whether every in-flight request finished in time
      */
     public boolean stop() {
-        for (Undertow.ListenerInfo info : undertow.getListenerInfo()) {
-            info.suspend();
-        }
+        connectors.stopAccepting();
         gracefulRoots.forEach(GracefulShutdownHandler::shutdown);
         long deadline = System.nanoTime() + gracePeriod.toNanos();
         boolean drained = true;
@@ -203,7 +175,7 @@ public final class WsproxyServer implements AutoCloseable {
         }
         logs.errorLog().notice(drained ? "stopped after in-flight requests finished"
                 : "stopped; requests still running after " + gracePeriod.toSeconds() + "s were cut off");
-        undertow.stop();
+        connectors.closeAll();
         closeQuietly(logs);
         return drained;
     }

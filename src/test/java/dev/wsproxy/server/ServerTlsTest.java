@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.server.proxy.WebSocketRouting;
+import dev.wsproxy.server.proxy.echo.EchoServer;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
 import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TestPki.Algorithm;
@@ -22,18 +27,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -123,6 +135,38 @@ class ServerTlsTest {
     }
 
     @Test
+    void wssEchoesThroughTheTunnelToTcpAndUnixBackends() throws Exception {
+        Path socket = root.resolve("echo.sock");
+        try (EchoServer echo = EchoServer.start(List.of(new BackendAddress.Tcp("127.0.0.1:0", "127.0.0.1", 0),
+                new BackendAddress.Unix("unix:" + socket, socket)), Set.of(), false)) {
+            int echoPort = echo.tcpAddresses().get(0).getPort();
+            try (WsproxyServer server = start(0, route("/tcp/", new BackendAddress.Tcp("127.0.0.1:" + echoPort, "127.0.0.1", echoPort)),
+                    route("/unix/", new BackendAddress.Unix("unix:" + socket, socket)))) {
+                assertEquals("over tls to tcp", wssEcho(URI.create("wss://localhost:" + port(server) + "/tcp/"), "over tls to tcp"));
+                assertEquals("over tls to unix", wssEcho(URI.create("wss://localhost:" + port(server) + "/unix/"), "over tls to unix"));
+            }
+        }
+    }
+
+    @Test
+    void theBackendIsToldTheClientCameOverHttps() throws Exception {
+        try (ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            backend.setSoTimeout(10_000);
+            int backendPort = backend.getLocalPort();
+            try (WsproxyServer server = start(0, route("/ws/", new BackendAddress.Tcp("127.0.0.1:" + backendPort, "127.0.0.1", backendPort)))) {
+                CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> uncheckedHttpsGet(port(server), "/ws/",
+                        "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="));
+                try (Socket connection = backend.accept()) {
+                    String head = readHead(connection.getInputStream());
+                    assertTrue(head.contains("\r\nX-Forwarded-Proto: https\r\n"), head);
+                    connection.getOutputStream().write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                assertTrue(reply.get(10, TimeUnit.SECONDS).startsWith("HTTP/1.1 403"), "the backend's answer reaches the client");
+            }
+        }
+    }
+
+    @Test
     void aBrokenKeyStopsStartUpWithTheListenerFileAndReason() throws Exception {
         Path key = Files.writeString(root.resolve("listener.key"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
         TlsSettings tls = new TlsSettings(key, listenerCert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0,
@@ -136,18 +180,19 @@ class ServerTlsTest {
                 e.getMessage());
     }
 
-    private WsproxyServer start(int enableSpdy) throws Exception {
-        VirtualHost alpha = site("alpha", "localhost", alphaCert, KeyForm.TRADITIONAL, "index.html", "alpha home\n");
+    private WsproxyServer start(int enableSpdy, WebSocketRoute... alphaRoutes) throws Exception {
+        VirtualHost alpha = site("alpha", "localhost", alphaCert, KeyForm.TRADITIONAL, "index.html", "alpha home\n", alphaRoutes);
         VirtualHost beta = site("beta", "beta.test", betaCert, KeyForm.TRADITIONAL, "hello.txt", "beta says hello\n");
         TlsSettings tls = new TlsSettings(listenerCert.writeKey(root.resolve("listener.key"), KeyForm.PKCS8),
                 listenerCert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0, Optional.empty(), enableSpdy, Span.none());
         ServerConfig config = Sites.server(root, List.of(listener(tls, Sites.map("localhost", "alpha"), Sites.map("alpha.test", "alpha"),
                 Sites.map("beta.test", "beta"))), List.of(alpha, beta));
-        return WsproxyServer.start(config, new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(root))),
+        return WsproxyServer.start(config, new ServerParts(new WebSocketRouting(), Optional.of(new PemTlsContextFactory(root))),
                 ListenerPorts.EPHEMERAL, System.err);
     }
 
-    private VirtualHost site(String name, String domain, Issued cert, KeyForm form, String file, String content) throws IOException {
+    private VirtualHost site(String name, String domain, Issued cert, KeyForm form, String file, String content,
+                             WebSocketRoute... routes) throws IOException {
         Path vhRoot = Files.createDirectories(root.resolve(name));
         Files.createDirectories(vhRoot.resolve("html"));
         Files.writeString(vhRoot.resolve("html").resolve(file), content);
@@ -155,7 +200,7 @@ class ServerTlsTest {
         TlsSettings vhssl = new TlsSettings(cert.writeKey(vhRoot.resolve(name + ".key"), form), cert.writeCertificate(vhRoot.resolve(name + ".crt")),
                 Optional.empty(), 0, Optional.empty(), 0, Span.none());
         return new VirtualHost(plain.name(), plain.vhRoot(), plain.docRoot(), domain, plain.aliases(), plain.symlinks(),
-                plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), plain.webSockets(), Optional.of(vhssl),
+                plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), List.of(routes), Optional.of(vhssl),
                 plain.span());
     }
 
@@ -168,8 +213,57 @@ class ServerTlsTest {
         return server.listeners().get(0).address().getPort();
     }
 
+    private static WebSocketRoute route(String uri, BackendAddress backend) {
+        return new WebSocketRoute(new ContextUri.Prefix(uri, uri), backend, Duration.ZERO, Span.none());
+    }
+
+    /** Opens a wss connection with the JDK client (trusting the test CA), sends one text message and returns the echo. */
+    private static String wssEcho(URI uri, String message) throws Exception {
+        CompletableFuture<String> echoed = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newBuilder().sslContext(pki.clientContext()).build().newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            echoed.complete(text.toString());
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            socket.sendText(message, true).get(10, TimeUnit.SECONDS);
+            return echoed.get(10, TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String uncheckedHttpsGet(int port, String path, String... headers) {
+        try {
+            return httpsGet(port, "localhost", path, headers);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** GET over an SSLSocket that sends {@code host} as SNI and as the Host header; the whole reply. */
-    private static String httpsGet(int port, String host, String path) throws IOException {
+    private static String httpsGet(int port, String host, String path, String... headers) throws IOException {
         try (SSLSocket socket = (SSLSocket) pki.clientContext().getSocketFactory().createSocket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(10_000);
@@ -177,7 +271,8 @@ class ServerTlsTest {
             parameters.setServerNames(List.of(new SNIHostName(host)));
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(parameters);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            String extra = headers.length == 0 ? "Connection: close\r\n" : String.join("\r\n", headers) + "\r\n";
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + extra + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(reply);

@@ -42,6 +42,17 @@ final class Sites {
                 tuning, acl, 5, Map.of(), listeners, vhosts);
     }
 
+    static ServerConfig withGracePeriod(ServerConfig c, int seconds) {
+        return new ServerConfig(c.serverRoot(), c.configFile(), c.serverName(), c.mime(), c.errorLog(), c.accessLog(),
+                c.tuning(), c.accessControl(), seconds, c.extProcessors(), c.listeners(), c.virtualHosts());
+    }
+
+    static ServerConfig withLogs(ServerConfig c, LogSettings errorLog, LogSettings accessLog) {
+        return new ServerConfig(c.serverRoot(), c.configFile(), c.serverName(), c.mime(), errorLog, accessLog,
+                c.tuning(), c.accessControl(), c.gracefulRestartTimeoutSeconds(), c.extProcessors(), c.listeners(),
+                c.virtualHosts());
+    }
+
     static Listener listener(String name, String host, HostMapping... mappings) {
         return new Listener(name, new ListenAddress(host + ":0", host, 0), false, Optional.empty(), List.of(mappings),
                 Span.none());

@@ -14,8 +14,10 @@ import dev.wsproxy.config.lint.check.UriCheck;
 import dev.wsproxy.config.lint.check.ValueCheck;
 import dev.wsproxy.config.lint.check.WebSocketCompatibilityCheck;
 import dev.wsproxy.config.lint.check.WsproxyExtensionCheck;
+import dev.wsproxy.config.lint.tls.TlsChecks;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.schema.DirectiveTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,12 +26,22 @@ public final class Linter {
     private final ScopeWalker walker;
     private final List<ModelCheck> modelChecks;
 
+    /** A linter that does not read the files a config names (a lone vhost file, or {@code --no-fs}). */
     public Linter(DirectiveTable table) {
+        this(table, false);
+    }
+
+    /** @param readFiles also run the checks that read certificate and key files */
+    public Linter(DirectiveTable table, boolean readFiles) {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck()));
-        this.modelChecks = List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ProxyWithoutWebSocketCheck());
+        List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
+                new ProxyWithoutWebSocketCheck()));
+        if (readFiles) {
+            checks.addAll(TlsChecks.all());
+        }
+        this.modelChecks = List.copyOf(checks);
     }
 
     public void lint(List<ConfigFile> files, Optional<ServerConfig> config, Diagnostics out) {

@@ -7,12 +7,10 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.source.Span;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +19,9 @@ import java.util.Optional;
  * chain of files being read, which finds include cycles.
  */
 final class ParseSession {
+    /** OLS reads at most 100 MB of a config file. */
+    private static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
     private final Diagnostics diagnostics = new Diagnostics();
     private final IncludeTargets includeTargets;
     /** The files being read, innermost first, each with the include line that brought it in. */
@@ -40,14 +41,22 @@ final class ParseSession {
     }
 
     private Optional<SourceText> read(Path file, Span blame) {
+        String problem;
         try {
-            return Optional.of(SourceText.decode(file, Files.readAllBytes(file)));
+            problem = !Files.exists(file) ? "no such file"
+                    : !Files.isRegularFile(file) ? "not a regular file"
+                    : Files.size(file) > MAX_FILE_BYTES ? "larger than the 100 MB OLS reads"
+                    : null;
+            if (problem == null) {
+                return Optional.of(SourceText.decode(file, Files.readAllBytes(file)));
+            }
         } catch (IOException | RuntimeException e) {
-            diagnostics.add(Code.FILE_UNREADABLE, blame, "cannot read config file " + file + ": " + reason(e),
-                    "OLS logs \"Cannot open configuration file\" and skips it. Check that the file exists and that "
-                            + "wsproxy may read it.");
-            return Optional.empty();
+            problem = String.valueOf(e.getMessage());
         }
+        diagnostics.add(Code.FILE_UNREADABLE, blame, "cannot read config file " + file + ": " + problem,
+                "OLS logs \"Cannot open configuration file\" and skips it. Check that the file exists and that "
+                        + "wsproxy may read it.");
+        return Optional.empty();
     }
 
     private List<Directive> parse(SourceText source) {
@@ -84,8 +93,7 @@ final class ParseSession {
 
     private Diagnostic cycle(Directive include, Path target) {
         List<Reading> loop = new ArrayList<>();
-        for (Iterator<Reading> it = chain.iterator(); it.hasNext(); ) {
-            Reading reading = it.next();
+        for (Reading reading : chain) {
             loop.add(0, reading);
             if (reading.file().equals(target)) {
                 break;
@@ -100,7 +108,7 @@ final class ParseSession {
                 "OLS would read these files again and again. Remove one of the includes in this chain.");
         for (Reading reading : loop) {
             if (reading.includedBy() != null) {
-                diagnostic = diagnostic.withRelated(reading.includedBy().valueSpan(), "which includes " + reading.file());
+                diagnostic = diagnostic.withRelated(reading.includedBy().valueSpan(), reading.file().getFileName() + " is included here");
             }
         }
         return diagnostic;
@@ -113,10 +121,6 @@ final class ParseSession {
         } catch (IOException | RuntimeException e) {
             return file.toAbsolutePath().normalize();
         }
-    }
-
-    private static String reason(Exception e) {
-        return e instanceof NoSuchFileException ? "no such file" : String.valueOf(e.getMessage());
     }
 
     /** A file being read, and the include line that brought it in (null for the root file). */

@@ -46,6 +46,8 @@ public final class ReverseProxyHandler implements HttpHandler {
             return;
         }
         try (backend) {
+            // a client that goes away (or a server that stops) must not leave this thread waiting on the backend
+            exchange.getConnection().addCloseListener(connection -> backend.close());
             backend.startDeadline(timeout);
             ResponseRelay.Framing framing = new ResponseRelay.Framing();
             boolean headRead;

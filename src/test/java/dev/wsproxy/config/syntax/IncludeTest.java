@@ -185,6 +185,16 @@ class IncludeTest {
     }
 
     @Test
+    void includeOfSomethingThatIsNotAFileIsUnreadable() throws IOException {
+        Path main = write("conf/main.conf", "n 1\ninclude /dev/null\nn 2\n");
+        ParseResult result = parse(main);
+        assertEquals(List.of(Code.FILE_UNREADABLE), codes(result));
+        assertEquals(2, result.diagnostics().get(0).span().line());
+        assertTrue(result.diagnostics().get(0).summary().contains("not a regular file"), result.diagnostics().get(0).summary());
+        assertEquals("n=1 n=2", flat(result.directives()));
+    }
+
+    @Test
     void parseTextResolvesIncludesBesideThePretendFile() throws IOException {
         write("conf/part.conf", "user nobody\n");
         ParseResult result = new ConfigParser(root).parseText(root.resolve("conf/virtual.conf"), "include part.conf\n");

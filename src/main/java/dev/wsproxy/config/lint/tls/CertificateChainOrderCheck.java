@@ -2,14 +2,16 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 /** certFile then certChain form a chain: each certificate is issued (and signed) by the next one (WSP404). */
-public final class CertificateChainOrderCheck {
+public final class CertificateChainOrderCheck implements ModelCheck {
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             List<X509Certificate> chain = site.chain().orElse(List.of());

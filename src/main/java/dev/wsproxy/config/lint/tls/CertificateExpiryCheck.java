@@ -2,6 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -9,9 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** Warns on a certificate, the server's or one in its chain, that has expired (WSP405) or expires within 14 days (WSP406). */
-public final class CertificateExpiryCheck {
+public final class CertificateExpiryCheck implements ModelCheck {
     private static final Duration SOON = Duration.ofDays(14);
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         Instant now = Instant.now();
         for (TlsSite site : TlsSite.all(config)) {

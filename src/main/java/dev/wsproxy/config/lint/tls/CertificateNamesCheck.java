@@ -2,6 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -17,11 +18,12 @@ import java.util.regex.Pattern;
  * Warns when a certificate's names (subjectAltName DNS and IP entries, the subject CN when there are none,
  * {@code *.} wildcards for one label) cover none of the domains of a vhost it is served for (WSP407).
  */
-public final class CertificateNamesCheck {
+public final class CertificateNamesCheck implements ModelCheck {
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
     private static final Pattern COMMON_NAME = Pattern.compile("(?:^|,)CN=([^,]+)");
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             List<String> names = site.chain().map(chain -> names(chain.get(0))).orElse(List.of());

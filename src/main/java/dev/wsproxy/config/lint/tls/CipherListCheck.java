@@ -2,6 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.OpenSslCiphers;
 import dev.wsproxy.tls.TlsProtocols;
@@ -10,8 +11,9 @@ import dev.wsproxy.tls.TlsProtocols;
  * The {@code ciphers} list: names with no Java equivalent are ignored (WSP408), and a list that leaves the
  * enabled TLS versions without any suite stops the listener (WSP410).
  */
-public final class CipherListCheck {
+public final class CipherListCheck implements ModelCheck {
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             if (site.tls().ciphers().isEmpty()) {

@@ -2,13 +2,15 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.KeyMaterialException;
 import dev.wsproxy.tls.PemPrivateKeys;
 
 /** A keyFile that is encrypted cannot be used: the server has nobody to ask for the pass phrase (WSP409). */
-public final class EncryptedKeyCheck {
+public final class EncryptedKeyCheck implements ModelCheck {
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             TlsSite.problem(PemPrivateKeys::read, site.tls().keyFile())

@@ -2,6 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.KeyPairs;
 import java.security.PrivateKey;
@@ -10,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** The keyFile holds the private key of the certFile's certificate (WSP403). */
-public final class KeyCertificateMatchCheck {
+public final class KeyCertificateMatchCheck implements ModelCheck {
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             Optional<PrivateKey> key = site.key();

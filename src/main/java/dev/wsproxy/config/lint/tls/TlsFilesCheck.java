@@ -2,6 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.PemCertificates;
 import dev.wsproxy.tls.PemPrivateKeys;
@@ -9,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Every keyFile, certFile and certChain exists, is readable, and holds a key or certificates (WSP401, WSP402). */
-public final class TlsFilesCheck {
+public final class TlsFilesCheck implements ModelCheck {
 
+    @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (TlsSite site : TlsSite.all(config)) {
             for (Map.Entry<String, Path> file : site.files().entrySet()) {

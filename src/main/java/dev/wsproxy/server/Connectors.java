@@ -1,0 +1,145 @@
+package dev.wsproxy.server;
+
+import dev.wsproxy.config.model.Tuning;
+import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.protocols.ssl.UndertowXnioSsl;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.OpenListener;
+import io.undertow.server.protocol.http.AlpnOpenListener;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import io.undertow.server.protocol.http2.Http2OpenListener;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.xnio.ChannelListener;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
+
+/**
+ * The sockets of a running server: one XNIO worker and one accepting channel per listener, each feeding an
+ * Undertow HTTP/1.1 connection handler. Built directly on XNIO (as Undertow's own builder does) so that
+ * closing the accepting channels stops new connections while established ones finish their requests;
+ * Undertow's {@code ListenerInfo.suspend()} would close those too.
+ */
+final class Connectors {
+
+    /** Direct buffers of 16 KiB less the allocator's overhead, Undertow's default on a large heap. */
+    private static final int BUFFER_SIZE = 16 * 1024 - 20;
+
+    private final Xnio xnio = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader());
+    private final XnioWorker worker;
+    private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
+    private final OptionMap socketOptions;
+    private final OptionMap serverOptions;
+    private final List<AcceptingChannel<? extends StreamConnection>> channels = new ArrayList<>();
+    private final List<OpenListener> openListeners = new ArrayList<>();
+
+    Connectors(Tuning tuning) throws IOException {
+        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        this.worker = xnio.createWorker(OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, ioThreads)
+                .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8)
+                .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.CORK, true)
+                .getMap());
+        OptionMap.Builder sockets = OptionMap.builder()
+                .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+                .set(Options.TCP_NODELAY, true)
+                .set(Options.REUSE_ADDRESSES, true)
+                .set(Options.BALANCING_TOKENS, 1)
+                .set(Options.BALANCING_CONNECTIONS, 2)
+                .set(Options.BACKLOG, 1000);
+        if (tuning.maxConnections() > 0) {
+            sockets.set(Options.CONNECTION_HIGH_WATER, tuning.maxConnections())
+                    .set(Options.CONNECTION_LOW_WATER, Math.max(1, tuning.maxConnections() * 9 / 10));
+        }
+        this.socketOptions = sockets.getMap();
+        this.serverOptions = serverOptions(tuning);
+    }
+
+    /** Undertow options per UNDERTOW-NOTES §7; never an XNIO READ_TIMEOUT, which would kill idle tunnels. */
+    private static OptionMap serverOptions(Tuning tuning) {
+        OptionMap.Builder options = OptionMap.builder()
+                .set(UndertowOptions.RECORD_REQUEST_START_TIME, true)
+                // twice the tuning limits, so that RequestGuard sees an oversize request and answers 414 or 431
+                .set(UndertowOptions.MAX_HEADER_SIZE, 2 * (tuning.maxReqUrlLen() + tuning.maxReqHeaderSize()));
+        if (tuning.keepAliveTimeoutSeconds() > 0) {
+            options.set(UndertowOptions.NO_REQUEST_TIMEOUT, tuning.keepAliveTimeoutSeconds() * 1000);
+        }
+        if (tuning.connTimeoutSeconds() > 0) {
+            options.set(UndertowOptions.REQUEST_PARSE_TIMEOUT, tuning.connTimeoutSeconds() * 1000);
+        }
+        return options.getMap();
+    }
+
+    /**
+     * Binds one listener and starts accepting on it.
+     *
+     * @param tls   the TLS context of a secure listener, null for plain HTTP
+     * @param http2 whether a secure listener offers h2 by ALPN besides http/1.1
+     * @return the address actually bound
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    InetSocketAddress bind(InetSocketAddress address, SSLContext tls, boolean http2, HttpHandler root) throws IOException {
+        HttpOpenListener http1 = new HttpOpenListener(buffers, serverOptions);
+        http1.setRootHandler(root);
+        OpenListener open = http1;
+        if (tls != null && http2) {
+            Http2OpenListener h2 = new Http2OpenListener(buffers, serverOptions, "h2");
+            h2.setRootHandler(root);
+            open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
+                    .addProtocol(Http2OpenListener.HTTP2, h2, 10);
+        }
+        ChannelListener<AcceptingChannel<StreamConnection>> accept = ChannelListeners.openListenerAdapter(open);
+        AcceptingChannel<? extends StreamConnection> channel;
+        if (tls == null) {
+            channel = worker.createStreamConnectionServer(address, accept, socketOptions);
+        } else {
+            UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
+            channel = ssl.createSslConnectionServer(worker, address, (ChannelListener) accept,
+                    OptionMap.builder().addAll(socketOptions).set(Options.SSL_ENABLED, true).getMap());
+        }
+        channels.add(channel);
+        openListeners.add(open);
+        channel.resumeAccepts();
+        return (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** Closes the listening sockets; established connections stay open. */
+    void stopAccepting() {
+        channels.forEach(IoUtils::safeClose);
+    }
+
+    /** Closes every connection and stops the worker threads, waiting a few seconds at most. */
+    void closeAll() {
+        stopAccepting();
+        CountDownLatch closed = new CountDownLatch(1);
+        worker.getIoThread().execute(() -> {
+            try {
+                openListeners.forEach(OpenListener::closeConnections);
+            } finally {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await(5, TimeUnit.SECONDS);
+            worker.shutdownNow();
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
