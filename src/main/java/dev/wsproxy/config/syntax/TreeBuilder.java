@@ -69,11 +69,11 @@ final class TreeBuilder {
                             + "Allman style) is not supported. Put the '{' at the end of the block's name line.");
         } else if (statement instanceof DirectiveContext directive) {
             if (directive.OPEN() != null) {
-                open.push(new OpenBlock(line(directive.name(), directive.value(), Kind.BLOCK), new ArrayList<>()));
+                open.push(new OpenBlock(checked(line(directive.name(), directive.value(), Kind.BLOCK)), new ArrayList<>()));
             } else if (directive.heredoc() != null) {
-                add(heredocEntry(directive));
+                add(checked(heredocEntry(directive)));
             } else {
-                Directive line = line(directive.name(), directive.value(), Kind.ENTRY);
+                Directive line = checked(line(directive.name(), directive.value(), Kind.ENTRY));
                 add(line.is("include") ? withIncluded(line) : line);
             }
         }
@@ -88,7 +88,6 @@ final class TreeBuilder {
         Span nameSpan = spans.from(name.getStart(), name.getStop());
         String text = value == null ? "" : value.getText();
         Span valueSpan = value == null ? nameSpan : spans.from(value.getStart(), value.getStop());
-        checkLength(name.getText(), text, nameSpan);
         return new Directive(name.getText(), text, nameSpan, valueSpan, kind, List.of());
     }
 
@@ -119,7 +118,6 @@ final class TreeBuilder {
             valueSpan = value.isEmpty() ? head.valueSpan()
                     : TokenSpans.join(spans.shifted(body.get(0).getSymbol(), indent), bodyEnd);
         }
-        checkLength(head.name(), value, head.span());
         return new Directive(head.name(), value, head.span(), valueSpan, Kind.ENTRY, List.of());
     }
 
@@ -135,14 +133,18 @@ final class TreeBuilder {
                         + "whose first word is " + tag + ".");
     }
 
-    private void checkLength(String name, String value, Span where) {
+    /** Reports a directive longer than OLS's buffer for joined lines; returns it unchanged. */
+    private Directive checked(Directive directive) {
+        String name = directive.name();
+        String value = directive.value();
         int bytes = SourceText.utf8Length(name, 0, name.length()) + 1 + SourceText.utf8Length(value, 0, value.length());
         if (bytes > MAX_LOGICAL_LINE_BYTES) {
-            diagnostics.add(Code.CONTINUATION_TOO_LONG, where,
+            diagnostics.add(Code.CONTINUATION_TOO_LONG, directive.span(),
                     "'" + name + "' is " + bytes + " bytes long after joining its lines, over OLS's 64 KiB limit",
                     "OLS logs \"Multiline configuration too long\" and stops reading this file. Shorten the value "
                             + "or move part of it into a file it points to.");
         }
+        return directive;
     }
 
     private void close(Token brace) {

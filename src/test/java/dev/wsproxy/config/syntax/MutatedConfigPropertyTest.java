@@ -54,7 +54,7 @@ class MutatedConfigPropertyTest {
             if (result.diagnostics().stream().anyMatch(d -> d.code().id().startsWith("WSP1"))) {
                 withSyntaxErrors++;
             }
-            String[] lines = text.replace("\uFEFF", "").split("\n", -1);
+            String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1);
             for (Diagnostic d : result.diagnostics()) {
                 assertInside(d.span(), file, lines, "diagnostic " + d + " in iteration " + i);
             }

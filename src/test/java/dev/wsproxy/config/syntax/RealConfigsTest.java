@@ -7,9 +7,11 @@ import dev.wsproxy.config.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.wsproxy.config.ast.Directive;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,5 +47,33 @@ class RealConfigsTest {
                 .filter(d -> d.isError() && d.code().id().startsWith("WSP1")).toList();
         assertEquals("", AstDump.diagnostics(syntaxErrors, SHARED), "syntax errors in " + file);
         assertFalse(result.directives().isEmpty(), "no directives read from " + file);
+    }
+
+    /** The authors' mistakes listed in ols-realworld/README.md are plain lines to OLS, so they are entries here. */
+    @ParameterizedTest(name = "{0}:{1}")
+    @CsvSource(delimiter = '|', value = {
+        "silentvw__cPanel-OLS/httpd_config.conf | 188 | BREAK | THIS FILE | ",
+        "4iTeam__da_lsws/conf/vhost.conf | 59 | .htaccess2 | | context/rewrite",
+        "tujuhion__autoinstall/conf/vhconf.conf | 39 | /home/defdomain/html/.htaccess | | rewrite",
+    })
+    void readmeMistakesAreEntriesWhereOlsPutsThem(String file, int line, String name, String value, String parents) {
+        Path path = SHARED.resolve("ols-realworld").resolve(file);
+        ParseResult result = new ConfigParser(path.getParent()).parseFile(path);
+        String found = find(result.directives(), line, "");
+        assertEquals((parents == null ? "" : parents + "/") + name + "=" + (value == null ? "" : value), found);
+    }
+
+    /** "parent/child/name=value" of the entry whose name is on {@code line}, or null. */
+    private static String find(List<Directive> directives, int line, String path) {
+        for (Directive d : directives) {
+            if (d.kind() == Directive.Kind.ENTRY && d.span().line() == line) {
+                return path + d.name() + "=" + d.value();
+            }
+            String inside = find(d.children(), line, d.isBlock() ? path + d.name() + "/" : path);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
     }
 }
