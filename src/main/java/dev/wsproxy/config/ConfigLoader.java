@@ -39,7 +39,8 @@ public final class ConfigLoader {
         ConfigReader reader = reader(serverRoot);
         List<Directive> root = reader.read(file, diagnostics);
         BindResult bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
-        new Linter(DirectiveTable.ols(), options.checkFilesystem()).lint(bound.files(), Optional.of(bound.config()), diagnostics);
+        new Linter(DirectiveTable.ols(), options.checkFilesystem())
+                .lint(bound.files(), Optional.of(bound.config()), diagnostics);
         return new LoadResult(Optional.of(bound.config()), diagnostics.list());
     }
 

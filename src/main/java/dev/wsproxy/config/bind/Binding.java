@@ -14,6 +14,8 @@ final class Binding {
     final ConfigReader reader;
     final boolean checkFilesystem;
     final List<ConfigFile> files = new ArrayList<>();
+    /** False when a lone vhost file is bound: server-level extprocessors are then unknown, not missing. */
+    boolean serverKnown = true;
 
     Binding(Diagnostics diagnostics, ConfigReader reader, boolean checkFilesystem) {
         this.diagnostics = diagnostics;

@@ -145,6 +145,9 @@ final class ContextBinder {
         }
         String name = vhost.paths().expandNames(handler.get().value().trim());
         Optional<ExtProcessor> processor = vhost.processor(name);
+        if (processor.isEmpty() && !binding.serverKnown) {
+            return Optional.empty();
+        }
         if (processor.isEmpty()) {
             binding.report(Code.UNKNOWN_HANDLER, handler.get().valueSpan(), "no extprocessor named `" + name + "`",
                     "Define `extprocessor " + name + " { type proxy; address host:port }` at server or vhost level,"

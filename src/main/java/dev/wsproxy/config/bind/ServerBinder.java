@@ -84,6 +84,7 @@ public final class ServerBinder {
     public BindResult bindVhost(Path file, Path serverRoot, Block entry, Block config) {
         PathResolver paths = PathResolver.server(serverRoot);
         Block root = Block.empty();
+        binding.serverKnown = false;
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Span fileStart = Span.at(file, 1, 1);

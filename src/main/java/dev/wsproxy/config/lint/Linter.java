@@ -8,6 +8,7 @@ import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
 import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
+import dev.wsproxy.config.lint.check.RewriteTextCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
 import dev.wsproxy.config.lint.check.UriCheck;
@@ -35,9 +36,9 @@ public final class Linter {
     public Linter(DirectiveTable table, boolean readFiles) {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
-                new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck()));
-        List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ProxyWithoutWebSocketCheck()));
+                new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
+                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck()));
+        List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
         }

@@ -128,7 +128,7 @@ public final class DirectiveTable {
     private static void server(Rows r) {
         r.text("serverName", "user", "group", "adminEmails", "autoIndexURI", "suspendedVhosts")
                 .number("priority", "inMemBufSize", "gracefulRestartTimeout", "httpdWorkers", "cpuAffinity",
-                        "enableLVE")
+                        "enableLVE", "sessionTimeout")
                 .path("swappingDir", "statDir", "mime", "adminRoot", "chrootPath")
                 .bool("autoFix503", "enableh2c", "jsonReports", "disableInitLogRotation", "enableIpGeo", "autoIndex",
                         "enableChroot", "disableWebAdmin", "enableCoreDump", "autoRestart")

@@ -13,7 +13,8 @@ public final class PlaceholderCheck implements DirectiveCheck {
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {
-        if (scope.raw() == Scope.Raw.RULES) {
+        // rewrite rules and exp: URIs are regex text, where [ABC] is a character class
+        if (scope.raw() == Scope.Raw.RULES || d.is("context") || d.is("websocket") || d.is("uri")) {
             return;
         }
         Placeholders.find(d.name()).ifPresentOrElse(

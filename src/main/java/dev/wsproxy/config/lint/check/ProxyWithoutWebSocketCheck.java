@@ -1,49 +1,43 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
-import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.config.model.Context;
-import dev.wsproxy.config.model.ContextUri;
-import dev.wsproxy.config.model.ServerConfig;
-import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.config.model.WebSocketRoute;
+import dev.wsproxy.config.lint.DirectiveCheck;
+import dev.wsproxy.config.schema.Scope;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * WSP314: a proxy context with no websocket block at or above its URI. Upgrades under it are handled as
- * plain HTTP and never reach the app, the classic "socket.io/cable fails behind OLS" report.
+ * WSP314: a proxy context with no websocket block at or above its URI in the same vhost. Upgrades under it
+ * are proxied as plain HTTP and never reach the app (the classic "socket.io/cable fails behind OLS").
+ * It reads directives, so it works on a lone vhost file whose extprocessor lives in the server config.
  */
-public final class ProxyWithoutWebSocketCheck implements ModelCheck {
+public final class ProxyWithoutWebSocketCheck implements DirectiveCheck {
 
     @Override
-    public void check(ServerConfig config, Diagnostics out) {
-        for (VirtualHost vh : config.virtualHosts()) {
-            for (Context c : vh.contexts()) {
-                if (c instanceof Context.Proxy proxy && proxy.uri() instanceof ContextUri.Prefix prefix
-                        && vh.webSockets().stream().noneMatch(ws -> covers(ws, prefix.path()))) {
-                    out.add(Code.PROXY_WITHOUT_WEBSOCKET, c.span(), "proxy context `" + prefix.path()
-                                    + "` has no websocket block",
-                            "WebSocket upgrades to it are proxied as plain HTTP and fail. If the app uses WebSockets,"
-                                    + " add `websocket " + prefix.path() + " { address "
-                                    + address(proxy.handler().address()) + " }`.");
-                }
+    public void body(Scope scope, List<Directive> body, Diagnostics out) {
+        if (scope != Scope.VHOST_CONFIG && scope != Scope.VHOST_ENTRY) {
+            return;
+        }
+        Block vhost = Block.of(body);
+        List<String> webSockets = vhost.all("websocket").stream().map(ws -> Block.nameOf(ws, "uri"))
+                .flatMap(Optional::stream).filter(uri -> uri.startsWith("/")).toList();
+        for (Directive context : vhost.all("context")) {
+            Optional<String> uri = Block.nameOf(context, "uri").filter(u -> u.startsWith("/"));
+            boolean proxy = Block.of(context).value("type").filter(t -> t.equalsIgnoreCase("proxy")).isPresent();
+            if (proxy && uri.isPresent() && webSockets.stream().noneMatch(ws -> covers(ws, uri.get()))) {
+                out.add(Code.PROXY_WITHOUT_WEBSOCKET, context.span(), "proxy context `" + uri.get()
+                                + "` has no websocket block",
+                        "WebSocket upgrades to it are proxied as plain HTTP and fail. If the app uses WebSockets,"
+                                + " add `websocket " + uri.get() + " { address <the app's host:port> }`.");
             }
         }
     }
 
-    private static String address(BackendAddress backend) {
-        if (backend instanceof BackendAddress.Tcp tcp) {
-            return (tcp.host().indexOf(':') >= 0 ? "[" + tcp.host() + "]" : tcp.host()) + ":" + tcp.port();
-        }
-        return ((BackendAddress.Unix) backend).path().toString();
-    }
-
-    private static boolean covers(WebSocketRoute ws, String path) {
-        if (!(ws.uri() instanceof ContextUri.Prefix p)) {
-            return false;
-        }
-        String base = p.path().endsWith("/") ? p.path() : p.path() + "/";
+    private static boolean covers(String webSocket, String path) {
+        String base = webSocket.endsWith("/") ? webSocket : webSocket + "/";
         String target = path.endsWith("/") ? path : path + "/";
         return target.startsWith(base);
     }
