@@ -1,7 +1,5 @@
 package dev.wsproxy.server.tls;
 
-import dev.wsproxy.tls.TlsProbe;
-import dev.wsproxy.tls.TestPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +17,8 @@ import dev.wsproxy.server.TlsContextFactory.TlsSetupException;
 import dev.wsproxy.tls.TestPki.Algorithm;
 import dev.wsproxy.tls.TestPki.Issued;
 import dev.wsproxy.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.TestPki;
+import dev.wsproxy.tls.TlsProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
