@@ -203,9 +203,13 @@ class PemTlsContextFactoryTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
-            thread.join(5_000);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             assertFalse(thread.isAlive());
         }
     }
