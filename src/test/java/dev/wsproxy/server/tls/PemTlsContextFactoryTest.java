@@ -143,7 +143,7 @@ class PemTlsContextFactoryTest {
 
         try (Acceptor acceptor = new Acceptor(factory().create(listener, List.of()))) {
             assertEquals("chained.test", TlsProbe.handshake(pki.clientContext(), acceptor.port(), "chained.test").commonName(),
-                    "the client trusts only the root, so it needed the intermediate from certChain");
+                    "the client trusts only the root, so it needed the intermediate from CACertFile");
         }
     }
 
