@@ -1,7 +1,8 @@
 package dev.wsproxy.cli;
 
+import dev.wsproxy.config.bind.value.BackendAddresses;
+import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.proxy.AddressText;
 import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,11 +42,12 @@ final class EchoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<BackendAddress> addresses = new ArrayList<>();
         for (String text : listen) {
-            try {
-                addresses.add(AddressText.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--listen: " + e.getMessage());
+            Parsed<BackendAddress> parsed = BackendAddresses.websocket(text);
+            if (parsed instanceof Parsed.Bad<BackendAddress> bad) {
+                throw new ParameterException(spec.commandLine(),
+                        "--listen: " + bad.summary() + ". " + bad.detail());
             }
+            addresses.add(parsed.get().orElseThrow());
         }
         EchoServer server;
         try {

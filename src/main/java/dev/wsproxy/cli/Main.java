@@ -1,18 +1,38 @@
 package dev.wsproxy.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code wsproxy} command: serves an OLS config, and holds the lint and echo subcommands. */
 @Command(name = "wsproxy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {LintCommand.class, EchoCommand.class},
-        description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included.")
+        description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM/SIGINT", "1:config errors, or a listener or log cannot be opened",
+                "2:usage error"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the server config, httpd_config.conf")
+    Path config;
+
+    @Option(names = "--server-root", paramLabel = "DIR",
+            description = "$SERVER_ROOT (default: the parent of the config file's directory)")
+    Path serverRoot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        CommandLine.usage(this, System.out);
-        return 2;
+    public Integer call() throws InterruptedException {
+        if (config == null) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+        return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot, new StopSignals());
     }
 
     public static void main(String[] args) {

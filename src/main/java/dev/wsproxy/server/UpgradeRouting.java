@@ -2,6 +2,7 @@ package dev.wsproxy.server;
 
 import dev.wsproxy.config.model.VirtualHost;
 import io.undertow.server.HttpHandler;
+import io.undertow.util.AttachmentKey;
 
 /**
  * Puts a vhost's WebSocket routes in front of its plain-request handler. The server calls it once per
@@ -12,6 +13,12 @@ import io.undertow.server.HttpHandler;
 public interface UpgradeRouting {
 
     HttpHandler wrap(VirtualHost vhost, AccessLogSink accessLog, HttpHandler next);
+
+    /**
+     * Marks an exchange whose access-log line the upgrade routing writes itself, when its tunnel ends (with bytes
+     * and duration); the server's access log skips such exchanges so each upgrade is logged once.
+     */
+    AttachmentKey<Boolean> LOGGED_BY_TUNNEL = AttachmentKey.create(Boolean.class);
 
     /** No WebSocket routing: every request goes to {@code next}. */
     UpgradeRouting NONE = (vhost, accessLog, next) -> next;

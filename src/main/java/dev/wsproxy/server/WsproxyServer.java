@@ -7,6 +7,7 @@ import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.http.ErrorBodies;
+import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.ServerLogs;
@@ -104,7 +105,7 @@ public final class WsproxyServer implements AutoCloseable {
                         + e.getMessage() + " (is another server using the port, or is the address not one of this machine's?)", e);
             }
             logs.errorLog().notice("listener " + listener.name() + " serving " + (listener.secure() ? "https" : "http")
-                    + " on " + describe(bound.get(bound.size() - 1).address()));
+                    + " on " + IpText.hostPort(bound.get(bound.size() - 1).address()));
         }
         return new WsproxyServer(connectors, roots, List.copyOf(bound), logs,
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
@@ -183,11 +184,6 @@ public final class WsproxyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static String describe(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static void closeQuietly(ServerLogs logs) {

@@ -154,8 +154,7 @@ class ServerTlsTest {
             backend.setSoTimeout(10_000);
             int backendPort = backend.getLocalPort();
             try (WsproxyServer server = start(0, route("/ws/", new BackendAddress.Tcp("127.0.0.1:" + backendPort, "127.0.0.1", backendPort)))) {
-                CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> uncheckedHttpsGet(port(server), "/ws/",
-                        "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="));
+                CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> upgradeHead(port(server), "/ws/"));
                 try (Socket connection = backend.accept()) {
                     String head = readHead(connection.getInputStream());
                     assertTrue(head.contains("\r\nX-Forwarded-Proto: https\r\n"), head);
@@ -254,30 +253,37 @@ class ServerTlsTest {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    private static String uncheckedHttpsGet(int port, String path, String... headers) {
-        try {
-            return httpsGet(port, "localhost", path, headers);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** GET over an SSLSocket that sends {@code host} as SNI and as the Host header; the whole reply. */
-    private static String httpsGet(int port, String host, String path, String... headers) throws IOException {
-        try (SSLSocket socket = (SSLSocket) pki.clientContext().getSocketFactory().createSocket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(10_000);
-            SSLParameters parameters = socket.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName(host)));
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            socket.setSSLParameters(parameters);
-            String extra = headers.length == 0 ? "Connection: close\r\n" : String.join("\r\n", headers) + "\r\n";
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + extra + "\r\n")
+    private static String httpsGet(int port, String host, String path) throws IOException {
+        try (SSLSocket socket = tlsTo(port, host)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(reply);
             return reply.toString(StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /** A WebSocket upgrade request for {@code path} over TLS to localhost; the head of the reply. */
+    private static String upgradeHead(int port, String path) {
+        try (SSLSocket socket = tlsTo(port, "localhost")) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return readHead(socket.getInputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static SSLSocket tlsTo(int port, String sni) throws IOException {
+        SSLSocket socket = (SSLSocket) pki.clientContext().getSocketFactory().createSocket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setServerNames(List.of(new SNIHostName(sni)));
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        return socket;
     }
 
     /**

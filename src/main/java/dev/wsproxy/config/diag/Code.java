@@ -22,6 +22,7 @@ public enum Code {
     FILE_UNREADABLE("WSP109", ERROR, "a config file cannot be read"),
     CONTINUATION_TOO_LONG("WSP110", ERROR, "a value joined with '\\' continuation lines is longer than 64 KiB"),
     UNREADABLE_TEXT("WSP111", ERROR, "text that cannot be read as a config line"),
+    INCLUDE_TOO_DEEP("WSP112", ERROR, "includes are nested deeper than wsproxy follows"),
 
     // 2xx: directives and values
     UNKNOWN_DIRECTIVE("WSP201", WARNING, "a directive that OLS does not know"),

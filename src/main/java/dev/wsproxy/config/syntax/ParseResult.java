@@ -14,8 +14,4 @@ public record ParseResult(List<Directive> directives, List<Diagnostic> diagnosti
         directives = List.copyOf(directives);
         diagnostics = List.copyOf(diagnostics);
     }
-
-    public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
-    }
 }

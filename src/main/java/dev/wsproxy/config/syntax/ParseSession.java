@@ -19,6 +19,8 @@ import java.util.Optional;
  * chain of files being read, which finds include cycles.
  */
 final class ParseSession {
+    /** Real configs nest includes two or three deep; a longer chain is generated garbage. */
+    static final int MAX_INCLUDE_DEPTH = 64;
     /** OLS reads at most 100 MB of a config file. */
     private static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
 
@@ -76,6 +78,12 @@ final class ParseSession {
             if (isBeingRead(identity)) {
                 diagnostics.add(cycle(include, identity));
                 continue;
+            }
+            if (chain.size() > MAX_INCLUDE_DEPTH) {
+                diagnostics.add(Code.INCLUDE_TOO_DEEP, include.valueSpan(),
+                        "includes are nested more than " + MAX_INCLUDE_DEPTH + " deep; " + file + " is not read",
+                        "Include the files from one place instead of chaining them.");
+                break;
             }
             chain.push(new Reading(identity, include));
             try {

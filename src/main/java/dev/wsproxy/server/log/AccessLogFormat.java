@@ -1,5 +1,6 @@
 package dev.wsproxy.server.log;
 
+import dev.wsproxy.server.http.IpText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.DateUtils;
 import io.undertow.util.HttpString;
@@ -20,7 +21,12 @@ public final class AccessLogFormat {
 
     private final List<Function<HttpServerExchange, String>> parts = new ArrayList<>();
 
-    public AccessLogFormat(String format) {
+    /**
+     * @param written the format as written; surrounding double quotes are removed and {@code \"} means a quote,
+     *               as in the Apache-style values real OLS configs carry ({@code "%h %l %u %t \"%r\" %>s %b"})
+     */
+    public AccessLogFormat(String written) {
+        String format = unquote(written.trim());
         StringBuilder literal = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
@@ -54,8 +60,10 @@ public final class AccessLogFormat {
         parts.add(exchange -> tail);
     }
 
-    public static AccessLogFormat combined() {
-        return new AccessLogFormat(COMBINED);
+    private static String unquote(String written) {
+        String inner = written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")
+                ? written.substring(1, written.length() - 1) : written;
+        return inner.replace("\\\"", "\"");
     }
 
     public String line(HttpServerExchange exchange) {
@@ -70,12 +78,12 @@ public final class AccessLogFormat {
         switch (directive) {
             case 'h':
             case 'a':
-                return exchange -> exchange.getSourceAddress().getAddress().getHostAddress();
+                return exchange -> IpText.of(exchange.getSourceAddress().getAddress());
             case 'l':
             case 'u':
                 return exchange -> "-";
             case 't':
-                return exchange -> "[" + DateUtils.toCommonLogFormat(new Date()) + "]";
+                return exchange -> DateUtils.toCommonLogFormat(new Date());
             case 'r':
                 return AccessLogFormat::requestLine;
             case 's':

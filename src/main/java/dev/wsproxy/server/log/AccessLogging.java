@@ -1,5 +1,6 @@
 package dev.wsproxy.server.log;
 
+import dev.wsproxy.server.UpgradeRouting;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -25,8 +26,10 @@ public final class AccessLogging implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         exchange.addExchangeCompleteListener((finished, nextListener) -> {
             try {
-                AccessLog log = finished.getAttachment(LOG);
-                (log == null ? serverLog : log).request(finished);
+                if (finished.getAttachment(UpgradeRouting.LOGGED_BY_TUNNEL) == null) {
+                    AccessLog log = finished.getAttachment(LOG);
+                    (log == null ? serverLog : log).request(finished);
+                }
             } finally {
                 nextListener.proceed();
             }

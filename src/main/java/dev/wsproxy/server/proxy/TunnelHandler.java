@@ -2,6 +2,7 @@ package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.UpgradeRouting;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
@@ -23,6 +24,7 @@ final class TunnelHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
+        exchange.putAttachment(UpgradeRouting.LOGGED_BY_TUNNEL, true);
         UpgradeLog log = new UpgradeLog(accessLog, exchange, route.backend().text());
         String defect = UpgradeRequest.defect(exchange);
         if (defect != null) {

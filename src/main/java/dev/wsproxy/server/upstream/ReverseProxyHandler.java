@@ -1,6 +1,7 @@
 package dev.wsproxy.server.upstream;
 
 import dev.wsproxy.config.model.Context;
+import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.Responses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -94,7 +95,7 @@ public final class ReverseProxyHandler implements HttpHandler {
                 }
             }
         }
-        String client = exchange.getSourceAddress().getAddress().getHostAddress();
+        String client = IpText.of(exchange.getSourceAddress().getAddress());
         head.append("X-Forwarded-For: ").append(forwardedFor == null ? client : forwardedFor + ", " + client).append("\r\n");
         head.append("X-Forwarded-Proto: ").append(exchange.getRequestScheme()).append("\r\n");
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);

@@ -166,6 +166,19 @@ class IncludeTest {
     }
 
     @Test
+    void chainOfIncludesDeeperThanTheLimitStopsWithAnError() throws IOException {
+        int files = ParseSession.MAX_INCLUDE_DEPTH + 2;
+        for (int i = 1; i < files; i++) {
+            write("conf/f" + i + ".conf", "n " + i + "\ninclude f" + (i + 1) + ".conf\n");
+        }
+        write("conf/f" + files + ".conf", "n last\n");
+        ParseResult result = parse(write("conf/main.conf", "include f1.conf\n"));
+        assertEquals(List.of(Code.INCLUDE_TOO_DEEP), codes(result));
+        assertEquals(root.resolve("conf/f" + ParseSession.MAX_INCLUDE_DEPTH + ".conf"), result.diagnostics().get(0).span().file());
+        assertEquals(ParseSession.MAX_INCLUDE_DEPTH, flat(result.directives()).split(" ").length);
+    }
+
+    @Test
     void syntaxErrorInOneFileDoesNotHideTheNext() throws IOException {
         write("conf/d/1.conf", "}\n");
         write("conf/d/2.conf", "tuning {\n");

@@ -9,7 +9,8 @@ import dev.wsproxy.tls.TlsProtocols;
 
 /**
  * The {@code ciphers} list: names with no Java equivalent are ignored (WSP408), and a list that leaves the
- * enabled TLS versions without any suite stops the listener (WSP410).
+ * enabled TLS versions without any suite stops the listener (WSP410). In {@code vhssl} the list has no
+ * effect here (WSP312): JSSE fixes protocols and suites before it knows the SNI name.
  */
 public final class CipherListCheck implements ModelCheck {
 
@@ -20,6 +21,11 @@ public final class CipherListCheck implements ModelCheck {
                 continue;
             }
             String ciphers = site.tls().ciphers().get();
+            if (site.isVhssl()) {
+                out.add(Code.DIFFERS_FROM_OLS, site.tls().span(), site.label() + ": ciphers in vhssl has no effect in wsproxy",
+                        "The listener's ciphers apply to every vhost on it; move the list to the listener if it matters.");
+                continue;
+            }
             OpenSslCiphers.Selection selection = OpenSslCiphers.select(ciphers, OpenSslCiphers.jdkDefaults());
             if (!selection.unmapped().isEmpty()) {
                 out.add(Code.TLS_UNKNOWN_CIPHER, site.tls().span(), site.label() + ": ciphers " + String.join(", ", selection.unmapped())

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * A place that serves a certificate: a secure listener or a vhost's {@code vhssl}, with the domains of each
  * vhost it is served for (a listener's certificate is served for its mapped vhosts that have no vhssl).
  */
-record TlsSite(String label, TlsSettings tls, Map<String, List<String>> domainsByVhost) {
+record TlsSite(String label, boolean isVhssl, TlsSettings tls, Map<String, List<String>> domainsByVhost) {
 
     static List<TlsSite> all(ServerConfig config) {
         Map<String, VirtualHost> vhosts = new LinkedHashMap<>();
@@ -45,11 +45,11 @@ record TlsSite(String label, TlsSettings tls, Map<String, List<String>> domainsB
                     .filter(v -> v != null && v.vhssl().isEmpty())
                     .forEach(v -> served.putIfAbsent(v.name(), domainsOf(v, mappedDomains.get(v.name()))));
             if (listener.secure()) {
-                listener.tls().ifPresent(tls -> sites.add(new TlsSite("listener " + listener.name(), tls, served)));
+                listener.tls().ifPresent(tls -> sites.add(new TlsSite("listener " + listener.name(), false, tls, served)));
             }
         }
         for (VirtualHost vhost : config.virtualHosts()) {
-            vhost.vhssl().ifPresent(tls -> sites.add(new TlsSite("vhssl of virtual host " + vhost.name(), tls,
+            vhost.vhssl().ifPresent(tls -> sites.add(new TlsSite("vhssl of virtual host " + vhost.name(), true, tls,
                     Map.of(vhost.name(), domainsOf(vhost, mappedDomains.getOrDefault(vhost.name(), Set.of()))))));
         }
         return sites;

@@ -148,6 +148,23 @@ class TlsLintChecksTest {
         assertEquals(List.of(Code.TLS_NO_CIPHER), none);
     }
 
+    @Test
+    void aCipherListInVhsslIsSaidToHaveNoEffect() {
+        ServerConfig config = config(good(shop));
+        VirtualHost plain = config.virtualHosts().get(0);
+        VirtualHost withVhssl = new VirtualHost(plain.name(), plain.vhRoot(), plain.docRoot(), plain.domain(), plain.aliases(),
+                plain.symlinks(), plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), plain.webSockets(),
+                Optional.of(withCiphers(good(shop), "ECDHE+AESGCM")), plain.span());
+        ServerConfig both = new ServerConfig(config.serverRoot(), config.configFile(), config.serverName(), config.mime(), config.errorLog(),
+                config.accessLog(), config.tuning(), config.accessControl(), config.gracefulRestartTimeoutSeconds(), config.extProcessors(),
+                config.listeners(), List.of(withVhssl));
+
+        Diagnostic d = only(new CipherListCheck()::check, both);
+
+        assertEquals(Code.DIFFERS_FROM_OLS, d.code());
+        assertTrue(d.summary().startsWith("vhssl of virtual host shop"), d.summary());
+    }
+
     // ---- fixture: one secure listener mapping shop.test to vhost "shop"; the certificate is the listener's
 
     private TlsSettings good(Issued issued) {

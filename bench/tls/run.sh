@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# wsproxy against nginx in one run, same certificate, same WebSocket echo backend, same clients, loopback:
+#   1. new TLS handshakes per second (openssl s_time -new) and server CPU per handshake;
+#   2. wss echo of 64-byte messages (closed loop): messages per second and server CPU per message.
+# Usage: bench/tls/run.sh        environment: SECONDS_PER_RUN (10), CONNECTIONS (4), KEY (ec | rsa)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+home="$(cd "$here/../.." && pwd)"
+seconds="${SECONDS_PER_RUN:-10}"
+connections="${CONNECTIONS:-4}"
+key_type="${KEY:-ec}"
+wsproxy_port="${WSPROXY_PORT:-18443}"
+nginx_port="${NGINX_PORT:-18444}"
+echo_port="${ECHO_PORT:-18445}"
+ticks="$(getconf CLK_TCK)"
+command -v nginx >/dev/null && command -v openssl >/dev/null || {
+  echo "needs nginx and openssl: apt-get install -y nginx openssl" >&2; exit 2; }
+
+work="$(mktemp -d /tmp/wsproxy-bench-tls.XXXXXX)"
+started=()
+cleanup() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for_port() {
+  for _ in $(seq 1 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "nothing listens on port $1" >&2; exit 1
+}
+
+cpu_ticks() { # user + system ticks of the given processes
+  local total=0 pid fields
+  for pid in "$@"; do
+    read -r -a fields <<<"$(sed 's/^.*) //' "/proc/$pid/stat")"
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+mkdir -p "$work/conf" "$work/logs" "$work/bench/html" "$work/nginx"
+case "$key_type" in
+  ec) key_spec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1) ;;
+  rsa) key_spec=(-newkey rsa:2048) ;;
+  *) echo "KEY must be ec or rsa" >&2; exit 2 ;;
+esac
+openssl req -x509 "${key_spec[@]}" -nodes -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+  -keyout "$work/conf/key.pem" -out "$work/conf/cert.pem" 2>/dev/null
+echo "html = text/html" >"$work/conf/mime.properties"
+echo "bench" >"$work/bench/html/index.html"
+
+cat >"$work/conf/httpd_config.conf" <<CONF
+serverName bench
+mime conf/mime.properties
+errorlog logs/error.log {
+  logLevel ERROR
+}
+accesslog logs/access.log {
+}
+virtualhost bench {
+  vhRoot bench/
+  docRoot \$VH_ROOT/html/
+  websocket /echo/ {
+    address 127.0.0.1:$echo_port
+  }
+}
+listener tls {
+  address 127.0.0.1:$wsproxy_port
+  secure 1
+  keyFile conf/key.pem
+  certFile conf/cert.pem
+  map bench *
+}
+CONF
+
+# two workers: the same as wsproxy's two I/O threads on this 2-core machine
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log error;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port ssl;
+    server_name localhost;
+    ssl_certificate $work/conf/cert.pem;
+    ssl_certificate_key $work/conf/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    location /echo/ {
+      proxy_pass http://127.0.0.1:$echo_port;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_read_timeout 1h;
+    }
+  }
+}
+CONF
+
+"$home/bin/wsproxy" echo --listen "127.0.0.1:$echo_port" >"$work/logs/echo.out" 2>&1 &
+started+=($!)
+"$home/bin/wsproxy" -c "$work/conf/httpd_config.conf" >"$work/logs/wsproxy.out" 2>&1 &
+wsproxy_pid=$!
+started+=("$wsproxy_pid")
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+nginx_pid=$!
+started+=("$nginx_pid")
+wait_for_port "$echo_port"; wait_for_port "$wsproxy_port"; wait_for_port "$nginx_port"
+nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid"))
+
+handshakes() { # port pids... -> "rate cpu_us"
+  local port="$1"; shift
+  openssl s_time -connect "127.0.0.1:$port" -new -time 3 >/dev/null 2>&1 || true # warm-up
+  local before after out count real
+  before="$(cpu_ticks "$@")"
+  out="$(openssl s_time -connect "127.0.0.1:$port" -new -time "$seconds" 2>&1)"
+  after="$(cpu_ticks "$@")"
+  # "N connections in T real seconds, ..." (T is whole seconds of wall time)
+  read -r count real <<<"$(sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' <<<"$out" | head -1)"
+  [ -n "${count:-}" ] && [ "$count" -gt 0 ] || { echo "s_time failed: $out" >&2; exit 1; }
+  awk -v n="$count" -v s="$real" -v t=$((after - before)) -v hz="$ticks" \
+    'BEGIN { printf "%10.0f %22.0f\n", n / s, t * 1e6 / hz / n }'
+}
+
+wss() { # port pids... -> "rate cpu_us"
+  local port="$1"; shift
+  local out
+  out="$(java "$here/WssEcho.java" "wss://localhost:$port/echo/" "$work/conf/cert.pem" "$connections" 64 3 "$seconds" \
+    "$ticks" "$@")"
+  sed -n 's/^messages=[0-9]* rate=\([0-9]*\) cpu_us_per_msg=\([0-9.]*\)$/\1 \2/p' <<<"$out" | awk '{ printf "%10.0f %22.1f\n", $1, $2 }'
+}
+
+echo "wsproxy $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(nginx -v 2>&1 | sed 's/^nginx version: //'),"\
+     "$(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1), $(nproc) cores, key $key_type, ${seconds}s per run"
+echo
+echo "new TLS handshakes (openssl s_time -new, one client, TLS 1.3)"
+printf "%-8s %10s %22s\n" server "per second" "server CPU us/handshake"
+printf "%-8s %s\n" nginx "$(handshakes "$nginx_port" "${nginx_pids[@]}")"
+printf "%-8s %s\n" wsproxy "$(handshakes "$wsproxy_port" "$wsproxy_pid")"
+echo
+echo "wss echo, 64-byte messages, $connections connections in a closed loop"
+printf "%-8s %10s %22s\n" server "msgs/s" "server CPU us/message"
+printf "%-8s %s\n" nginx "$(wss "$nginx_port" "${nginx_pids[@]}")"
+printf "%-8s %s\n" wsproxy "$(wss "$wsproxy_port" "$wsproxy_pid")"

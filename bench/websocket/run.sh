@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# WebSocket proxy benchmark: wsproxy and nginx side by side, same echo backend (wsproxy echo), same load
+# generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
+# Usage: bench/websocket/run.sh   (env: DURATION=10 WARMUP=3 IDLE=5000 PROXIES="wsproxy nginx")
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+IDLE="${IDLE:-5000}"
+PROXIES="${PROXIES:-wsproxy nginx}"
+PROXY_CPU=0
+LOAD_CPU=1
+ECHO_PORT=19101
+WSPROXY_PORT=19102
+NGINX_PORT=19103
+work="$(mktemp -d /tmp/wsproxy-bench.XXXXXX)"
+chmod 755 "$work"    # nginx workers run as nobody and must reach the echo socket
+ulimit -n 20000
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fill() { sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"; }
+
+wait_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on port $1" >&2
+  exit 1
+}
+
+# utime+stime of a process and its children, in clock ticks
+cpu_ticks() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+rss_kib() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    total=$((total + $(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")))
+  done
+  echo "$total"
+}
+
+"$root/bin/wsproxy" --version >/dev/null           # builds target/wsproxy.jar when needed
+mkdir -p "$work/classes" "$work/wsproxy/html" "$work/nginx/tmp"
+javac -d "$work/classes" "$here/LoadGen.java"
+load() { taskset -c "$LOAD_CPU" java -cp "$work/classes" LoadGen "$@"; }
+
+taskset -c "$LOAD_CPU" java -jar "$root/target/wsproxy.jar" echo --no-deflate \
+  --listen "127.0.0.1:$ECHO_PORT" --listen "unix:$work/echo.sock" >"$work/echo.log" 2>&1 &
+pids+=($!)
+wait_port "$ECHO_PORT"
+
+start_wsproxy() {
+  fill wsproxy.conf.in "$WSPROXY_PORT" >"$work/wsproxy/httpd_config.conf"
+  echo "html = text/html" >"$work/wsproxy/mime.properties"
+  taskset -c "$PROXY_CPU" "$root/bin/wsproxy" -c "$work/wsproxy/httpd_config.conf" >"$work/wsproxy/out.log" 2>&1 &
+  proxy_pid=$!
+  pids+=("$proxy_pid")
+  wait_port "$WSPROXY_PORT"
+}
+
+start_nginx() {
+  fill nginx.conf.in "$NGINX_PORT" >"$work/nginx/nginx.conf"
+  taskset -c "$PROXY_CPU" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+  proxy_pid=$!
+  pids+=("$proxy_pid")
+  wait_port "$NGINX_PORT"
+}
+
+stop_proxy() {
+  kill "$proxy_pid"
+  wait "$proxy_pid" 2>/dev/null || true
+}
+
+port_of() { if [ "$1" = wsproxy ]; then echo "$WSPROXY_PORT"; else echo "$NGINX_PORT"; fi; }
+
+printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' proxy backend conns bytes "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
+printf '%s\n' "--------|---------|-------|--------|-----------|---------|---------|------------"
+for proxy in $PROXIES; do
+  "start_$proxy"
+  for backend in tcp unix; do
+    for scenario in "100 64" "100 16384" "2000 64"; do
+      set -- $scenario
+      before=$(cpu_ticks "$proxy_pid")
+      result=$(load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION")
+      after=$(cpu_ticks "$proxy_pid")
+      completed=$(sed -n 's/.*completed=\([0-9]*\).*/\1/p' <<<"$result")
+      rate=$(sed -n 's/.*rate=\([0-9]*\).*/\1/p' <<<"$result")
+      p50=$(sed -n 's/.*p50_us=\([0-9]*\).*/\1/p' <<<"$result")
+      p99=$(sed -n 's/.*p99_us=\([0-9]*\).*/\1/p' <<<"$result")
+      cpu=$(awk -v t=$((after - before)) -v n="$completed" 'BEGIN { printf "%.1f", t * 1e6 / 100 / n }')
+      printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' "$proxy" "$backend" "$1" "$2" "$rate" "$p50" "$p99" "$cpu"
+    done
+  done
+  stop_proxy
+done
+
+echo
+printf '%-7s | %-7s | %13s | %14s | %s\n' proxy backend "idle tunnels" "KiB per tunnel" "threads"
+printf '%s\n' "--------|---------|---------------|----------------|--------"
+for proxy in $PROXIES; do
+  "start_$proxy"
+  sleep 1
+  rss0=$(rss_kib "$proxy_pid")
+  exec {hold}> >(load idle "ws://127.0.0.1:$(port_of $proxy)/unix/" "$IDLE" >"$work/idle.out")
+  for _ in $(seq 1 600); do grep -q ready "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
+  grep -q ready "$work/idle.out" || { echo "idle connections did not open" >&2; exit 1; }
+  sleep 1
+  rss1=$(rss_kib "$proxy_pid")
+  threads=$(awk '/^Threads/ {print $2}' "/proc/$proxy_pid/status")
+  per=$(awk -v a="$rss0" -v b="$rss1" -v n="$IDLE" 'BEGIN { printf "%.1f", (b - a) / n }')
+  printf '%-7s | %-7s | %13s | %14s | %s\n' "$proxy" unix "$IDLE" "$per" "$threads"
+  exec {hold}>&-
+  rm -f "$work/idle.out"
+  stop_proxy
+done

@@ -1,0 +1,79 @@
+package dev.wsproxy.cli;
+
+import dev.wsproxy.config.ConfigLoader;
+import dev.wsproxy.config.LoadOptions;
+import dev.wsproxy.config.LoadResult;
+import dev.wsproxy.config.diag.Diagnostic;
+import dev.wsproxy.config.diag.Severity;
+import dev.wsproxy.config.lint.report.GccReporter;
+import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.server.BoundListener;
+import dev.wsproxy.server.ListenerPorts;
+import dev.wsproxy.server.StartupException;
+import dev.wsproxy.server.WsproxyServer;
+import dev.wsproxy.server.http.IpText;
+import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.LibraryLogBridge;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The root command's work: load the config (refusing to start on any error, printed exactly as
+ * {@code lint} prints it), start the server, log each warning once, serve until a stop signal, stop
+ * gracefully.
+ */
+final class Serve {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Serve(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Path configFile, Path serverRoot, StopSignals signals) throws InterruptedException {
+        LoadResult loaded = ConfigLoader.load(configFile, new LoadOptions(Optional.ofNullable(serverRoot), true));
+        GccReporter gcc = new GccReporter();
+        if (loaded.hasErrors() || loaded.config().isEmpty()) {
+            loaded.diagnostics().forEach(d -> err.println(gcc.format(d)));
+            long errors = loaded.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.println("wsproxy: " + gcc.relative(configFile) + ": " + errors + " error(s); not starting");
+            err.flush();
+            return 1;
+        }
+        ServerConfig config = loaded.config().get();
+        LibraryLogBridge.quiet();
+        WsproxyServer server;
+        try {
+            server = WsproxyServer.start(config, ServeParts.create(), ListenerPorts.CONFIGURED, new PrintStream(System.err, true));
+        } catch (StartupException e) {
+            err.println("wsproxy: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        LibraryLogBridge.install(server.errorLog());
+        loaded.diagnostics().forEach(d -> server.errorLog().log(levelOf(d.severity()), gcc.format(d)));
+        for (BoundListener listener : server.listeners()) {
+            out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
+                    + IpText.hostPort(listener.address()));
+        }
+        out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + config.errorLog().file());
+        out.flush();
+        signals.await();
+        out.println("wsproxy: stopping (in-flight requests get up to " + config.gracefulRestartTimeoutSeconds() + "s)");
+        out.flush();
+        server.stop();
+        return 0;
+    }
+
+    private static ErrorLog.Level levelOf(Severity severity) {
+        return switch (severity) {
+            case ERROR -> ErrorLog.Level.ERROR;
+            case WARNING -> ErrorLog.Level.WARN;
+            default -> ErrorLog.Level.INFO;
+        };
+    }
+}

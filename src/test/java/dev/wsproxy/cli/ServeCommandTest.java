@@ -1,0 +1,139 @@
+package dev.wsproxy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code wsproxy -c httpd_config.conf}: a real config tree on disk, served until SIGTERM. */
+class ServeCommandTest {
+
+    @TempDir
+    Path root;
+
+    private Path configTree(int port, String extraVhostLines) throws IOException {
+        Files.createDirectories(root.resolve("conf"));
+        Files.createDirectories(root.resolve("site/html/docs"));
+        Files.writeString(root.resolve("site/html/index.html"), "served from disk");
+        Files.writeString(root.resolve("conf/mime.properties"), "html, htm = text/html\ntxt = text/plain\n");
+        Path config = root.resolve("conf/httpd_config.conf");
+        Files.writeString(config, String.join("\n",
+                "serverName test",
+                "mime conf/mime.properties",
+                "errorlog logs/error.log {",
+                "  logLevel INFO",
+                "}",
+                "accesslog logs/access.log {",
+                "}",
+                "virtualhost site {",
+                "  vhRoot site/",
+                "  docRoot $VH_ROOT/html/",
+                extraVhostLines,
+                "}",
+                "listener main {",
+                "  address 127.0.0.1:" + port,
+                "  map site *",
+                "}",
+                ""));
+        return config;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = Main.commandLine();
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        int code = command.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void configErrorsStopStartUpWithTheDiagnosticsLintPrints() throws Exception {
+        Path config = configTree(freePort(), "  context /gone/ {\n    location /no/such/dir/\n  }");
+        String[] serve = run("-c", config.toString());
+        String[] lint = run("lint", "-c", config.toString());
+        assertEquals("1", serve[0]);
+        assertEquals("1", lint[0]);
+        List<String> lintErrors = lint[1].lines().filter(line -> line.contains(": error: ")).toList();
+        assertFalse(lintErrors.isEmpty(), lint[1]);
+        for (String error : lintErrors) {
+            assertTrue(serve[2].contains(error), "serve prints " + error + "\nbut printed:\n" + serve[2]);
+        }
+        assertTrue(serve[2].contains("not starting"), serve[2]);
+    }
+
+    @Test
+    void portInUseStopsStartUpWithExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Path config = configTree(taken.getLocalPort(), "");
+            String[] serve = run("-c", config.toString());
+            assertEquals("1", serve[0], serve[2]);
+            assertTrue(serve[2].contains("listener main cannot listen on 127.0.0.1:" + taken.getLocalPort()), serve[2]);
+        }
+    }
+
+    @Test
+    void withoutAConfigItIsAUsageError() {
+        String[] serve = run();
+        assertEquals("2", serve[0]);
+        assertTrue(serve[2].contains("--config"), serve[2]);
+    }
+
+    @Test
+    void servesTheConfigUntilSigtermThenExitsZero() throws Exception {
+        int port = freePort();
+        Path config = configTree(port, "");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = output.readLine()) != null && !line.contains("wsproxy: serving")) {
+                seen.append(line).append('\n');
+            }
+            assertTrue(line != null, "never started:\n" + seen);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertEquals("served from disk", response.body());
+            assertEquals(301, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/docs")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            process.destroy();
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stopped on SIGTERM");
+            assertEquals(0, process.exitValue());
+            String access = Files.readString(root.resolve("logs/access.log"));
+            assertTrue(access.contains("\"GET / HTTP/1.1\" 200 16"), access);
+            assertTrue(Files.readString(root.resolve("logs/error.log")).contains("stopped after in-flight requests finished"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}
