@@ -66,6 +66,7 @@ wait_port "$ECHO_PORT"
 
 start_wsproxy() {
   fill wsproxy.conf.in "$WSPROXY_PORT" >"$work/wsproxy/httpd_config.conf"
+  echo "html = text/html" >"$work/wsproxy/mime.properties"
   taskset -c "$PROXY_CPU" "$root/bin/wsproxy" -c "$work/wsproxy/httpd_config.conf" >"$work/wsproxy/out.log" 2>&1 &
   proxy_pid=$!
   pids+=("$proxy_pid")

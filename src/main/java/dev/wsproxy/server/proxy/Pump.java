@@ -58,24 +58,18 @@ final class Pump {
     }
 
     private void onReadable() {
+        PooledByteBuffer pooled = pool.allocate();
         try {
+            ByteBuffer buffer = pooled.getBuffer();
             for (int i = 0; i < BURST; i++) {
-                PooledByteBuffer pooled = pool.allocate();
-                ByteBuffer buffer = pooled.getBuffer();
-                int n;
-                try {
-                    n = source.read(buffer);
-                } catch (IOException e) {
-                    pooled.close();
-                    throw e;
+                buffer.clear();
+                int n = source.read(buffer);
+                if (n < 0) {
+                    endOfInput();
+                    return;
                 }
-                if (n <= 0) {
-                    pooled.close();
-                    if (n < 0) {
-                        endOfInput();
-                    } else {
-                        flushOrWait();
-                    }
+                if (n == 0) {
+                    flushOrWait();
                     return;
                 }
                 bytes += n;
@@ -85,15 +79,19 @@ final class Pump {
                 if (buffer.hasRemaining()) {
                     unsent = buffer;
                     unsentOwner = pooled;
+                    pooled = null;
                     source.suspendReads();
                     sink.resumeWrites();
                     return;
                 }
-                pooled.close();
             }
             flushOrWait();
         } catch (IOException e) {
             tunnel.abort(e);
+        } finally {
+            if (pooled != null) {
+                pooled.close();
+            }
         }
     }
 
