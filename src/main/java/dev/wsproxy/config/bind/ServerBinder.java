@@ -49,7 +49,7 @@ public final class ServerBinder {
         Map<String, Directive> declared = new LinkedHashMap<>();
         VirtualHostBinder vhostBinder = new VirtualHostBinder(binding, defaults);
         for (Directive entry : root.all("virtualhost")) {
-            Optional<String> name = Block.nameOf(entry, "vhName");
+            Optional<String> name = Block.nameOf(entry, "name");
             if (name.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, entry.span(), "virtualhost has no name",
                         "Write the name after the keyword: virtualhost <name> { ... }.");
