@@ -11,19 +11,20 @@ options { tokenVocab = OlsConfLexer; }
 package dev.wsproxy.config.syntax.gen;
 }
 
-config : line? ( NL line? )* EOF ;
+// Labels give the AST builder each part directly instead of a search through the children.
+config : lines+=line? ( NL lines+=line? )* EOF ;
 
 // "} } name value" closes two blocks, then reads the rest as a new line.
-line : CLOSE+ statement? | statement ;
+line : closes+=CLOSE+ body=statement? | body=statement ;
 
 // Left-factored so that each decision needs one token of lookahead: what ends the line decides
 // whether it opens a block, starts a heredoc or is a plain entry.
 statement
-    : OPEN BLANKS?                                                      # strayOpen
-    | name ( BLANKS value )? BLANKS? ( OPEN BLANKS? | heredoc )?        # directive
+    : OPEN BLANKS?                                                                      # strayOpen
+    | key=name ( BLANKS val=value )? gap=BLANKS? ( open=OPEN BLANKS? | here=heredoc )?  # directive
     ;
 
-heredoc : HEREDOC_OPEN HEREDOC_LINE* HEREDOC_END? ;
+heredoc : start=HEREDOC_OPEN lines+=HEREDOC_LINE* end=HEREDOC_END? ;
 
 // Adjacent pieces come from '\' continuations, which join text with no separator.
 name : NAME WORD* ;

@@ -2,11 +2,13 @@
 # wsproxy against nginx in one run, same certificate, same WebSocket echo backend, same clients, loopback:
 #   1. new TLS handshakes per second (openssl s_time -new) and server CPU per handshake;
 #   2. wss echo of 64-byte messages (closed loop): messages per second and server CPU per message.
-# Usage: bench/tls/run.sh        environment: SECONDS_PER_RUN (10), CONNECTIONS (4), KEY (ec | rsa)
+# Usage: bench/tls/run.sh   environment: SECONDS_PER_RUN (10), WARMUP_SECONDS (10; the JVM's JIT needs it),
+#                           CONNECTIONS (4), KEY (ec | rsa)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 home="$(cd "$here/../.." && pwd)"
 seconds="${SECONDS_PER_RUN:-10}"
+warmup="${WARMUP_SECONDS:-10}"
 connections="${CONNECTIONS:-4}"
 key_type="${KEY:-ec}"
 wsproxy_port="${WSPROXY_PORT:-18443}"
@@ -48,7 +50,7 @@ case "$key_type" in
   rsa) key_spec=(-newkey rsa:2048) ;;
   *) echo "KEY must be ec or rsa" >&2; exit 2 ;;
 esac
-openssl req -x509 "${key_spec[@]}" -nodes -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
+openssl req -x509 "${key_spec[@]}" -nodes -days 30 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost" \
   -keyout "$work/conf/key.pem" -out "$work/conf/cert.pem" 2>/dev/null
 echo "html = text/html" >"$work/conf/mime.properties"
 echo "bench" >"$work/bench/html/index.html"
@@ -64,6 +66,7 @@ accesslog logs/access.log {
 virtualhost bench {
   vhRoot bench/
   docRoot \$VH_ROOT/html/
+  vhDomain localhost
   websocket /echo/ {
     address 127.0.0.1:$echo_port
   }
@@ -121,7 +124,7 @@ nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid"))
 
 handshakes() { # port pids... -> "rate cpu_us"
   local port="$1"; shift
-  openssl s_time -connect "127.0.0.1:$port" -new -time 3 >/dev/null 2>&1 || true # warm-up
+  openssl s_time -connect "127.0.0.1:$port" -new -time "$warmup" >/dev/null 2>&1 || true # warm-up
   local before after out count real
   before="$(cpu_ticks "$@")"
   out="$(openssl s_time -connect "127.0.0.1:$port" -new -time "$seconds" 2>&1)"
@@ -136,13 +139,14 @@ handshakes() { # port pids... -> "rate cpu_us"
 wss() { # port pids... -> "rate cpu_us"
   local port="$1"; shift
   local out
-  out="$(java "$here/WssEcho.java" "wss://localhost:$port/echo/" "$work/conf/cert.pem" "$connections" 64 3 "$seconds" \
+  out="$(java "$here/WssEcho.java" "wss://localhost:$port/echo/" "$work/conf/cert.pem" "$connections" 64 "$warmup" "$seconds" \
     "$ticks" "$@")"
   sed -n 's/^messages=[0-9]* rate=\([0-9]*\) cpu_us_per_msg=\([0-9.]*\)$/\1 \2/p' <<<"$out" | awk '{ printf "%10.0f %22.1f\n", $1, $2 }'
 }
 
 echo "wsproxy $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?') vs $(nginx -v 2>&1 | sed 's/^nginx version: //'),"\
-     "$(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1), $(nproc) cores, key $key_type, ${seconds}s per run"
+     "$(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1), $(nproc) cores, key $key_type,"\
+     "${warmup}s warm-up + ${seconds}s per run, load average $(cut -d' ' -f1 /proc/loadavg) at start"
 echo
 echo "new TLS handshakes (openssl s_time -new, one client, TLS 1.3)"
 printf "%-8s %10s %22s\n" server "per second" "server CPU us/handshake"

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A private key with the certificate chain it serves (leaf first), as read from a listener's or a vhost's
- * {@code keyFile}, {@code certFile} and optional {@code certChain}.
+ * {@code keyFile}, {@code certFile} and optional {@code CACertFile}.
  */
 public record CertifiedKey(PrivateKey key, List<X509Certificate> chain) {
 
@@ -28,13 +28,13 @@ public record CertifiedKey(PrivateKey key, List<X509Certificate> chain) {
 
     /**
      * Reads and checks the files: {@code certFile} may already hold the chain (a Let's Encrypt
-     * {@code fullchain.pem}); {@code certChain} is appended after it.
+     * {@code fullchain.pem}); {@code CACertFile} is appended after it.
      */
     public static CertifiedKey load(TlsSettings tls) throws KeyMaterialException {
         PrivateKey key = PemPrivateKeys.read(tls.keyFile());
         List<X509Certificate> chain = new ArrayList<>(PemCertificates.read(tls.certFile()));
-        if (tls.certChain().isPresent()) {
-            chain.addAll(PemCertificates.read(tls.certChain().get()));
+        if (tls.caCertFile().isPresent()) {
+            chain.addAll(PemCertificates.read(tls.caCertFile().get()));
         }
         if (!KeyPairs.matches(key, chain.get(0).getPublicKey())) {
             throw mismatch(tls.keyFile(), tls.certFile());

@@ -8,7 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the X.509 certificates of a PEM {@code certFile} or {@code certChain}, in file order. */
+/** Reads the X.509 certificates of a PEM {@code certFile} or {@code CACertFile}, in file order. */
 public final class PemCertificates {
 
     private PemCertificates() {

@@ -19,7 +19,7 @@ final class Tls {
         }
         Span where = block.first("certFile").map(Directive::span).orElse(span);
         return Optional.of(new TlsSettings(paths.resolve(key.get()), paths.resolve(cert.get()),
-                block.value("certChain").map(paths::resolve), Settings.intOr(block, "sslProtocol", 0),
+                block.value("CACertFile").map(paths::resolve), Settings.intOr(block, "sslProtocol", 0),
                 block.value("ciphers"), Settings.intOr(block, "enableSpdy", 0), where));
     }
 }

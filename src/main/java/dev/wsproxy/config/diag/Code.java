@@ -64,8 +64,8 @@ public enum Code {
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
 
     // 4xx: TLS
-    TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or certChain does not exist or cannot be read"),
-    TLS_FILE_INVALID("WSP402", ERROR, "a keyFile holds no usable private key, or a certFile or certChain no usable certificate"),
+    TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),
+    TLS_FILE_INVALID("WSP402", ERROR, "a keyFile holds no usable private key, or a certFile or CACertFile no usable certificate"),
     TLS_KEY_MISMATCH("WSP403", ERROR, "the private key does not belong to the certificate"),
     TLS_CHAIN_ORDER("WSP404", WARNING, "the certificate chain is out of order: a certificate is not issued by the one after it"),
     TLS_CERT_EXPIRED("WSP405", WARNING, "a certificate has expired"),

@@ -153,11 +153,11 @@ public final class DirectiveTable {
     }
 
     private static void ssl(Rows r) {
-        r.path("keyFile", "certFile", "certChain", "CACertPath", "CACertFile", "DHParam", "crlPath", "crlFile",
+        r.path("keyFile", "certFile", "CACertPath", "CACertFile", "DHParam", "crlPath", "crlFile",
                         "ocspCACerts")
                 .number("sslProtocol", "enableSpdy", "verifyDepth", "ocspRespMaxAge")
                 .text("ciphers", "ocspResponder")
-                .bool("enableECDHE", "enableDHE", "renegProtection", "sslSessionCache", "sslSessionTickets",
+                .bool("certChain", "enableECDHE", "enableDHE", "renegProtection", "sslSessionCache", "sslSessionTickets",
                         "enableQuic", "enableStapling", "sslStrongDhKey")
                 .choice("clientVerify", "0", "1", "2", "3");
     }

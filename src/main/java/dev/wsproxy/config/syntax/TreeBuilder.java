@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns the parse tree of one file into its directive tree. Like OLS it keeps a stack of open blocks
@@ -49,12 +48,12 @@ final class TreeBuilder {
     }
 
     List<Directive> build(ConfigContext config) {
-        for (LineContext line : config.line()) {
-            for (TerminalNode close : line.CLOSE()) {
-                close(close.getSymbol());
+        for (LineContext line : config.lines) {
+            for (Token close : line.closes) {
+                close(close);
             }
-            if (line.statement() != null) {
-                statement(line.statement());
+            if (line.body != null) {
+                statement(line.body);
             }
         }
         closeUnclosed();
@@ -68,12 +67,12 @@ final class TreeBuilder {
                     "OLS reports \"parseline found '{' without a block name\": a '{' on a line of its own (K&R or "
                             + "Allman style) is not supported. Put the '{' at the end of the block's name line.");
         } else if (statement instanceof DirectiveContext directive) {
-            if (directive.OPEN() != null) {
-                open.push(new OpenBlock(checked(line(directive.name(), directive.value(), Kind.BLOCK)), new ArrayList<>()));
-            } else if (directive.heredoc() != null) {
+            if (directive.open != null) {
+                open.push(new OpenBlock(checked(line(directive.key, directive.val, Kind.BLOCK)), new ArrayList<>()));
+            } else if (directive.here != null) {
                 add(checked(heredocEntry(directive)));
             } else {
-                Directive line = checked(line(directive.name(), directive.value(), Kind.ENTRY));
+                Directive line = checked(line(directive.key, directive.val, Kind.ENTRY));
                 add(line.is("include") ? withIncluded(line) : line);
             }
         }
@@ -97,16 +96,16 @@ final class TreeBuilder {
      * whitespace (the body's last newline included) is trimmed.
      */
     private Directive heredocEntry(DirectiveContext entry) {
-        HeredocContext heredoc = entry.heredoc();
+        HeredocContext heredoc = entry.here;
         reportIfUnterminated(heredoc);
-        Directive head = line(entry.name(), entry.value(), Kind.ENTRY);
-        List<TerminalNode> body = heredoc.HEREDOC_LINE();
-        String bodyText = body.stream().map(TerminalNode::getText).collect(Collectors.joining());
-        Span bodyEnd = body.isEmpty() ? head.valueSpan() : spans.of(body.get(body.size() - 1).getSymbol());
+        Directive head = line(entry.key, entry.val, Kind.ENTRY);
+        List<Token> body = heredoc.lines;
+        String bodyText = body.stream().map(Token::getText).collect(Collectors.joining());
+        Span bodyEnd = body.isEmpty() ? head.valueSpan() : spans.of(body.get(body.size() - 1));
         String value;
         Span valueSpan;
-        if (entry.value() != null) {
-            String gap = entry.BLANKS().size() > 1 ? entry.BLANKS(1).getText() : "";
+        if (entry.val != null) {
+            String gap = entry.gap == null ? "" : entry.gap.getText();
             value = (head.value() + gap + bodyText).stripTrailing();
             valueSpan = TokenSpans.join(head.valueSpan(), bodyEnd);
         } else {
@@ -116,16 +115,16 @@ final class TreeBuilder {
             }
             value = bodyText.substring(indent).stripTrailing();
             valueSpan = value.isEmpty() ? head.valueSpan()
-                    : TokenSpans.join(spans.shifted(body.get(0).getSymbol(), indent), bodyEnd);
+                    : TokenSpans.join(spans.shifted(body.get(0), indent), bodyEnd);
         }
         return new Directive(head.name(), value, head.span(), valueSpan, Kind.ENTRY, List.of());
     }
 
     private void reportIfUnterminated(HeredocContext heredoc) {
-        if (heredoc.HEREDOC_END() != null) {
+        if (heredoc.end != null) {
             return;
         }
-        Token opening = heredoc.HEREDOC_OPEN().getSymbol();
+        Token opening = heredoc.start;
         String tag = opening.getText().substring("<<<".length()).strip();
         diagnostics.add(Code.UNTERMINATED_HEREDOC, spans.of(opening),
                 "heredoc <<<" + tag + " is never terminated",

@@ -1,13 +1,13 @@
 package dev.wsproxy.server.tls;
 
-import dev.wsproxy.tls.TlsProtocols;
-import dev.wsproxy.tls.OpenSslCiphers;
-import dev.wsproxy.tls.KeyMaterialException;
-import dev.wsproxy.tls.CertifiedKey;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.TlsContextFactory;
+import dev.wsproxy.tls.CertifiedKey;
+import dev.wsproxy.tls.KeyMaterialException;
+import dev.wsproxy.tls.OpenSslCiphers;
+import dev.wsproxy.tls.TlsProtocols;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;

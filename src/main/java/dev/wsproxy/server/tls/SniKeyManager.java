@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -57,15 +58,15 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         return key != null && serves(key, keyType) ? alias : null;
     }
 
-    private static java.util.Optional<String> requestedHost(SSLSession handshake) {
+    private static Optional<String> requestedHost(SSLSession handshake) {
         if (handshake instanceof ExtendedSSLSession extended) {
             for (SNIServerName name : extended.getRequestedServerNames()) {
                 if (name instanceof SNIHostName host) {
-                    return java.util.Optional.of(host.getAsciiName());
+                    return Optional.of(host.getAsciiName());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** JSSE asks by key type, e.g. "RSA", "EC", "EdDSA", or "EC_RSA" for a key type and its signer. */

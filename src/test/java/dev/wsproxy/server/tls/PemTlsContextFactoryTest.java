@@ -1,7 +1,5 @@
 package dev.wsproxy.server.tls;
 
-import dev.wsproxy.tls.TlsProbe;
-import dev.wsproxy.tls.TestPki;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +17,8 @@ import dev.wsproxy.server.TlsContextFactory.TlsSetupException;
 import dev.wsproxy.tls.TestPki.Algorithm;
 import dev.wsproxy.tls.TestPki.Issued;
 import dev.wsproxy.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.TestPki;
+import dev.wsproxy.tls.TlsProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +143,7 @@ class PemTlsContextFactoryTest {
 
         try (Acceptor acceptor = new Acceptor(factory().create(listener, List.of()))) {
             assertEquals("chained.test", TlsProbe.handshake(pki.clientContext(), acceptor.port(), "chained.test").commonName(),
-                    "the client trusts only the root, so it needed the intermediate from certChain");
+                    "the client trusts only the root, so it needed the intermediate from CACertFile");
         }
     }
 
@@ -203,9 +203,13 @@ class PemTlsContextFactoryTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             socket.close();
-            thread.join(5_000);
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             assertFalse(thread.isAlive());
         }
     }

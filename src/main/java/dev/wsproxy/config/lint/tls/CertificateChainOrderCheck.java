@@ -8,7 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-/** certFile then certChain form a chain: each certificate is issued (and signed) by the next one (WSP404). */
+/** certFile then CACertFile form a chain: each certificate is issued (and signed) by the next one (WSP404). */
 public final class CertificateChainOrderCheck implements ModelCheck {
 
     @Override

@@ -9,7 +9,7 @@ import dev.wsproxy.tls.PemPrivateKeys;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Every keyFile, certFile and certChain exists, is readable, and holds a key or certificates (WSP401, WSP402). */
+/** Every keyFile, certFile and CACertFile exists, is readable, and holds a key or certificates (WSP401, WSP402). */
 public final class TlsFilesCheck implements ModelCheck {
 
     @Override

@@ -65,7 +65,7 @@ record TlsSite(String label, boolean isVhssl, TlsSettings tls, Map<String, List<
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("keyFile", tls.keyFile());
         files.put("certFile", tls.certFile());
-        tls.certChain().ifPresent(chain -> files.put("certChain", chain));
+        tls.caCertFile().ifPresent(chain -> files.put("CACertFile", chain));
         return files;
     }
 
@@ -74,13 +74,13 @@ record TlsSite(String label, boolean isVhssl, TlsSettings tls, Map<String, List<
         return quietly(PemPrivateKeys::read, tls.keyFile());
     }
 
-    /** certFile's certificates followed by certChain's, leaf first; empty when any file cannot be read. */
+    /** certFile's certificates followed by CACertFile's, leaf first; empty when any file cannot be read. */
     Optional<List<X509Certificate>> chain() {
         Optional<List<X509Certificate>> certs = quietly(PemCertificates::read, tls.certFile());
-        if (certs.isEmpty() || tls.certChain().isEmpty()) {
+        if (certs.isEmpty() || tls.caCertFile().isEmpty()) {
             return certs;
         }
-        return quietly(PemCertificates::read, tls.certChain().get()).map(more -> {
+        return quietly(PemCertificates::read, tls.caCertFile().get()).map(more -> {
             List<X509Certificate> all = new ArrayList<>(certs.get());
             all.addAll(more);
             return List.copyOf(all);

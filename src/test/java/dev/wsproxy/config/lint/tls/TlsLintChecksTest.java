@@ -174,7 +174,7 @@ class TlsLintChecksTest {
     }
 
     private TlsSettings withFiles(TlsSettings tls, Path key, Path cert) {
-        return new TlsSettings(key == null ? tls.keyFile() : key, cert == null ? tls.certFile() : cert, tls.certChain(),
+        return new TlsSettings(key == null ? tls.keyFile() : key, cert == null ? tls.certFile() : cert, tls.caCertFile(),
                 tls.sslProtocol(), tls.ciphers(), tls.enableSpdy(), tls.span());
     }
 
@@ -183,7 +183,7 @@ class TlsLintChecksTest {
     }
 
     private TlsSettings withCiphers(TlsSettings tls, String ciphers) {
-        return new TlsSettings(tls.keyFile(), tls.certFile(), tls.certChain(), tls.sslProtocol(), Optional.of(ciphers), tls.enableSpdy(), tls.span());
+        return new TlsSettings(tls.keyFile(), tls.certFile(), tls.caCertFile(), tls.sslProtocol(), Optional.of(ciphers), tls.enableSpdy(), tls.span());
     }
 
     private ServerConfig config(TlsSettings listenerTls) {
