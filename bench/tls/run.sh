@@ -32,7 +32,7 @@ wait_for_port() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.2
   done
-  echo "nothing listens on port $1" >&2; exit 1
+  echo "nothing listens on port $1; logs:" >&2; tail -n 5 "$work"/logs/*.out >&2; exit 1
 }
 
 cpu_ticks() { # user + system ticks of the given processes
@@ -111,6 +111,7 @@ http {
 }
 CONF
 
+"$home/bin/wsproxy" --version >/dev/null # builds target/wsproxy.jar once, before two copies start
 "$home/bin/wsproxy" echo --listen "127.0.0.1:$echo_port" >"$work/logs/echo.out" 2>&1 &
 started+=($!)
 "$home/bin/wsproxy" -c "$work/conf/httpd_config.conf" >"$work/logs/wsproxy.out" 2>&1 &

@@ -47,13 +47,13 @@ final class Connectors {
     private final List<OpenListener> openListeners = new ArrayList<>();
 
     Connectors(Tuning tuning) throws IOException {
-        int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // one I/O thread per CPU the process may use: a server pinned to one CPU then never switches threads
+        int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.worker = xnio.createWorker(OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, ioThreads)
                 .set(Options.WORKER_TASK_CORE_THREADS, ioThreads * 8)
                 .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
                 .set(Options.TCP_NODELAY, true)
-                .set(Options.CORK, true)
                 .getMap());
         OptionMap.Builder sockets = OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())

@@ -140,7 +140,8 @@ class ServerTlsTest {
         try (EchoServer echo = EchoServer.start(List.of(new BackendAddress.Tcp("127.0.0.1:0", "127.0.0.1", 0),
                 new BackendAddress.Unix("unix:" + socket, socket)), Set.of(), false)) {
             int echoPort = echo.tcpAddresses().get(0).getPort();
-            try (WsproxyServer server = start(0, route("/tcp/", new BackendAddress.Tcp("127.0.0.1:" + echoPort, "127.0.0.1", echoPort)),
+            // enableSpdy 12, the OLS default: h2 on the listener must not get in the way of WebSocket upgrades
+            try (WsproxyServer server = start(12, route("/tcp/", new BackendAddress.Tcp("127.0.0.1:" + echoPort, "127.0.0.1", echoPort)),
                     route("/unix/", new BackendAddress.Unix("unix:" + socket, socket)))) {
                 assertEquals("over tls to tcp", wssEcho(URI.create("wss://localhost:" + port(server) + "/tcp/"), "over tls to tcp"));
                 assertEquals("over tls to unix", wssEcho(URI.create("wss://localhost:" + port(server) + "/unix/"), "over tls to unix"));

@@ -86,7 +86,10 @@ public final class ServerBinder {
         Block root = Block.empty();
         binding.serverKnown = false;
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        // conf/vhosts/<name>/vhconf.conf is the OLS layout: the directory names the vhost
+        String name = stem.equals("vhconf") && file.getParent().getFileName() != null
+                ? file.getParent().getFileName().toString() : stem;
         Span fileStart = Span.at(file, 1, 1);
         VirtualHostBinder.Member member = new VirtualHostBinder.Member(Optional.of(serverRoot.toString()),
                 Optional.empty(), Optional.empty(), fileStart);

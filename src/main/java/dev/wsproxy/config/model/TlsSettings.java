@@ -11,7 +11,7 @@ import java.util.Optional;
  *                    {@code certChain} key is only a 0/1 flag saying that certFile holds a chain, which is read either way)
  * @param sslProtocol OLS bitmask (1 SSLv3, 2 TLS1.0, 4 TLS1.1, 8 TLS1.2, 16 TLS1.3); 0 means the default (1.2 and 1.3)
  * @param ciphers     OpenSSL cipher string, empty for the JDK defaults
- * @param enableSpdy  OLS bitmask (4 h2, 8 h3); h2 is offered by ALPN when bit 4 is set
+ * @param enableSpdy  OLS bitmask (4 h2, 8 h3; 12 when unset, as in OLS); h2 is offered by ALPN when bit 4 is set
  */
 public record TlsSettings(Path keyFile, Path certFile, Optional<Path> caCertFile, int sslProtocol,
                          Optional<String> ciphers, int enableSpdy, Span span) {

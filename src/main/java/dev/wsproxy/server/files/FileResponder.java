@@ -1,9 +1,6 @@
 package dev.wsproxy.server.files;
 
-import io.undertow.io.IoCallback;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.resource.PathResource;
-import io.undertow.server.handlers.resource.PathResourceManager;
 import io.undertow.util.ByteRange;
 import io.undertow.util.DateUtils;
 import io.undertow.util.ETag;
@@ -12,22 +9,24 @@ import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Date;
 
 /**
  * Sends one regular file the way browsers and caches expect: {@code ETag} and {@code Last-Modified} with
  * their conditional requests (304, 412), a single {@code Range} (206, 416), HEAD without a body, and the
- * body itself through {@code sendfile} for all but small files, never copied through the heap.
+ * body itself read whole when small, else through {@code sendfile}, never copied through the heap.
  */
 final class FileResponder {
 
-    /** Files below this size are read into a pooled buffer; larger ones go through sendfile. */
-    private static final long SENDFILE_MIN_SIZE = 1024;
-
-    private static final PathResourceManager TRANSFER_SETTINGS = (PathResourceManager) PathResourceManager.builder()
-            .setBase(Path.of("/")).setTransferMinSize(SENDFILE_MIN_SIZE).build();
+    /** Files up to this size are read and sent with the head in one write; larger ones go through sendfile. */
+    private static final long READ_MAX_SIZE = 16 * 1024;
 
     private FileResponder() {
     }
@@ -56,12 +55,11 @@ final class FileResponder {
             return;
         }
         headers.put(Headers.CONTENT_TYPE, contentType);
-        PathResource resource = new PathResource(file, TRANSFER_SETTINGS, file.toString(), etag);
         ByteRange.RangeResponseResult range = requestedRange(exchange, size, lastModified, etag);
         if (range == null) {
             headers.put(Headers.CONTENT_LENGTH, size);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                resource.serve(exchange.getResponseSender(), exchange, IoCallback.END_EXCHANGE);
+                sendBody(exchange, file, 0, size, size);
                 return;
             }
         } else {
@@ -73,13 +71,29 @@ final class FileResponder {
             } else {
                 headers.put(Headers.CONTENT_LENGTH, range.getContentLength());
                 if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                    resource.serveRange(exchange.getResponseSender(), exchange, range.getStart(), range.getEnd(),
-                            IoCallback.END_EXCHANGE);
+                    sendBody(exchange, file, range.getStart(), range.getEnd() + 1, size);
                     return;
                 }
             }
         }
         exchange.endExchange();
+    }
+
+    /** Sends bytes {@code start} to {@code end} (exclusive) of the file, small whole files in one write with the head. */
+    private static void sendBody(HttpServerExchange exchange, Path file, long start, long end, long size) {
+        try {
+            if (start == 0 && end == size && size <= READ_MAX_SIZE) {
+                exchange.getResponseSender().send(ByteBuffer.wrap(Files.readAllBytes(file)));
+                return;
+            }
+            FileTransfer.send(exchange, FileChannel.open(file, StandardOpenOption.READ), start, end);
+        } catch (IOException e) {
+            // the file went away between stat and open: nothing has been sent yet
+            exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);
+            exchange.getResponseHeaders().remove(Headers.CONTENT_RANGE);
+            exchange.setStatusCode(StatusCodes.NOT_FOUND);
+            exchange.endExchange();
+        }
     }
 
     /** The single satisfiable (206) or unsatisfiable (416) range asked for, or null to send the whole file. */

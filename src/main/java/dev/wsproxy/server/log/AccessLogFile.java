@@ -7,20 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * An access-log file (directories created when missing), appended to by one background thread so that
- * request threads never wait on the disk; {@link #close()} writes out every queued line.
+ * An access-log file (directories created when missing), appended to by one background thread that wakes
+ * every {@value #FLUSH_INTERVAL_MS} ms, so that request threads neither wait on the disk nor wake a thread
+ * per line; {@link #close()} writes out every queued line.
  */
 public final class AccessLogFile implements AccessLogSink, AutoCloseable {
 
     private final Path file;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    static final long FLUSH_INTERVAL_MS = 100;
+
+    private final Queue<String> queue = new ConcurrentLinkedQueue<>();
     private final BufferedWriter writer;
     private final Thread drainer;
     private volatile boolean open = true;
@@ -45,30 +47,34 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
     }
 
     private void drain() {
-        List<String> batch = new ArrayList<>();
         try {
-            while (open || !queue.isEmpty()) {
-                String first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch);
-                for (String line : batch) {
-                    writer.write(line);
-                    writer.newLine();
-                }
-                writer.flush();
-                batch.clear();
+            while (open) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS));
+                writeQueued();
             }
-        } catch (IOException | InterruptedException e) {
+            writeQueued();
+        } catch (IOException e) {
             System.err.println("wsproxy: access log " + file + " stopped: " + e);
         }
+    }
+
+    private void writeQueued() throws IOException {
+        String line = queue.poll();
+        if (line == null) {
+            return;
+        }
+        while (line != null) {
+            writer.write(line);
+            writer.newLine();
+            line = queue.poll();
+        }
+        writer.flush();
     }
 
     @Override
     public void close() throws IOException {
         open = false;
+        LockSupport.unpark(drainer);
         try {
             drainer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

@@ -54,6 +54,15 @@ class LintFixturesTest {
         assertEquals(List.of(), missing);
     }
 
+    @Test
+    void readmeTablesEveryCode() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        List<String> missing = Arrays.stream(Code.values())
+                .filter(c -> !readme.contains("| " + c.id() + " | " + c.severity().label() + " |"))
+                .map(Code::id).toList();
+        assertEquals(List.of(), missing, "codes missing from the README's lint table");
+    }
+
     @TestFactory
     Stream<DynamicTest> positiveFixturesTriggerTheirCode() {
         return lintCodes().stream().filter(c -> Files.exists(fixture(c, "positive"))).map(code ->

@@ -18,6 +18,9 @@ final class Placeholders {
 
     /** The first placeholder in {@code text}: its offset and the token. */
     static Optional<Matcher> find(String text) {
+        if (!mayHold(text)) {
+            return Optional.empty();
+        }
         Matcher whole = WHOLE.matcher(text.trim());
         if (whole.matches()) {
             Matcher m = WHOLE.matcher(text);
@@ -25,5 +28,19 @@ final class Placeholders {
         }
         Matcher m = INLINE.matcher(text);
         return m.find() ? Optional.of(m) : Optional.empty();
+    }
+
+    // every placeholder form contains one of these; most values contain none, and the regex is not free
+    private static boolean mayHold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '%', '#', '[', '{', '<' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 }

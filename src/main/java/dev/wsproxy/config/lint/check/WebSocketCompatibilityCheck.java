@@ -25,8 +25,8 @@ public final class WebSocketCompatibilityCheck implements DirectiveCheck {
         String uri = Block.nameOf(d, "uri").orElse("");
         if (uri.regionMatches(true, 0, "exp:", 0, 4)) {
             out.add(Code.DIFFERS_FROM_OLS, d.valueSpan(), "an exp: websocket URI works in wsproxy but not in OLS 1.9.1",
-                    "OLS 1.9.1 silently drops websocket blocks with exp: URIs; wsproxy routes them (regex blocks first,"
-                            + " in URI order). Use a plain /path/ URI if the config must also run on OLS.");
+                    "OLS 1.9.1 silently drops websocket blocks with exp: URIs; wsproxy routes them, trying regex"
+                            + " blocks before plain ones. Use a plain /path/ URI if the config must also run on OLS.");
         }
         Block.of(d).first("address").ifPresent(address -> {
             String text = address.value().trim().toLowerCase(Locale.ROOT);

@@ -35,13 +35,14 @@ public final class GccReporter {
         return relative(d.span().file()) + ":" + d.span().line() + ":" + d.span().column();
     }
 
-    /** A path as the user would type it from the current directory. */
+    /** A path as the user would type it from the current directory; absolute when that is shorter to read. */
     public String relative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        try {
-            return cwd.relativize(abs).toString();
-        } catch (IllegalArgumentException differentRoot) {
-            return abs.toString();
+        Path rel = cwd.relativize(abs);
+        int ups = 0;
+        while (ups < rel.getNameCount() && rel.getName(ups).toString().equals("..")) {
+            ups++;
         }
+        return ups > 2 ? abs.toString() : rel.toString();
     }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Serves a 1 KiB and a 1 MiB file with wsproxy and with nginx (Debian's package) side by side, same files,
+# same wrk parameters, each server pinned to CPU 0 and wrk to CPU 1, and prints requests/s and the ratio.
+#   bench/static/run.sh     (DURATION=10s WARMUP=20s CONNECTIONS=50 THREADS=1 change the load)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+home="$(cd "$here/../.." && pwd)"
+duration="${DURATION:-10s}"
+warmup="${WARMUP:-20s}"   # the JVM compiles its hot paths while it runs; nginx gets the same warm-up
+connections="${CONNECTIONS:-50}"
+threads="${THREADS:-1}"
+server_cpu="${SERVER_CPU:-0}"
+client_cpu="${CLIENT_CPU:-1}"
+
+for tool in nginx wrk taskset java; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install -y nginx wrk)" >&2; exit 1; }
+done
+
+run="$(mktemp -d /tmp/wsproxy-bench.XXXXXX)"
+chmod 755 "$run"   # nginx workers run as an unprivileged user and must read the files
+nginx_pid=""
+wsproxy_pid=""
+cleanup() {
+  [ -n "$wsproxy_pid" ] && kill "$wsproxy_pid" 2>/dev/null && wait "$wsproxy_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$run"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() {
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "run.sh: nothing listens on port $1" >&2
+  exit 1
+}
+
+mkdir -p "$run/html" "$run/wsproxy/conf"
+head -c 1024 /dev/urandom > "$run/html/1k.bin"
+head -c 1048576 /dev/urandom > "$run/html/1m.bin"
+
+nginx_port="$(free_port)"
+sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$nginx_port#g" -e "s#@RUN@#$run#g" "$here/nginx.conf" > "$run/nginx.conf"
+taskset -c "$server_cpu" nginx -c "$run/nginx.conf" -p "$run" -e "$run/nginx-error.log"
+wait_port "$nginx_port"
+nginx_pid="$(cat "$run/nginx.pid")"
+
+wsproxy_port="$(free_port)"
+sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$wsproxy_port#g" "$here/httpd_config.conf" > "$run/wsproxy/conf/httpd_config.conf"
+echo "bin = application/octet-stream" > "$run/wsproxy/conf/mime.properties"
+if [ ! -f "$home/target/wsproxy.jar" ]; then
+  (cd "$home" && mvn -B -q -DskipTests package >&2)
+fi
+taskset -c "$server_cpu" java ${WSPROXY_JAVA_OPTS:-} -jar "$home/target/wsproxy.jar" -c "$run/wsproxy/conf/httpd_config.conf" \
+  > "$run/wsproxy.out" 2>&1 &
+wsproxy_pid=$!
+wait_port "$wsproxy_port"
+
+check() { # port path size: both servers must send the whole file with 200, or the figures mean nothing
+  got="$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$1$2")"
+  [ "$got" = "200 $3" ] || { echo "run.sh: port $1 answered $2 with '$got', expected '200 $3'" >&2; exit 1; }
+}
+measure() { # port path [duration] -> requests/s; any non-2xx answer makes the run fail
+  out="$(taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${3:-$duration}" "http://127.0.0.1:$1$2")"
+  if grep -q 'Non-2xx' <<<"$out"; then echo "run.sh: non-2xx answers from port $1:" >&2; echo "$out" >&2; exit 1; fi
+  awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
+
+echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each; servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
+printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio
+for file in 1k.bin 1m.bin; do
+  size="$(stat -c %s "$run/html/$file")"
+  check "$wsproxy_port" "/$file" "$size"
+  check "$nginx_port" "/$file" "$size"
+  measure "$wsproxy_port" "/$file" "$warmup" > /dev/null
+  measure "$nginx_port" "/$file" "$warmup" > /dev/null
+  ws="$(measure "$wsproxy_port" "/$file")"
+  ng="$(measure "$nginx_port" "/$file")"
+  printf '%-8s %14s %14s %8s\n' "$file" "$ws" "$ng" "$(awk -v a="$ws" -v b="$ng" 'BEGIN {printf "%.2f", a / b}')"
+done

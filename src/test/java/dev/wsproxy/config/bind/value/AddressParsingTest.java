@@ -1,0 +1,88 @@
+package dev.wsproxy.config.bind.value;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.config.model.ListenAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Listener and backend addresses in every form OLS-FACTS §3/§4.5 and DECISIONS 6 list. */
+class AddressParsingTest {
+
+    @ParameterizedTest(name = "listener {0}")
+    @CsvSource({
+            "'*:8088', 0.0.0.0, 8088",
+            "ANY:80, 0.0.0.0, 80",
+            "ALL:80, 0.0.0.0, 80",
+            "127.0.0.1:80, 127.0.0.1, 80",
+            "'[::]:80', 0:0:0:0:0:0:0:0, 80",
+            "'[ANY]:443', ::, 443",
+            "'[::FFFF:1.2.3.4]:80', 1.2.3.4, 80",
+            "'[::1]:8089', 0:0:0:0:0:0:0:1, 8089",
+            "localhost:80, 127.0.0.1, 80"})
+    void listenerAddresses(String text, String host, int port) {
+        assertEquals(new ListenAddress(text, host, port), ListenAddresses.parse(text).get().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "listener {0} is {1}")
+    @CsvSource({
+            "example.com:80, BAD_ADDRESS",
+            "'*', BAD_ADDRESS",
+            "127.0.0.1, BAD_ADDRESS",
+            "'*:0', BAD_PORT",
+            "'*:65536', BAD_PORT",
+            "'*:http', BAD_PORT",
+            "'[zz]:80', BAD_ADDRESS",
+            "300.1.1.1:80, BAD_ADDRESS"})
+    void badListenerAddresses(String text, Code code) {
+        assertEquals(code, ((Parsed.Bad<ListenAddress>) ListenAddresses.parse(text)).code());
+    }
+
+    @ParameterizedTest(name = "websocket {0}")
+    @CsvSource({
+            "127.0.0.1:9001, 127.0.0.1, 9001",
+            "'[::1]:9002', 0:0:0:0:0:0:0:1, 9002",
+            "localhost:9003, localhost, 9003",
+            "backend.internal:8080, backend.internal, 8080"})
+    void tcpBackends(String text, String host, int port) {
+        assertEquals(new BackendAddress.Tcp(text, host, port), BackendAddresses.websocket(text).get().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "websocket {0}")
+    @CsvSource({
+            "/run/app.sock, /run/app.sock",
+            "uds://tmp/ws.sock, /tmp/ws.sock",
+            "UDS://tmp/ws.sock, /tmp/ws.sock",
+            "uds:///tmp/ws.sock, /tmp/ws.sock",
+            "unix:/var/run/ws.sock, /var/run/ws.sock"})
+    void unixBackends(String text, String path) {
+        BackendAddress parsed = BackendAddresses.websocket(text).get().orElseThrow();
+        assertEquals(Path.of(path), assertInstanceOf(BackendAddress.Unix.class, parsed).path());
+    }
+
+    @ParameterizedTest(name = "websocket {0} is {1}")
+    @CsvSource({
+            "127.0.0.1, BAD_ADDRESS",
+            "ws://127.0.0.1:9001, BAD_ADDRESS",
+            "'*:9001', BAD_ADDRESS",
+            "::1:9001, BAD_ADDRESS",
+            "unix:relative.sock, BAD_ADDRESS",
+            "127.0.0.1:99999, BAD_PORT"})
+    void badBackends(String text, Code code) {
+        assertEquals(code, ((Parsed.Bad<BackendAddress>) BackendAddresses.websocket(text)).code());
+    }
+
+    @ParameterizedTest(name = "extprocessor {0}")
+    @CsvSource({
+            "http://127.0.0.1, 127.0.0.1, 80",
+            "https://app.internal/, app.internal, 443",
+            "http://127.0.0.1:3000, 127.0.0.1, 3000",
+            "127.0.0.1:5000, 127.0.0.1, 5000"})
+    void proxyAddresses(String text, String host, int port) {
+        assertEquals(new BackendAddress.Tcp(text, host, port), BackendAddresses.proxy(text).get().orElseThrow());
+    }
+}
