@@ -37,7 +37,7 @@ class ConfSamplesTest {
         assertFalse(result.hasErrors(), result.diagnostics().toString());
         assertTrue(result.diagnostics().stream().allMatch(d -> d.severity() == Severity.INFO),
                 result.diagnostics().toString());
-        assertEquals(List.of(Code.DIFFERS_FROM_OLS, Code.DIFFERS_FROM_OLS),
+        assertEquals(List.of(Code.DIFFERS_FROM_OLS, Code.DIFFERS_FROM_OLS, Code.DIFFERS_FROM_OLS),
                 result.diagnostics().stream().map(d -> d.code()).toList());
     }
 

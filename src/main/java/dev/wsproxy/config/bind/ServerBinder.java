@@ -49,7 +49,7 @@ public final class ServerBinder {
         Map<String, Directive> declared = new LinkedHashMap<>();
         VirtualHostBinder vhostBinder = new VirtualHostBinder(binding, defaults);
         for (Directive entry : root.all("virtualhost")) {
-            Optional<String> name = Block.nameOf(entry, "vhName");
+            Optional<String> name = Block.nameOf(entry, "name");
             if (name.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, entry.span(), "virtualhost has no name",
                         "Write the name after the keyword: virtualhost <name> { ... }.");
@@ -86,7 +86,10 @@ public final class ServerBinder {
         Block root = Block.empty();
         binding.serverKnown = false;
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        // conf/vhosts/<name>/vhconf.conf is the OLS layout: the directory names the vhost
+        String name = stem.equals("vhconf") && file.getParent().getFileName() != null
+                ? file.getParent().getFileName().toString() : stem;
         Span fileStart = Span.at(file, 1, 1);
         VirtualHostBinder.Member member = new VirtualHostBinder.Member(Optional.of(serverRoot.toString()),
                 Optional.empty(), Optional.empty(), fileStart);

@@ -11,6 +11,7 @@ import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
+import dev.wsproxy.config.lint.check.UpgradeAccessControlCheck;
 import dev.wsproxy.config.lint.check.UriCheck;
 import dev.wsproxy.config.lint.check.ValueCheck;
 import dev.wsproxy.config.lint.check.WebSocketCompatibilityCheck;
@@ -37,7 +38,7 @@ public final class Linter {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
-                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck()));
+                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck()));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());

@@ -187,8 +187,8 @@ final class Handshake implements BackendConnector.Callback {
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
         exchange.upgradeChannel((client, upgraded) ->
-                new Tunnel(client, upstream, early, upgraded.getConnection().getByteBufferPool(), idleTimeout, log)
-                        .start());
+                new Tunnel(client, upgraded.getConnection().getSslSessionInfo() != null, upstream, early,
+                        upgraded.getConnection().getByteBufferPool(), idleTimeout, log).start());
         exchange.endExchange();
     }
 

@@ -22,6 +22,7 @@ final class Pump {
     private final StreamSinkChannel sink;
     private final ByteBufferPool pool;
     private final Tunnel tunnel;
+    private final boolean shortReadDrains;
 
     private ByteBuffer unsent;
     private PooledByteBuffer unsentOwner;
@@ -29,11 +30,18 @@ final class Pump {
     private boolean finished;
     private long bytes;
 
-    Pump(StreamSourceChannel source, StreamSinkChannel sink, ByteBufferPool pool, Tunnel tunnel) {
+    /**
+     * @param shortReadDrains whether a read that did not fill the buffer means the source is empty for now, which
+     *                        saves the read that would only say so. True for a plain socket, whose selector
+     *                        reports any later data; false for TLS, which may hold decrypted bytes back.
+     */
+    Pump(StreamSourceChannel source, StreamSinkChannel sink, ByteBufferPool pool, Tunnel tunnel,
+         boolean shortReadDrains) {
         this.source = source;
         this.sink = sink;
         this.pool = pool;
         this.tunnel = tunnel;
+        this.shortReadDrains = shortReadDrains;
     }
 
     /** Starts copying, after first sending {@code early}: bytes that arrived with the other side's head. */
@@ -83,6 +91,9 @@ final class Pump {
                     source.suspendReads();
                     sink.resumeWrites();
                     return;
+                }
+                if (shortReadDrains && n < buffer.capacity()) {
+                    break;
                 }
             }
             flushOrWait();

@@ -30,15 +30,16 @@ final class Tunnel {
     private XnioExecutor.Key idleTimer;
     private boolean over;
 
-    Tunnel(StreamConnection client, StreamConnection backend, ByteBuffer early, ByteBufferPool pool,
-           Duration idleTimeout, UpgradeLog log) {
+    /** @param clientOverTls whether the client connection is TLS (wss), which changes how its reads end */
+    Tunnel(StreamConnection client, boolean clientOverTls, StreamConnection backend, ByteBuffer early,
+           ByteBufferPool pool, Duration idleTimeout, UpgradeLog log) {
         this.client = client;
         this.backend = backend;
         this.early = early;
         this.idleTimeout = idleTimeout;
         this.log = log;
-        this.up = new Pump(client.getSourceChannel(), backend.getSinkChannel(), pool, this);
-        this.down = new Pump(backend.getSourceChannel(), client.getSinkChannel(), pool, this);
+        this.up = new Pump(client.getSourceChannel(), backend.getSinkChannel(), pool, this, !clientOverTls);
+        this.down = new Pump(backend.getSourceChannel(), client.getSinkChannel(), pool, this, true);
     }
 
     void start() {

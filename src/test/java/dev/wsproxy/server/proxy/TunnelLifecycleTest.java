@@ -86,6 +86,27 @@ class TunnelLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
+    void bytesSentJustBeforeTheBackendClosesStillArrive(Backends kind) throws Exception {
+        int size = 4 * 1024 * 1024;
+        RawSide side = rawBackend(kind, (socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[size]);
+            out.flush();
+        });
+        try (Raw.Backend backend = side.backend();
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            InputStream in = client.getInputStream();
+            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            Thread.sleep(500);
+            assertEquals(size, in.readAllBytes().length, "the backend's last bytes arrive before the end");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
     void aBackendDyingMidStreamClosesTheClient(Backends kind) throws Exception {
         RawSide side = rawBackend(kind, (socket, in, out) -> {
             Raw.readRequest(in);

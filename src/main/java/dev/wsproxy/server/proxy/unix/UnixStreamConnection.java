@@ -45,6 +45,8 @@ public final class UnixStreamConnection extends StreamConnection {
     private boolean writeArmed;
     private boolean updateQueued;
     private boolean closing;
+    /** The peer hung up: the socket is ready for good (data then end of stream, or an error), so nobody waits. */
+    private boolean hungUp;
 
     /** Loop thread only. */
     private SelectionKey key;
@@ -113,7 +115,14 @@ public final class UnixStreamConnection extends StreamConnection {
                 IoUtils.safeClose(channel);
                 return;
             }
+            if (hungUp) {
+                return;
+            }
             ops = (readArmed ? SelectionKey.OP_READ : 0) | (writeArmed ? SelectionKey.OP_WRITE : 0);
+        }
+        if (key != null && !key.isValid()) {
+            hangUp(key);
+            return;
         }
         if (key == null && ops == 0) {
             return;
@@ -139,7 +148,27 @@ public final class UnixStreamConnection extends StreamConnection {
         key.interestOps(0);
     }
 
+    /**
+     * junixsocket marks a key invalid when the peer hangs up, and closes its channel at the next select, which would
+     * drop the bytes still unread. So the key leaves the selector at once, and from now on readiness is immediate.
+     */
+    private void hangUp(SelectionKey invalid) {
+        invalid.cancel();
+        key = null;
+        synchronized (this) {
+            hungUp = true;
+            readArmed = false;
+            writeArmed = false;
+        }
+        thread.execute(readTask);
+        thread.execute(writeTask);
+    }
+
     private void onReady(SelectionKey ready) {
+        if (!ready.isValid()) {
+            hangUp(ready);
+            return;
+        }
         boolean read;
         boolean write;
         synchronized (this) {
@@ -197,6 +226,15 @@ public final class UnixStreamConnection extends StreamConnection {
     private void armIfResumed() {
         boolean changed;
         synchronized (this) {
+            if (hungUp) {
+                if (readsResumed) {
+                    thread.execute(readTask);
+                }
+                if (writesResumed) {
+                    thread.execute(writeTask);
+                }
+                return;
+            }
             changed = (readsResumed && !readArmed) || (writesResumed && !writeArmed);
             readArmed |= readsResumed;
             writeArmed |= writesResumed;
