@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Serves a 1 KiB and a 1 MiB file with wsproxy and with nginx (Debian's package) side by side, same files,
 # same wrk parameters, each server pinned to CPU 0 and wrk to CPU 1, and prints requests/s and the ratio.
-#   bench/static/run.sh     (DURATION=10s WARMUP=20s CONNECTIONS=50 THREADS=1 change the load)
+#   bench/static/run.sh     (DURATION=10s WARMUP=20s ROUNDS=3 CONNECTIONS=50 THREADS=1 change the load)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 home="$(cd "$here/../.." && pwd)"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-20s}"   # the JVM compiles its hot paths while it runs; nginx gets the same warm-up
+rounds="${ROUNDS:-3}"     # wsproxy and nginx measured in turn, so that load from elsewhere hits both alike
 connections="${CONNECTIONS:-50}"
 threads="${THREADS:-1}"
 server_cpu="${SERVER_CPU:-0}"
@@ -68,7 +69,9 @@ measure() { # port path [duration] -> requests/s; any non-2xx answer makes the r
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each; servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
 printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio
 for file in 1k.bin 1m.bin; do
   size="$(stat -c %s "$run/html/$file")"
@@ -76,7 +79,13 @@ for file in 1k.bin 1m.bin; do
   check "$nginx_port" "/$file" "$size"
   measure "$wsproxy_port" "/$file" "$warmup" > /dev/null
   measure "$nginx_port" "/$file" "$warmup" > /dev/null
-  ws="$(measure "$wsproxy_port" "/$file")"
-  ng="$(measure "$nginx_port" "/$file")"
+  ws_runs=()
+  ng_runs=()
+  for _ in $(seq 1 "$rounds"); do
+    ws_runs+=("$(measure "$wsproxy_port" "/$file")")
+    ng_runs+=("$(measure "$nginx_port" "/$file")")
+  done
+  ws="$(median "${ws_runs[@]}")"
+  ng="$(median "${ng_runs[@]}")"
   printf '%-8s %14s %14s %8s\n' "$file" "$ws" "$ng" "$(awk -v a="$ws" -v b="$ng" 'BEGIN {printf "%.2f", a / b}')"
 done

@@ -115,6 +115,16 @@ class LintCommandTest {
     }
 
     @Test
+    void regexErrorsPointAtTheirColumn() throws IOException {
+        Path file = config("virtualhost chat {\n  vhRoot site/\n  docRoot $VH_ROOT/html/\n"
+                + "  websocket   exp:^/chat/(?P<room>[a-z]+)$ {\n    address 127.0.0.1:9001\n  }\n}\n");
+        assertEquals(1, run("lint", "-c", file.toString()));
+        assertTrue(lines().stream().anyMatch(l -> l.contains("conf/httpd_config.conf:16:28: error: websocket URI: the"
+                + " regular expression does not compile") && l.contains("(?<name>...)") && l.endsWith("[WSP306]")),
+                lines().toString());
+    }
+
+    @Test
     void jsonIsOneVersionedObject() throws IOException {
         assertEquals(1, run("lint", "--format", "json", "-c", config("autoIndex yes\n").toString()));
         String json = out.toString().trim();

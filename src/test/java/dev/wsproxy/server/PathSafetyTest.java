@@ -10,8 +10,9 @@ import dev.wsproxy.config.model.Tuning;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,16 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * No request reads outside its context's location: traversal and encoding tricks sent as raw request lines
  * (an HTTP client would normalise them first) get 400, and over-long request lines and headers get 414/431.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PathSafetyTest {
 
     private static final String SECRET = "TOP-SECRET";
 
-    @TempDir
-    Path root;
+    private Path root;
     private RunningServer server;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    void start(@TempDir Path tree) throws Exception {
+        root = tree;
         Path html = Files.createDirectories(root.resolve("site/html"));
         Files.writeString(html.resolve("index.html"), "home");
         Files.createDirectories(html.resolve("sub"));
@@ -45,7 +47,7 @@ class PathSafetyTest {
                 List.of(vhost), tuning, dev.wsproxy.config.model.AccessControl.ALLOW_ALL));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         server.close();
     }

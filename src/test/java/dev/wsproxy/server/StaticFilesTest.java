@@ -22,22 +22,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Static contexts served the way OLS, browsers and caches expect, through a real listener and HTTP client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaticFilesTest {
 
-    @TempDir
-    Path root;
+    private Path root;
     private Path html;
     private byte[] big;
     private RunningServer server;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    void start(@TempDir Path tree) throws Exception {
+        root = tree;
         html = Files.createDirectories(root.resolve("site/html"));
         Files.writeString(html.resolve("index.html"), "<h1>home</h1>");
         Files.writeString(html.resolve("hello.txt"), "0123456789abcdef");
@@ -83,7 +85,7 @@ class StaticFilesTest {
                 List.of(vhost)));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         server.close();
     }

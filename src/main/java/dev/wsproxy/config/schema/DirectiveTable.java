@@ -167,7 +167,7 @@ public final class DirectiveTable {
                 .bool("enableScript", "restrained", "smartKeepAlive")
                 .number("maxKeepAliveReq", "staticReqPerSec", "dynReqPerSec", "outBandwidth", "inBandwidth")
                 .choice("setUIDMode", "0", "1", "2").choice("chrootMode", "0", "1", "2")
-                .text("user", "group", "note").list("listeners");
+                .text("name", "user", "group", "note").list("listeners");
     }
 
     private static void vhostConfig(Rows r) {

@@ -37,10 +37,6 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
         drainer.start();
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void write(String line) {
         queue.add(line);

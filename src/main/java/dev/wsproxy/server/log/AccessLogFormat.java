@@ -2,10 +2,8 @@ package dev.wsproxy.server.log;
 
 import dev.wsproxy.server.http.IpText;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.DateUtils;
 import io.undertow.util.HttpString;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -83,7 +81,7 @@ public final class AccessLogFormat {
             case 'u':
                 return exchange -> "-";
             case 't':
-                return exchange -> DateUtils.toCommonLogFormat(new Date());
+                return exchange -> LogClock.now();
             case 'r':
                 return AccessLogFormat::requestLine;
             case 's':

@@ -53,7 +53,7 @@ public final class ErrorLog implements AutoCloseable {
         }
     }
 
-    public boolean enabled(Level level) {
+    private boolean enabled(Level level) {
         return level.compareTo(threshold) <= 0;
     }
 
@@ -76,16 +76,8 @@ public final class ErrorLog implements AutoCloseable {
         log(Level.ERROR, message);
     }
 
-    public void warn(String message) {
-        log(Level.WARN, message);
-    }
-
     public void notice(String message) {
         log(Level.NOTICE, message);
-    }
-
-    public void info(String message) {
-        log(Level.INFO, message);
     }
 
     @Override

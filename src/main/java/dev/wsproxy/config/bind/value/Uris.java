@@ -24,9 +24,12 @@ public final class Uris {
                 return Parsed.ok(new ContextUri.Regex(text, Pattern.compile(regex)));
             } catch (PatternSyntaxException e) {
                 int at = Math.max(0, Math.min(e.getIndex(), regex.length()));
+                String fix = regex.contains("(?P<") ? "PCRE's (?P<name>...) is written (?<name>...) in Java regex syntax,"
+                        + " which wsproxy uses; write it that way."
+                        : "Fix the regex; wsproxy uses Java regex syntax, which matches PCRE except for PCRE-only"
+                        + " constructs such as (?P<name>...), \\K or (*VERB).";
                 return Parsed.bad(Code.BAD_REGEX, "the regular expression does not compile: " + e.getDescription(),
-                        "Fix the regex; wsproxy uses Java regex syntax, which matches PCRE except for PCRE-only"
-                                + " constructs such as (?P<name>...), \\K or (*VERB).", start + at);
+                        fix, start + at);
             }
         }
         if (!text.startsWith("/")) {
