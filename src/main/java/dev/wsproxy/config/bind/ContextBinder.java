@@ -5,12 +5,14 @@ import dev.wsproxy.config.bind.value.HeaderOps;
 import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.HeaderOp;
+import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +53,7 @@ final class ContextBinder {
             }
             Directive first = firstAt.get(uri.get().text());
             if (first != null) {
-                binding.diagnostics.add(dev.wsproxy.config.diag.Diagnostic.of(Code.DUPLICATE_CONTEXT, d.span(),
+                binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_CONTEXT, d.span(),
                                 "context `" + uri.get().text() + "` is defined twice",
                                 "OLS uses the first one and rejects this one; merge them or remove one.")
                         .withRelated(first.span(), "first defined here"));
@@ -65,7 +67,7 @@ final class ContextBinder {
         if (!hasRoot) {
             contexts.add(new Context.Static(new ContextUri.Prefix("/", "/"), vhost.docRoot(), true, vhost.indexFiles(),
                     vhost.autoIndex(), vhost.expires(), Optional.empty(), List.of(),
-                    config.directives().isEmpty() ? dev.wsproxy.config.source.Span.none()
+                    config.directives().isEmpty() ? Span.none()
                             : config.directives().get(0).span()));
         }
         contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)

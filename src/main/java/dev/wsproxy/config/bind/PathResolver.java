@@ -1,6 +1,7 @@
 package dev.wsproxy.config.bind;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public record PathResolver(Path serverRoot, Optional<Path> vhRoot, Optional<Path
         Matcher m = ROOT_VARIABLE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Optional<Path> root = switch (m.group(1).toUpperCase(java.util.Locale.ROOT)) {
+            Optional<Path> root = switch (m.group(1).toUpperCase(Locale.ROOT)) {
                 case "VH_ROOT" -> vhRoot;
                 case "DOC_ROOT" -> docRoot.or(() -> vhRoot);
                 default -> Optional.of(serverRoot);

@@ -6,8 +6,8 @@ import dev.wsproxy.config.bind.value.ListenAddresses;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
-import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
@@ -19,7 +19,6 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +134,7 @@ public final class ServerBinder {
         return new ServerConfig(serverRoot, configFile, root.value("serverName").orElse(""), mime,
                 Logs.errorLog(root.first("errorlog"), paths),
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
-                Settings.accessControl(root).orElse(dev.wsproxy.config.model.AccessControl.ALLOW_ALL),
+                Settings.accessControl(root).orElse(AccessControl.ALLOW_ALL),
                 Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts);
     }
 

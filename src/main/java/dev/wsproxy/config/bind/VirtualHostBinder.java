@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Binds one virtual host (OLS-FACTS §2): the entry keys ({@code vhRoot}, {@code configFile},
@@ -165,6 +166,6 @@ final class VirtualHostBinder {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+        return Stream.concat(a.stream(), b.stream()).distinct().toList();
     }
 }

@@ -93,6 +93,34 @@ class TunnelHandshakeTest {
     }
 
     @Test
+    void aConnectThatHangsGets504() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+            try {
+                // nobody accepts: once the backlog is full, further SYNs go unanswered and connects hang
+                for (int i = 0; i < 8; i++) {
+                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                    filler.configureBlocking(false);
+                    filler.connect(full.getLocalSocketAddress());
+                    fillers.add(filler);
+                }
+                Thread.sleep(200);
+                try (Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(
+                        (java.net.InetSocketAddress) full.getLocalSocketAddress())))) {
+                    assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 504 "));
+                    String line = front.nextLogLine();
+                    assertTrue(line.contains("\" 504 0 ") && line.contains("error=\"no connection within 800 ms\""),
+                            line);
+                }
+            } finally {
+                for (java.nio.channels.SocketChannel filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void backendThatNeverAnswersGets504() throws Exception {
         try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> in.readAllBytes());
              Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {

@@ -6,6 +6,7 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.source.Span;
 import java.util.Optional;
 
 /** WSP211: a name or value that is an unrendered installer placeholder, which OLS takes literally. */
@@ -23,7 +24,7 @@ public final class PlaceholderCheck implements DirectiveCheck {
                         m -> report(m.group(), Spans.within(d.valueSpan(), m.start()), out)));
     }
 
-    private static void report(String token, dev.wsproxy.config.source.Span at, Diagnostics out) {
+    private static void report(String token, Span at, Diagnostics out) {
         out.add(Code.PLACEHOLDER, at, "`" + token + "` looks like an unrendered placeholder",
                 "OLS reads it literally; this file looks like a template an installer should have filled in."
                         + " Replace the placeholder with the real value.");
