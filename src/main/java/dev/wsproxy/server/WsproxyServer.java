@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
@@ -39,6 +40,7 @@ public final class WsproxyServer implements AutoCloseable {
     private final List<BoundListener> listeners;
     private final ServerLogs logs;
     private final Duration gracePeriod;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private WsproxyServer(Connectors connectors, List<GracefulShutdownHandler> gracefulRoots, List<BoundListener> listeners,
                           ServerLogs logs, Duration gracePeriod) {
@@ -158,9 +160,12 @@ public final class WsproxyServer implements AutoCloseable {
      * Stops accepting connections, lets in-flight requests finish for at most {@code gracefulRestartTimeout},
      * then closes everything.
      *
-     * @return whether every in-flight request finished in time
+     * @return whether every in-flight request finished in time (true when already stopped)
      */
     public boolean stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return true;
+        }
         connectors.stopAccepting();
         gracefulRoots.forEach(GracefulShutdownHandler::shutdown);
         long deadline = System.nanoTime() + gracePeriod.toNanos();

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,6 +127,33 @@ class LifecycleTest {
             assertFalse(server.server.stop());
             long took = System.nanoTime() - started;
             assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(900) && took < TimeUnit.SECONDS.toNanos(4), took + "ns");
+        }
+    }
+
+    @Test
+    void idleKeepAliveAndSlowRequestHeadsAreCutAtTheTuningTimeouts() throws Exception {
+        ServerConfig config = site(listener("main", "127.0.0.1", map("*", "site")));
+        config = new ServerConfig(config.serverRoot(), config.configFile(), config.serverName(), config.mime(),
+                config.errorLog(), config.accessLog(), new dev.wsproxy.config.model.Tuning(8192, 16380, 1, 1, 100),
+                config.accessControl(), 5, config.extProcessors(), config.listeners(), config.virtualHosts());
+        try (RunningServer server = RunningServer.start(config)) {
+            try (Socket idle = new Socket(server.address().getAddress(), server.address().getPort())) {
+                idle.setSoTimeout(5000);
+                idle.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                long started = System.nanoTime();
+                byte[] all = idle.getInputStream().readAllBytes();
+                long took = System.nanoTime() - started;
+                assertTrue(new String(all, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"));
+                assertTrue(took > TimeUnit.MILLISECONDS.toNanos(800) && took < TimeUnit.SECONDS.toNanos(4),
+                        "closed after keepAliveTimeout 1 s, took " + took / 1_000_000 + " ms");
+            }
+            try (Socket slow = new Socket(server.address().getAddress(), server.address().getPort())) {
+                slow.setSoTimeout(5000);
+                slow.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                long started = System.nanoTime();
+                assertEquals(-1, slow.getInputStream().read(), "an unfinished head is dropped, not answered");
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(4), "closed after connTimeout 1 s");
+            }
         }
     }
 
