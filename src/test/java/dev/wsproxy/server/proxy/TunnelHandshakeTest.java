@@ -136,6 +136,27 @@ class TunnelHandshakeTest {
         }
     }
 
+    /**
+     * Undertow does not read a connection while its request is being handled, so a client that leaves during the
+     * handshake is noticed only when the tunnel would start; the response timeout bounds how long that takes.
+     */
+    @Test
+    void aClientLeavingBeforeTheAnswerFreesTheBackendLegByTheResponseTimeout() throws Exception {
+        CompletableFuture<Integer> backendSaw = new CompletableFuture<>();
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            backendSaw.complete(in.read());
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            Socket client = Raw.connect(front);
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            Thread.sleep(300);
+            client.close();
+            assertEquals(-1, backendSaw.get(5, TimeUnit.SECONDS), "the backend's connection ends");
+            assertTrue(front.nextLogLine().contains(" error=\"no response head within 800 ms\""));
+        }
+    }
+
     @Test
     void backendClosingBeforeItsHeadGets502() throws Exception {
         try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> Raw.readRequest(in));
