@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -156,9 +158,9 @@ final class Raw {
     static String acceptFor(String requestHead) throws Exception {
         String key = requestHead.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                 .findFirst().orElseThrow().substring("sec-websocket-key:".length()).trim();
-        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
+        byte[] sha1 = MessageDigest.getInstance("SHA-1")
                 .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1));
-        return java.util.Base64.getEncoder().encodeToString(sha1);
+        return Base64.getEncoder().encodeToString(sha1);
     }
 
     static String switching(String... extraHeaders) {

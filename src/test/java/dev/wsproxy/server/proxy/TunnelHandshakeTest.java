@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -94,26 +99,26 @@ class TunnelHandshakeTest {
 
     @Test
     void aConnectThatHangsGets504() throws Exception {
-        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            java.util.List<java.nio.channels.SocketChannel> fillers = new java.util.ArrayList<>();
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<SocketChannel> fillers = new ArrayList<>();
             try {
                 // nobody accepts: once the backlog is full, further SYNs go unanswered and connects hang
                 for (int i = 0; i < 8; i++) {
-                    java.nio.channels.SocketChannel filler = java.nio.channels.SocketChannel.open();
+                    SocketChannel filler = SocketChannel.open();
                     filler.configureBlocking(false);
                     filler.connect(full.getLocalSocketAddress());
                     fillers.add(filler);
                 }
                 Thread.sleep(200);
                 try (Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(
-                        (java.net.InetSocketAddress) full.getLocalSocketAddress())))) {
+                        (InetSocketAddress) full.getLocalSocketAddress())))) {
                     assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 504 "));
                     String line = front.nextLogLine();
                     assertTrue(line.contains("\" 504 0 ") && line.contains("error=\"no connection within 800 ms\""),
                             line);
                 }
             } finally {
-                for (java.nio.channels.SocketChannel filler : fillers) {
+                for (SocketChannel filler : fillers) {
                     filler.close();
                 }
             }
@@ -128,6 +133,27 @@ class TunnelHandshakeTest {
             assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 504 "));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(millis >= 700 && millis < 5000, "504 after " + millis + " ms");
+        }
+    }
+
+    /**
+     * Undertow does not read a connection while its request is being handled, so a client that leaves during the
+     * handshake is noticed only when the tunnel would start; the response timeout bounds how long that takes.
+     */
+    @Test
+    void aClientLeavingBeforeTheAnswerFreesTheBackendLegByTheResponseTimeout() throws Exception {
+        CompletableFuture<Integer> backendSaw = new CompletableFuture<>();
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            backendSaw.complete(in.read());
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            Socket client = Raw.connect(front);
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            Thread.sleep(300);
+            client.close();
+            assertEquals(-1, backendSaw.get(5, TimeUnit.SECONDS), "the backend's connection ends");
+            assertTrue(front.nextLogLine().contains(" error=\"no response head within 800 ms\""));
         }
     }
 

@@ -3,15 +3,19 @@ package dev.wsproxy.server.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +33,7 @@ class TunnelLifecycleTest {
     Path dir;
 
     /** A raw backend on TCP or on a Unix socket in {@code dir}, with the route that reaches it. */
-    private record RawSide(Raw.Backend backend, dev.wsproxy.config.model.BackendAddress address) {
+    private record RawSide(Raw.Backend backend, BackendAddress address) {
     }
 
     private RawSide rawBackend(Backends kind, Raw.Backend.Script script) throws IOException {
@@ -173,7 +177,7 @@ class TunnelLifecycleTest {
 
     @Test
     void anIdleTunnelIsClosedAfterTheRoutesIdleTimeout() throws Exception {
-        try (var echo = Backends.TCP_IPV4.startEcho(dir, java.util.Set.of(), false);
+        try (EchoServer echo = Backends.TCP_IPV4.startEcho(dir, Set.of(), false);
              Front front = new Front(TunnelSettings.DEFAULT, Front.withIdle(
                      Front.prefix("/ws", Backends.TCP_IPV4.address(echo, dir)), Duration.ofSeconds(1)))) {
             WsClient client = WsClient.connect(front.ws("/ws"));
@@ -190,7 +194,7 @@ class TunnelLifecycleTest {
     private static int readOrReset(InputStream in) throws IOException {
         try {
             return in.read();
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return -1;
         }
     }

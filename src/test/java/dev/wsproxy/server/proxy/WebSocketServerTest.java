@@ -13,6 +13,7 @@ import dev.wsproxy.server.ServerParts;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ class WebSocketServerTest {
         }
 
         private static String send(InetSocketAddress address, String request) throws Exception {
-            try (java.net.Socket socket = new java.net.Socket()) {
+            try (Socket socket = new Socket()) {
                 socket.connect(address, 5000);
                 socket.setSoTimeout(10000);
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -66,20 +66,28 @@ public final class UnixSocketLoop {
         while (true) {
             try {
                 selector.select();
-                wakeupPending.set(false);
-                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                    task.run();
-                }
-                Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
-                while (selected.hasNext()) {
-                    SelectionKey key = selected.next();
-                    selected.remove();
-                    ((Readiness) key.attachment()).ready(key);
-                }
             } catch (IOException | RuntimeException e) {
-                // one bad channel must not stop the loop that serves all the others
                 System.err.println("wsproxy: unix socket loop: " + e);
             }
+            wakeupPending.set(false);
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                runIsolated(task);
+            }
+            Iterator<SelectionKey> selected = selector.selectedKeys().iterator();
+            while (selected.hasNext()) {
+                SelectionKey key = selected.next();
+                selected.remove();
+                runIsolated(() -> ((Readiness) key.attachment()).ready(key));
+            }
+        }
+    }
+
+    /** One channel's failure must not stop the loop that serves all the others. */
+    private static void runIsolated(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            System.err.println("wsproxy: unix socket loop: " + e);
         }
     }
 }
