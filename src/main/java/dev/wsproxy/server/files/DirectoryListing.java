@@ -18,6 +18,7 @@ final class DirectoryListing {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
+    /** One line of the listing. */
     private record Entry(String name, boolean directory, long size, Instant modified) {
     }
 

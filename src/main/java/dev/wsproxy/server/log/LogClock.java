@@ -6,6 +6,7 @@ import java.util.Date;
 /** The access-log time ({@code [25/Nov/2026:16:58:10 +0000]}), formatted once per second rather than per request. */
 final class LogClock {
 
+    /** The formatted time of one second. */
     private record Stamp(long second, String text) {
     }
 

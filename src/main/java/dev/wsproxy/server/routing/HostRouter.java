@@ -26,6 +26,7 @@ public final class HostRouter implements HttpHandler {
     private final HttpHandler catchAll;
     private final HttpHandler dedicated;
 
+    /** A glob domain and the vhost it maps to. */
     private record GlobRoute(DomainGlob glob, HttpHandler vhost) {
     }
 
