@@ -4,7 +4,6 @@ import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.bind.BindResult;
 import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.bind.ConfigFile;
-import dev.wsproxy.config.bind.ConfigReader;
 import dev.wsproxy.config.bind.ServerBinder;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
@@ -13,7 +12,6 @@ import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.syntax.ConfigParser;
-import dev.wsproxy.config.syntax.ParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +34,11 @@ public final class ConfigLoader {
         if (!readable(file, diagnostics)) {
             return new LoadResult(Optional.empty(), diagnostics.list());
         }
-        ConfigReader reader = reader(serverRoot);
-        List<Directive> root = reader.read(file, diagnostics);
-        BindResult bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
+        BindResult bound;
+        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
+            List<Directive> root = reader.read(file, diagnostics);
+            bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
+        }
         new Linter(DirectiveTable.ols(), options.checkFilesystem())
                 .lint(bound.files(), Optional.of(bound.config()), diagnostics);
         return new LoadResult(Optional.of(bound.config()), diagnostics.list());
@@ -56,12 +56,15 @@ public final class ConfigLoader {
         if (!readable(file, diagnostics)) {
             return new LoadResult(Optional.empty(), diagnostics.list());
         }
-        ConfigReader reader = reader(serverRoot);
-        List<Directive> directives = reader.read(file, diagnostics);
-        Block entry = scope == Scope.TEMPLATE ? Block.of(directives) : Block.empty();
-        Block config = scope == Scope.TEMPLATE ? Block.of(directives).child("virtualHostConfig") : Block.of(directives);
-        // $VH_ROOT of a lone file is unknown, so its directories cannot be checked
-        BindResult bound = new ServerBinder(reader, false, diagnostics).bindVhost(file, serverRoot, entry, config);
+        BindResult bound;
+        List<Directive> directives;
+        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
+            directives = reader.read(file, diagnostics);
+            Block entry = scope == Scope.TEMPLATE ? Block.of(directives) : Block.empty();
+            Block config = scope == Scope.TEMPLATE ? Block.of(directives).child("virtualHostConfig") : Block.of(directives);
+            // $VH_ROOT of a lone file is unknown, so its directories cannot be checked
+            bound = new ServerBinder(reader, false, diagnostics).bindVhost(file, serverRoot, entry, config);
+        }
         new Linter(DirectiveTable.ols()).lint(List.of(new ConfigFile(file, scope, directives)),
                 Optional.of(bound.config()), diagnostics);
         return new LoadResult(Optional.empty(), diagnostics.list());
@@ -84,14 +87,5 @@ public final class ConfigLoader {
     static Path serverRootOf(Path configFile) {
         Path dir = configFile.getParent();
         return dir.getParent() != null ? dir.getParent() : dir;
-    }
-
-    private static ConfigReader reader(Path serverRoot) {
-        ConfigParser parser = new ConfigParser(serverRoot);
-        return (path, into) -> {
-            ParseResult result = parser.parseFile(path);
-            into.addAll(result.diagnostics());
-            return result.directives();
-        };
     }
 }

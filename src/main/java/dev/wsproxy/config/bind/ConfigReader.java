@@ -9,4 +9,11 @@ import java.util.List;
 @FunctionalInterface
 public interface ConfigReader {
     List<Directive> read(Path file, Diagnostics into);
+
+    /**
+     * Says which files {@link #read} will probably be asked for next, in that order, so a reader may start
+     * on them early; {@code read} still gives each file's directives and diagnostics when it is called.
+     */
+    default void readAhead(List<Path> files) {
+    }
 }

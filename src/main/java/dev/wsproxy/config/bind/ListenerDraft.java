@@ -7,7 +7,9 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A listener while its Host map is still being filled in OLS startup order. */
@@ -19,6 +21,7 @@ final class ListenerDraft {
     final Span span;
     final List<Directive> mapLines;
     private final List<HostMapping> mappings = new ArrayList<>();
+    private final Map<String, HostMapping> byDomain = new HashMap<>();
 
     ListenerDraft(String name, ListenAddress address, boolean secure, Optional<TlsSettings> tls, Span span,
                   List<Directive> mapLines) {
@@ -32,11 +35,11 @@ final class ListenerDraft {
 
     /** Adds a mapping unless the domain is taken; returns the mapping that already holds it. */
     Optional<HostMapping> map(HostMapping mapping) {
-        Optional<HostMapping> taken = mappings.stream().filter(m -> m.domain().equals(mapping.domain())).findFirst();
-        if (taken.isEmpty()) {
+        HostMapping taken = byDomain.putIfAbsent(mapping.domain(), mapping);
+        if (taken == null) {
             mappings.add(mapping);
         }
-        return taken;
+        return Optional.ofNullable(taken);
     }
 
     Listener build() {

@@ -47,7 +47,11 @@ public final class ServerBinder {
         Map<String, VirtualHostBinder.Bound> vhosts = new LinkedHashMap<>();
         Map<String, Directive> declared = new LinkedHashMap<>();
         VirtualHostBinder vhostBinder = new VirtualHostBinder(binding, defaults);
-        for (Directive entry : root.all("virtualhost")) {
+        List<Directive> entries = root.all("virtualhost");
+        binding.reader.readAhead(entries.stream()
+                .flatMap(entry -> Block.nameOf(entry, "name").flatMap(name -> vhostBinder.configFileOf(name, entry)).stream())
+                .toList());
+        for (Directive entry : entries) {
             Optional<String> name = Block.nameOf(entry, "name");
             if (name.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, entry.span(), "virtualhost has no name",

@@ -53,12 +53,11 @@ final class VirtualHostBinder {
     Optional<Bound> bindEntry(String name, Directive entry) {
         Block block = Block.of(entry);
         Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
-        PathResolver early = server.paths().forVhost(name, name).withVhRoot(vhRoot);
         Block config = block;
         boolean configMissing = false;
-        Optional<Directive> configFile = block.first("configFile").filter(d -> !d.value().isBlank());
+        Optional<Directive> configFile = configFileLine(block);
         if (configFile.isPresent()) {
-            Path file = early.resolve(configFile.get().value());
+            Path file = configFilePath(name, vhRoot, configFile.get());
             if (Files.isReadable(file)) {
                 List<Directive> directives = binding.reader.read(file, binding.diagnostics);
                 binding.files.add(new ConfigFile(file, Scope.VHOST_CONFIG, directives));
@@ -81,6 +80,21 @@ final class VirtualHostBinder {
                 .map(host -> new Bound(host, domains(listenerDomain, host)));
     }
 
+    /** Where a {@code virtualhost} block's {@code configFile} points, found without reporting anything, to read it ahead. */
+    Optional<Path> configFileOf(String name, Directive entry) {
+        Block block = Block.of(entry);
+        Path vhRoot = rawVhRoot(block, Member.NONE).map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
+        return configFileLine(block).map(line -> configFilePath(name, vhRoot, line));
+    }
+
+    private static Optional<Directive> configFileLine(Block entry) {
+        return entry.first("configFile").filter(d -> !d.value().isBlank());
+    }
+
+    private Path configFilePath(String name, Path vhRoot, Directive configFile) {
+        return server.paths().forVhost(name, name).withVhRoot(vhRoot).resolve(configFile.value());
+    }
+
     /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
     Optional<Bound> bindMember(String name, Block templateRoot, Block vhConfig, Member member) {
         Path vhRoot = vhRoot(name, templateRoot, member, member.span());
@@ -93,16 +107,24 @@ final class VirtualHostBinder {
     }
 
     private Path vhRoot(String name, Block entry, Member member, Span span) {
-        Optional<String> raw = member.vhRoot().or(() -> entry.value("vhRoot"));
+        Optional<String> raw = rawVhRoot(entry, member);
         if (raw.isEmpty()) {
             binding.report(Code.MISSING_REQUIRED, span, "virtual host `" + name + "` has no vhRoot",
                     "OLS refuses a vhost without an existing vhRoot: add `vhRoot <directory>`.");
             return server.paths().serverRoot();
         }
-        Path root = server.paths().forVhost(name, name).resolve(raw.get());
+        Path root = resolveVhRoot(name, raw.get());
         Span where = member.vhRoot().isPresent() ? span : entry.first("vhRoot").map(Directive::valueSpan).orElse(span);
         binding.requireExisting(root, true, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`", "$SERVER_ROOT");
         return root;
+    }
+
+    private static Optional<String> rawVhRoot(Block entry, Member member) {
+        return member.vhRoot().or(() -> entry.value("vhRoot"));
+    }
+
+    private Path resolveVhRoot(String name, String raw) {
+        return server.paths().forVhost(name, name).resolve(raw);
     }
 
     private Optional<VirtualHost> bind(String name, Block entry, Block config, Member member, Path vhRoot, Span span) {
