@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -43,6 +44,9 @@ public final class UnixListener implements Closeable {
         removeStaleSocket(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path), 1024);
+        // connecting needs write permission on the file; clients of other users (nginx workers run as nobody) may
+        // connect, as they could to junixsocket's sockets: who may reach it is left to the directory's permissions
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
         // Undertow asks connections for an InetSocketAddress, which junixsocket's Unix address is and the JDK's is not
         SocketAddress address = AFUNIXSocketAddress.of(path);
         server.configureBlocking(false);
