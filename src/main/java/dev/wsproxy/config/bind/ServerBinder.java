@@ -19,6 +19,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ import java.util.Optional;
  */
 public final class ServerBinder {
     private final Binding binding;
+    /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */
+    private final List<DroppedMapLine> mapLinesOfDroppedListeners = new ArrayList<>();
+
+    /** A map line of a listener that was not built. */
+    private record DroppedMapLine(String listener, Directive line) {
+    }
 
     public ServerBinder(ConfigReader reader, boolean checkFilesystem, Diagnostics diagnostics) {
         this.binding = new Binding(diagnostics, reader, checkFilesystem);
@@ -152,10 +159,12 @@ public final class ServerBinder {
             if (addressLine.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, d.span(), "listener `" + name + "` has no address",
                         "Add `address *:<port>` (or ip:port, [ipv6]:port).");
+                body.all("map").forEach(line -> mapLinesOfDroppedListeners.add(new DroppedMapLine(name, line)));
                 continue;
             }
             Optional<ListenAddress> address = ListenAddresses.parse(addressLine.get().value()).get();
             if (address.isEmpty()) {
+                body.all("map").forEach(line -> mapLinesOfDroppedListeners.add(new DroppedMapLine(name, line)));
                 continue;
             }
             ListenerDraft earlier = byName.containsKey(name) ? byName.get(name)
@@ -207,18 +216,28 @@ public final class ServerBinder {
                 String[] parts = line.value().trim().split("[ \\t]+", 2);
                 String vhost = parts[0];
                 if (!vhosts.containsKey(vhost)) {
-                    if (declared.containsKey(vhost)) {
-                        continue;
-                    }
-                    binding.report(Code.UNKNOWN_VHOST, line.valueSpan(), "listener `" + listener.name
-                                    + "` maps virtual host `" + vhost + "`, which is not defined",
-                            "OLS ignores this map line silently; define the vhost or correct the name.");
+                    reportUnlessDeclared(listener.name, line, vhost, declared);
                     continue;
                 }
                 for (String domain : Domains.list(parts.length > 1 ? parts[1] : "")) {
                     map(listener, new HostMapping(domain, vhost, line.span()));
                 }
             }
+        }
+        for (DroppedMapLine dropped : mapLinesOfDroppedListeners) {
+            String vhost = dropped.line().value().trim().split("[ \\t]+", 2)[0];
+            if (!vhosts.containsKey(vhost)) {
+                reportUnlessDeclared(dropped.listener(), dropped.line(), vhost, declared);
+            }
+        }
+    }
+
+    /** A map line naming an undefined vhost; one declared but not bound was reported already. */
+    private void reportUnlessDeclared(String listener, Directive line, String vhost, Map<String, Directive> declared) {
+        if (!declared.containsKey(vhost)) {
+            binding.report(Code.UNKNOWN_VHOST, line.valueSpan(), "listener `" + listener
+                            + "` maps virtual host `" + vhost + "`, which is not defined",
+                    "OLS ignores this map line silently; define the vhost or correct the name.");
         }
     }
 

@@ -262,4 +262,21 @@ class BinderTest {
         assertEquals(Optional.of("%h %r"), vhost(config, "a").accessLog().orElseThrow().logFormat());
         assertEquals(root.resolve("a/logs/access.log"), vhost(config, "a").accessLog().orElseThrow().file());
     }
+    @Test
+    void aListenerWithABadAddressStillHasItsMapLinesChecked() throws IOException {
+        LoadResult result = load("""
+                listener web {
+                  address *:99999
+                  map nosuch *
+                }
+                listener other {
+                  map alsomissing *
+                }
+                """);
+        List<String> codes = problems(result).stream().map(d -> d.code().id() + "@" + d.span().line()).toList();
+        assertTrue(codes.contains("WSP208@3"), codes.toString());
+        assertTrue(codes.contains("WSP304@4"), codes.toString());
+        assertTrue(codes.contains("WSP204@6"), codes.toString());
+        assertTrue(codes.contains("WSP304@7"), codes.toString());
+    }
 }

@@ -2,11 +2,12 @@ package dev.wsproxy.server.proxy.unix;
 
 import dev.wsproxy.server.proxy.BackendConnector;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
-import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.xnio.IoUtils;
 import org.xnio.XnioIoThread;
 
@@ -27,21 +28,21 @@ public final class UnixConnector implements BackendConnector {
     @Override
     public Runnable connect(XnioIoThread io, Callback callback) {
         AtomicInteger state = new AtomicInteger(PENDING);
-        AFUNIXSocketChannel[] pending = new AFUNIXSocketChannel[1];
+        SocketChannel[] pending = new SocketChannel[1];
         loop.execute(() -> {
             if (state.get() != PENDING) {
                 return;
             }
-            AFUNIXSocketChannel channel = null;
+            SocketChannel channel = null;
             try {
-                AFUNIXSocketAddress address = AFUNIXSocketAddress.of(path);
-                channel = AFUNIXSocketChannel.open();
+                UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
                 channel.configureBlocking(false);
                 if (channel.connect(address)) {
                     deliver(io, callback, state, channel, address, null);
                 } else {
                     pending[0] = channel;
-                    AFUNIXSocketChannel connecting = channel;
+                    SocketChannel connecting = channel;
                     loop.register(channel, SelectionKey.OP_CONNECT, key -> {
                         try {
                             if (connecting.finishConnect()) {
@@ -67,8 +68,8 @@ public final class UnixConnector implements BackendConnector {
         };
     }
 
-    private void deliver(XnioIoThread io, Callback callback, AtomicInteger state, AFUNIXSocketChannel channel,
-                         AFUNIXSocketAddress address, SelectionKey key) {
+    private void deliver(XnioIoThread io, Callback callback, AtomicInteger state, SocketChannel channel,
+                         UnixDomainSocketAddress address, SelectionKey key) {
         UnixStreamConnection connection = new UnixStreamConnection(io, channel, loop, address);
         if (key != null) {
             connection.adopt(key);

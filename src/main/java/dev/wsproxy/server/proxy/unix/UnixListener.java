@@ -2,15 +2,18 @@ package dev.wsproxy.server.proxy.unix;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
-import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
@@ -23,10 +26,10 @@ import org.xnio.XnioWorker;
 public final class UnixListener implements Closeable {
 
     private final Path path;
-    private final AFUNIXServerSocketChannel server;
+    private final ServerSocketChannel server;
     private final UnixSocketLoop loop = UnixSocketLoop.shared();
 
-    private UnixListener(Path path, AFUNIXServerSocketChannel server) {
+    private UnixListener(Path path, ServerSocketChannel server) {
         this.path = path;
         this.server = server;
     }
@@ -38,9 +41,10 @@ public final class UnixListener implements Closeable {
     public static UnixListener open(Path path, XnioWorker worker, ChannelListener<? super StreamConnection> opened)
             throws IOException {
         removeStaleSocket(path);
-        AFUNIXSocketAddress address = AFUNIXSocketAddress.of(path);
-        AFUNIXServerSocketChannel server = AFUNIXServerSocketChannel.open();
-        server.bind(address, 1024);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path), 1024);
+        // Undertow asks connections for an InetSocketAddress, which junixsocket's Unix address is and the JDK's is not
+        SocketAddress address = AFUNIXSocketAddress.of(path);
         server.configureBlocking(false);
         UnixListener listener = new UnixListener(path, server);
         listener.loop.execute(() -> {
@@ -54,9 +58,9 @@ public final class UnixListener implements Closeable {
     }
 
     private void accept(XnioWorker worker, ChannelListener<? super StreamConnection> opened,
-                        AFUNIXSocketAddress address) {
+                        SocketAddress address) {
         try {
-            for (AFUNIXSocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
+            for (SocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
                 channel.configureBlocking(false);
                 UnixStreamConnection connection =
                         new UnixStreamConnection(worker.getIoThread(), channel, loop, address);
@@ -75,8 +79,8 @@ public final class UnixListener implements Closeable {
         if (Files.isRegularFile(path) || Files.isDirectory(path)) {
             throw new IOException(path + " exists and is not a socket; remove it or choose another path");
         }
-        try (AFUNIXSocketChannel probe = AFUNIXSocketChannel.open()) {
-            probe.connect(AFUNIXSocketAddress.of(path));
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(path));
             throw new IOException(path + " is in use by another server");
         } catch (SocketException e) {
             Files.deleteIfExists(path);

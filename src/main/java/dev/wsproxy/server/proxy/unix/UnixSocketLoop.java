@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.spi.AbstractSelector;
+import java.nio.channels.Selector;
 import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.newsclub.net.unix.AFUNIXSelectorProvider;
 
 /**
- * The single thread that watches every Unix socket of the JVM for readiness, with junixsocket's own selector
- * (XNIO and JDK selectors cannot take junixsocket channels). It only detects readiness and hands it to the XNIO
- * I/O thread that owns the connection; the bytes are read and written there. One thread, because junixsocket's
- * selectors share a single wake-up pipe, so several of them would steal each other's wake-ups.
+ * The single thread that watches every Unix socket of the JVM for readiness, with a JDK (epoll) selector, since
+ * XNIO cannot wrap JDK Unix channels. It only detects readiness and hands it to the XNIO I/O thread that owns the
+ * connection; the bytes are read and written there. Epoll rather than junixsocket's poll selector, whose every
+ * wake-up scanned all registered sockets: that cost grew with the number of tunnels.
  */
 public final class UnixSocketLoop {
 
@@ -28,16 +27,16 @@ public final class UnixSocketLoop {
         static final UnixSocketLoop SHARED = new UnixSocketLoop();
     }
 
-    private final AbstractSelector selector;
+    private final Selector selector;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
 
     private UnixSocketLoop() {
         try {
-            selector = AFUNIXSelectorProvider.provider().openSelector();
+            selector = Selector.open();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open junixsocket's selector", e);
+            throw new UncheckedIOException("cannot open a selector for Unix sockets", e);
         }
         thread = new Thread(this::run, "wsproxy-unix-sockets");
         thread.setDaemon(true);

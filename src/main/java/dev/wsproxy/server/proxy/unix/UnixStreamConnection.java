@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
-import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
@@ -22,7 +22,7 @@ import org.xnio.conduits.StreamSourceConduit;
 import org.xnio.conduits.WriteReadyHandler;
 
 /**
- * A connected non-blocking junixsocket channel presented as an XNIO {@link StreamConnection}, so Undertow and the
+ * A connected non-blocking JDK Unix socket channel presented as an XNIO {@link StreamConnection}, so Undertow and the
  * tunnel use it like a TCP connection. Reads and writes run on the owning XNIO I/O thread, straight on the
  * socket; waiting for readiness is delegated to the {@link UnixSocketLoop}, which is armed only while a reader or
  * writer is resumed and disarms itself after each event. A handler that stops reading therefore stops the socket
@@ -30,7 +30,7 @@ import org.xnio.conduits.WriteReadyHandler;
  */
 public final class UnixStreamConnection extends StreamConnection {
 
-    private final AFUNIXSocketChannel channel;
+    private final SocketChannel channel;
     private final UnixSocketLoop loop;
     private final SocketAddress address;
     private final SocketConduit conduit = new SocketConduit();
@@ -51,7 +51,7 @@ public final class UnixStreamConnection extends StreamConnection {
     /** Loop thread only. */
     private SelectionKey key;
 
-    UnixStreamConnection(XnioIoThread thread, AFUNIXSocketChannel channel, UnixSocketLoop loop,
+    UnixStreamConnection(XnioIoThread thread, SocketChannel channel, UnixSocketLoop loop,
                          SocketAddress address) {
         super(thread);
         this.channel = channel;
@@ -149,8 +149,8 @@ public final class UnixStreamConnection extends StreamConnection {
     }
 
     /**
-     * junixsocket marks a key invalid when the peer hangs up, and closes its channel at the next select, which would
-     * drop the bytes still unread. So the key leaves the selector at once, and from now on readiness is immediate.
+     * A key turns invalid when its channel was closed under it: the key leaves the selector at once, and from now on
+     * readiness is immediate, so the reader and writer see the error.
      */
     private void hangUp(SelectionKey invalid) {
         invalid.cancel();
