@@ -18,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +113,28 @@ class StaticFilesTest {
         assertEquals(304, server.get("/hello.txt", "If-Modified-Since", modified).statusCode());
         assertEquals(200, server.get("/hello.txt", "If-None-Match", "\"other\"").statusCode());
         assertEquals(412, server.get("/hello.txt", "If-Match", "\"other\"").statusCode());
+    }
+
+    @Test
+    void aChangedOrReplacedFileIsServedNewAtOnce() throws Exception {
+        Path file = html.resolve("changing.txt");
+        Files.writeString(file, "version one");
+        assertEquals("version one", server.get("/changing.txt").body());
+        assertEquals("version one", server.get("/changing.txt").body(), "served again, now from the small-file cache");
+        FileTime stamp = Files.getLastModifiedTime(file);
+
+        Files.writeString(file, "version two");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(stamp.toMillis() + 1));
+        assertEquals("version two", server.get("/changing.txt").body(), "same size, rewritten in place");
+
+        Path replacement = html.resolve("changing.tmp");
+        Files.writeString(replacement, "version 3!!");
+        Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(file));
+        Files.move(replacement, file, StandardCopyOption.REPLACE_EXISTING);
+        assertEquals("version 3!!", server.get("/changing.txt").body(), "same size and time, another file");
+
+        Files.delete(file);
+        assertEquals(404, server.get("/changing.txt").statusCode(), "removed");
     }
 
     @Test

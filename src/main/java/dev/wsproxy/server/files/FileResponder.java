@@ -10,35 +10,27 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Date;
 
 /**
  * Sends one regular file the way browsers and caches expect: {@code ETag} and {@code Last-Modified} with
  * their conditional requests (304, 412), a single {@code Range} (206, 416), HEAD without a body, and the
- * body itself read whole when small, else through {@code sendfile}, never copied through the heap.
+ * body itself from memory when {@link SmallFileCache} holds it, else through {@code sendfile}, never copied
+ * through the heap.
  */
 final class FileResponder {
-
-    /** Files up to this size are read and sent with the head in one write; larger ones go through sendfile. */
-    private static final long READ_MAX_SIZE = 16 * 1024;
 
     private FileResponder() {
     }
 
-    static void send(HttpServerExchange exchange, Path file, BasicFileAttributes attributes, String contentType,
-                     ExpiresHeaders expires) {
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
-        Date lastModified = new Date(modified / 1000 * 1000);
-        ETag etag = new ETag(false, Long.toHexString(size) + "-" + Long.toHexString(modified));
+    static void send(HttpServerExchange exchange, ServedFile served, ExpiresHeaders expires) {
+        long size = served.size();
+        Date lastModified = served.lastModified();
+        ETag etag = served.etag();
         HeaderMap headers = exchange.getResponseHeaders();
-        headers.put(Headers.LAST_MODIFIED, DateUtils.toDateString(lastModified));
+        headers.put(Headers.LAST_MODIFIED, served.lastModifiedText());
         headers.put(Headers.ETAG, etag.toString());
         headers.put(Headers.ACCEPT_RANGES, "bytes");
         if (!ETagUtils.handleIfMatch(exchange, etag, false) || !DateUtils.handleIfUnmodifiedSince(exchange, lastModified)) {
@@ -46,7 +38,7 @@ final class FileResponder {
             exchange.endExchange();
             return;
         }
-        expires.apply(headers, contentType, modified);
+        expires.apply(headers, served.contentType(), served.modifiedMillis());
         boolean hasIfNoneMatch = exchange.getRequestHeaders().contains(Headers.IF_NONE_MATCH);
         if (!ETagUtils.handleIfNoneMatch(exchange, etag, true)
                 || !hasIfNoneMatch && !DateUtils.handleIfModifiedSince(exchange, lastModified)) {
@@ -54,12 +46,12 @@ final class FileResponder {
             exchange.endExchange();
             return;
         }
-        headers.put(Headers.CONTENT_TYPE, contentType);
+        headers.put(Headers.CONTENT_TYPE, served.contentType());
         ByteRange.RangeResponseResult range = requestedRange(exchange, size, lastModified, etag);
         if (range == null) {
             headers.put(Headers.CONTENT_LENGTH, size);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                sendBody(exchange, file, 0, size, size);
+                sendBody(exchange, served, 0, size);
                 return;
             }
         } else {
@@ -71,7 +63,7 @@ final class FileResponder {
             } else {
                 headers.put(Headers.CONTENT_LENGTH, range.getContentLength());
                 if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                    sendBody(exchange, file, range.getStart(), range.getEnd() + 1, size);
+                    sendBody(exchange, served, range.getStart(), range.getEnd() + 1);
                     return;
                 }
             }
@@ -80,13 +72,13 @@ final class FileResponder {
     }
 
     /** Sends bytes {@code start} to {@code end} (exclusive) of the file, small whole files in one write with the head. */
-    private static void sendBody(HttpServerExchange exchange, Path file, long start, long end, long size) {
+    private static void sendBody(HttpServerExchange exchange, ServedFile served, long start, long end) {
         try {
-            if (start == 0 && end == size && size <= READ_MAX_SIZE) {
-                exchange.getResponseSender().send(ByteBuffer.wrap(Files.readAllBytes(file)));
+            if (start == 0 && end == served.size() && served.body() != null) {
+                exchange.getResponseSender().send(served.bodyBuffer());
                 return;
             }
-            FileTransfer.send(exchange, FileChannel.open(file, StandardOpenOption.READ), start, end);
+            FileTransfer.send(exchange, FileChannel.open(served.path(), StandardOpenOption.READ), start, end);
         } catch (IOException e) {
             // the file went away between stat and open: nothing has been sent yet
             exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);

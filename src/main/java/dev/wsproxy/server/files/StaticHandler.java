@@ -33,6 +33,7 @@ public final class StaticHandler implements HttpHandler {
     private final MimeTypes mime;
     private final SymlinkGuard symlinks;
     private final ExpiresHeaders expires;
+    private final SmallFileCache cache = new SmallFileCache();
 
     public StaticHandler(Context.Static context, MimeTypes mime, SymlinkPolicy symlinks, Path vhRoot) {
         this.context = context;
@@ -121,12 +122,22 @@ public final class StaticHandler implements HttpHandler {
     }
 
     private void sendFile(HttpServerExchange exchange, Path file, BasicFileAttributes attributes) {
-        String contentType = mime.typeOf(file.getFileName().toString());
-        if (contentType.startsWith("application/x-httpd-")) {
-            Responses.end(exchange, StatusCodes.FORBIDDEN);
-            return;
+        ServedFile served = cache.current(file, attributes);
+        if (served == null) {
+            String contentType = mime.typeOf(file.getFileName().toString());
+            if (contentType.startsWith("application/x-httpd-")) {
+                Responses.end(exchange, StatusCodes.FORBIDDEN);
+                return;
+            }
+            try {
+                served = cache.load(file, attributes, contentType);
+            } catch (IOException e) {
+                // gone or unreadable between stat and read: nothing has been sent yet
+                Responses.end(exchange, StatusCodes.NOT_FOUND);
+                return;
+            }
         }
-        FileResponder.send(exchange, file, attributes, contentType, expires);
+        FileResponder.send(exchange, served, expires);
     }
 
     private static Optional<BasicFileAttributes> attributesOf(Path file) throws AccessDeniedException {
