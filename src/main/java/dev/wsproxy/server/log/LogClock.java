@@ -4,7 +4,7 @@ import io.undertow.util.DateUtils;
 import java.util.Date;
 
 /** The access-log time ({@code [25/Nov/2026:16:58:10 +0000]}), formatted once per second rather than per request. */
-final class LogClock {
+public final class LogClock {
 
     /** The formatted time of one second. */
     private record Stamp(long second, String text) {
@@ -15,7 +15,7 @@ final class LogClock {
     private LogClock() {
     }
 
-    static String now() {
+    public static String now() {
         long millis = System.currentTimeMillis();
         long second = millis / 1000;
         Stamp stamp = last;

@@ -1,11 +1,9 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.log.LogClock;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,9 +12,6 @@ import java.util.concurrent.TimeUnit;
  * to_client=… ms=…} and, for a failure, {@code error="…"}.
  */
 final class UpgradeLog {
-
-    private static final DateTimeFormatter CLF_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
 
     private final AccessLogSink sink;
     private final String prefix;
@@ -27,7 +22,7 @@ final class UpgradeLog {
     UpgradeLog(AccessLogSink sink, HttpServerExchange exchange, String backend) {
         this.sink = sink;
         this.backend = backend;
-        this.prefix = UpgradeRequest.clientIp(exchange) + " - - [" + CLF_TIME.format(ZonedDateTime.now()) + "] \""
+        this.prefix = UpgradeRequest.clientIp(exchange) + " - - " + LogClock.now() + " \""
                 + exchange.getRequestMethod() + " " + UpgradeRequest.rawUri(exchange) + " "
                 + exchange.getProtocol() + "\" ";
         this.refererAndUserAgent = " \"" + orDash(exchange.getRequestHeaders().getFirst(Headers.REFERER)) + "\" \""
