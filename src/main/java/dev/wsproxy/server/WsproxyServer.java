@@ -8,6 +8,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.http.ErrorBodies;
 import dev.wsproxy.server.http.IpText;
+import dev.wsproxy.server.http.TcpCork;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.ServerLogs;
@@ -108,6 +109,10 @@ public final class WsproxyServer implements AutoCloseable {
             }
             logs.errorLog().notice("listener " + listener.name() + " serving " + (listener.secure() ? "https" : "http")
                     + " on " + IpText.hostPort(bound.get(bound.size() - 1).address()));
+        }
+        if (TcpCork.closedByJvm()) {
+            logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate:"
+                    + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
         }
         return new WsproxyServer(connectors, roots, List.copyOf(bound), logs,
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A wsproxy started on ephemeral ports for one test, with a real HTTP client and a raw-socket client. */
 final class RunningServer implements AutoCloseable {
@@ -68,6 +70,30 @@ final class RunningServer implements AutoCloseable {
             in.transferTo(reply);
             return reply.toString(StandardCharsets.ISO_8859_1);
         }
+    }
+
+    /**
+     * Reads one response off a keep-alive connection: its head, whose status must be {@code status}, then exactly
+     * the {@code Content-Length} bytes of its body, which it returns.
+     */
+    static byte[] readResponseBody(InputStream in, int status) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.ISO_8859_1);
+        if (status(text) != status) {
+            throw new IOException("expected status " + status + ", got: " + text);
+        }
+        Matcher length = Pattern.compile("(?im)^Content-Length: *(\\d+)").matcher(text);
+        if (!length.find()) {
+            throw new IOException("no Content-Length in: " + text);
+        }
+        return in.readNBytes(Integer.parseInt(length.group(1)));
     }
 
     /** The status code of a raw reply. */

@@ -14,12 +14,16 @@ import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.server.http.TcpCork;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,6 +163,28 @@ class StaticFilesTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         assertArrayEquals(big, response.body());
+    }
+
+    @Test
+    void keepAliveResponsesOfLargeFilesAreNotHeldBack() throws Exception {
+        // large bodies go out corked like nginx's tcp_nopush; a cork left on would hold each response's last
+        // partial segment for Linux's 200 ms, so ten responses on one connection would take two seconds
+        assertTrue(TcpCork.available(), "the JVM lets wsproxy cork its sockets (Add-Opens java.base/sun.nio.ch)");
+        try (Socket socket = new Socket()) {
+            socket.connect(server.address(), 5000);
+            socket.setSoTimeout(10_000);
+            long started = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                boolean ranged = i % 2 == 1;
+                String range = ranged ? "Range: bytes=1-100000\r\n" : "";
+                socket.getOutputStream().write(("GET /big.bin HTTP/1.1\r\nHost: x\r\n" + range + "\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                byte[] body = RunningServer.readResponseBody(socket.getInputStream(), ranged ? 206 : 200);
+                assertArrayEquals(ranged ? Arrays.copyOfRange(big, 1, 100001) : big, body);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < 1500, "ten large responses on one keep-alive connection took " + millis + " ms");
+        }
     }
 
     @Test

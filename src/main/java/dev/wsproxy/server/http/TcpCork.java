@@ -1,0 +1,88 @@
+package dev.wsproxy.server.http;
+
+import io.undertow.server.AbstractServerConnection;
+import io.undertow.server.HttpServerExchange;
+import java.io.FileDescriptor;
+import java.lang.reflect.Method;
+import java.nio.channels.SocketChannel;
+import org.xnio.StreamConnection;
+
+/**
+ * Linux {@code TCP_CORK} on the plain TCP connection of an HTTP/1.1 exchange, as nginx's {@code tcp_nopush}
+ * sets it around a {@code sendfile} response. Uncorked, a socket whose peer opens its receive window a little
+ * at a time sends one sub-MSS segment per window update; on loopback that moves the sending into the
+ * client's ACK processing and cut a 1 MiB file's rate to 0.6 of nginx's (README, "Static benchmark").
+ * The JDK has no public option for it, so this calls the JDK's own internal {@code setsockopt} (the jar's
+ * manifest opens {@code java.base/sun.nio.ch}); where that is not possible (TLS, HTTP/2, another JDK or OS)
+ * it does nothing and the response goes out uncorked, just slower.
+ */
+public final class TcpCork {
+
+    private static final int IPPROTO_TCP = 6;
+    private static final int TCP_CORK = 3;
+    private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
+    private static final Access ACCESS = LINUX ? Access.resolve() : null;
+
+    private TcpCork() {
+    }
+
+    /** Whether corking works in this JVM; false where the JDK internals it needs are closed or missing. */
+    public static boolean available() {
+        return ACCESS != null;
+    }
+
+    /** Whether this is Linux, where corking would work, but the JVM was started without opening what it needs. */
+    public static boolean closedByJvm() {
+        return LINUX && ACCESS == null;
+    }
+
+    /** Holds back partial segments of {@code exchange}'s connection until {@link #release}; false if it cannot. */
+    public static boolean hold(HttpServerExchange exchange) {
+        return set(exchange, 1);
+    }
+
+    /** Sends what {@link #hold} held back and lets later writes go out at once again. */
+    public static void release(HttpServerExchange exchange) {
+        set(exchange, 0);
+    }
+
+    private static boolean set(HttpServerExchange exchange, int value) {
+        if (ACCESS == null || !(exchange.getConnection() instanceof AbstractServerConnection server)) {
+            return false;
+        }
+        StreamConnection connection = server.getChannel();
+        if (!ACCESS.nioConnection.isInstance(connection)) {
+            return false;
+        }
+        try {
+            SocketChannel channel = (SocketChannel) ACCESS.channelOf.invoke(connection);
+            FileDescriptor fd = (FileDescriptor) ACCESS.fdOf.invoke(channel);
+            ACCESS.setIntOption.invoke(null, fd, false, IPPROTO_TCP, TCP_CORK, value, false);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the socket closed meanwhile, or the platform refuses the option: the response goes out uncorked
+            return false;
+        }
+    }
+
+    /** The reflective handles: XNIO's socket channel of a connection, its descriptor, and the JDK's setsockopt. */
+    private record Access(Class<?> nioConnection, Method channelOf, Method fdOf, Method setIntOption) {
+
+        static Access resolve() {
+            try {
+                Class<?> nioConnection = Class.forName("org.xnio.nio.NioSocketStreamConnection");
+                Method channelOf = nioConnection.getDeclaredMethod("getChannel");
+                channelOf.setAccessible(true);
+                Class<?> channelImpl = Class.forName("sun.nio.ch.SocketChannelImpl");
+                Method fdOf = channelImpl.getMethod("getFD");
+                fdOf.setAccessible(true);
+                Method setIntOption = Class.forName("sun.nio.ch.Net").getDeclaredMethod("setIntOption0",
+                        FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class);
+                setIntOption.setAccessible(true);
+                return new Access(nioConnection, channelOf, fdOf, setIntOption);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}
