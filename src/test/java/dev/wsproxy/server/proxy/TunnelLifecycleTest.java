@@ -90,6 +90,52 @@ class TunnelLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
+    void earlyBytesFromBothSidesAreNotLost(Backends kind) throws Exception {
+        CompletableFuture<String> pipelined = new CompletableFuture<>();
+        RawSide side = rawBackend(kind, (socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write((Raw.switching() + "EARLY").getBytes(StandardCharsets.ISO_8859_1));
+            pipelined.complete(Raw.readExactly(in, 9));
+            in.read();
+        });
+        try (Raw.Backend backend = side.backend();
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws") + "PIPELINED");
+            InputStream in = client.getInputStream();
+            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            assertEquals("EARLY", Raw.readExactly(in, 5));
+            assertEquals("PIPELINED", pipelined.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
+    void halfClosePropagatesBothWays(Backends kind) throws Exception {
+        RawSide side = rawBackend(kind, (socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] all = in.readAllBytes();
+            out.write(("GOT " + new String(all, StandardCharsets.ISO_8859_1) + " BYE")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+        });
+        try (Raw.Backend backend = side.backend();
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            InputStream in = client.getInputStream();
+            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            Raw.send(client, "last words");
+            client.shutdownOutput();
+            assertEquals("GOT last words BYE", new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            String line = front.nextLogLine();
+            assertTrue(line.contains(" from_client=10 to_client=18 "), line);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
     void bytesSentJustBeforeTheBackendClosesStillArrive(Backends kind) throws Exception {
         int size = 4 * 1024 * 1024;
         RawSide side = rawBackend(kind, (socket, in, out) -> {

@@ -44,7 +44,7 @@ public final class UnixListener implements Closeable {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path), 1024);
         // connecting needs write permission on the file; clients of other users (nginx workers run as nobody) may
-        // connect, as they could to junixsocket's sockets: who may reach it is left to the directory's permissions
+        // connect: who may reach it is left to the directory's permissions
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
         UnixListener listener = new UnixListener(path, server);
         Thread acceptor = new Thread(() -> listener.acceptUntilClosed(worker, opened), "wsproxy-accept " + path);
