@@ -36,18 +36,23 @@ final class UnixConnections {
 
     /**
      * XNIO half-closes through {@code java.net.Socket}, which a Unix channel does not have: it updates its own state
-     * and then fails with UnsupportedOperationException. So the channel is shut down here first, and that failure
+     * and then fails with UnsupportedOperationException. So the socket is shut down here first, and that failure
      * is the expected end of XNIO's part.
      */
-    private static void afterShutdown(IoAction xnioShutdown) throws IOException {
+    private static void shutDown(IoAction socketShutdown, IoAction xnioShutdown) throws IOException {
+        try {
+            socketShutdown.run();
+        } catch (ClosedChannelException alreadyClosed) {
+            // XNIO notices the closed channel itself
+        }
         try {
             xnioShutdown.run();
         } catch (UnsupportedOperationException expected) {
-            // the socket was shut down by the caller; XNIO's bookkeeping ran before it failed
+            // the socket was shut down above; XNIO's bookkeeping ran before it failed
         }
     }
 
-    /** An XNIO shutdown step. */
+    /** One shutdown step, of the socket or of XNIO's state. */
     private interface IoAction {
         void run() throws IOException;
     }
@@ -63,12 +68,7 @@ final class UnixConnections {
 
         @Override
         public void terminateWrites() throws IOException {
-            try {
-                channel.shutdownOutput();
-            } catch (ClosedChannelException alreadyClosed) {
-                // XNIO notices the closed channel itself
-            }
-            afterShutdown(next::terminateWrites);
+            shutDown(channel::shutdownOutput, next::terminateWrites);
         }
 
         @Override
@@ -91,12 +91,7 @@ final class UnixConnections {
 
         @Override
         public void terminateReads() throws IOException {
-            try {
-                channel.shutdownInput();
-            } catch (ClosedChannelException alreadyClosed) {
-                // XNIO notices the closed channel itself
-            }
-            afterShutdown(next::terminateReads);
+            shutDown(channel::shutdownInput, next::terminateReads);
         }
 
         @Override
