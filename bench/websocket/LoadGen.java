@@ -14,7 +14,10 @@ import java.util.List;
  * WebSocket load generator for bench/websocket: N connections on one non-blocking thread, each sending a fixed-size
  * masked binary frame and waiting for its echo before sending the next (closed loop), so the figures are round
  * trips. Modes:
- *   rtt  URL CONNECTIONS SIZE WARMUP_S MEASURE_S  -> prints "messages=… rate=… p50_us=… p99_us=…"
+ *   rtt  URL CONNECTIONS SIZE WARMUP_S MEASURE_S [PIDS] -> prints "messages=… rate=… p50_us=… p99_us=… cpu_ticks=…"
+ *        where cpu_ticks is the CPU time (utime+stime, clock ticks) the comma-separated PIDS used between the
+ *        start and the end of the measurement, the same window as the messages: connection set-up and warm-up
+ *        are left out of both
  *   idle URL CONNECTIONS                           -> opens the connections, echoes one message on each,
  *                                                     prints "ready", then holds them until stdin closes
  * Run with: java bench/websocket/LoadGen.java rtt ws://127.0.0.1:8080/ws 100 64 3 10
@@ -47,6 +50,7 @@ public final class LoadGen {
         int size = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         double warmup = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         double measure = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+        String[] watched = args.length > 6 ? args[6].split(",") : new String[0];
 
         InetSocketAddress target = new InetSocketAddress(uri.getHost().replace("[", "").replace("]", ""),
                 uri.getPort());
@@ -86,6 +90,8 @@ public final class LoadGen {
         long measureEnd = mode.equals("rtt") ? measureStart + (long) (measure * 1e9) : Long.MAX_VALUE;
         long messages = 0;
         long completed = 0;
+        long ticksAtStart = -1;
+        long ticksAtEnd = -1;
         for (Conn conn : conns) {
             send(conn);
             if (conn.out.hasRemaining()) {
@@ -97,6 +103,12 @@ public final class LoadGen {
         while (true) {
             selector.select(100);
             long t = System.nanoTime();
+            if (ticksAtStart < 0 && t >= measureStart) {
+                ticksAtStart = cpuTicks(watched);
+            }
+            if (ticksAtEnd < 0 && t >= measureEnd) {
+                ticksAtEnd = cpuTicks(watched);
+            }
             Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
             while (keys.hasNext()) {
                 SelectionKey key = keys.next();
@@ -149,11 +161,23 @@ public final class LoadGen {
             }
         }
         double seconds = measure;
-        System.out.printf("messages=%d completed=%d rate=%.0f p50_us=%d p99_us=%d%n", messages, completed, messages / seconds,
-                percentile(histogram, messages, 0.50), percentile(histogram, messages, 0.99));
+        System.out.printf("messages=%d completed=%d rate=%.0f p50_us=%d p99_us=%d cpu_ticks=%d%n", messages, completed,
+                messages / seconds, percentile(histogram, messages, 0.50), percentile(histogram, messages, 0.99),
+                ticksAtEnd - ticksAtStart);
         for (Conn conn : conns) {
             conn.channel.close();
         }
+    }
+
+    /** utime+stime of the processes, in clock ticks, from /proc/PID/stat (fields 14 and 15). */
+    private static long cpuTicks(String[] pids) throws IOException {
+        long total = 0;
+        for (String pid : pids) {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+        return total;
     }
 
     private static boolean allDone(List<Conn> conns) {

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # WebSocket proxy benchmark: wsproxy and nginx side by side, same echo backend (wsproxy echo), same load
 # generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
-# Usage: bench/websocket/run.sh   (env: DURATION=10 WARMUP=3 IDLE=5000 PROXIES="wsproxy nginx")
+# Each proxy first carries WARMUP_PROXY seconds of unmeasured traffic per backend, so that the JVM has compiled its
+# hot paths before anything is measured; nginx gets the same.
+# Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 ROUNDS=3 IDLE=5000
+#                                   PROXIES="wsproxy nginx")
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-3}"
+DURATION="${DURATION:-8}"
+WARMUP="${WARMUP:-2}"
+WARMUP_PROXY="${WARMUP_PROXY:-5}"
+ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
 PROXIES="${PROXIES:-wsproxy nginx}"
 PROXY_CPU=0
@@ -35,15 +40,6 @@ wait_port() {
   done
   echo "nothing listens on port $1" >&2
   exit 1
-}
-
-# utime+stime of a process and its children, in clock ticks
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$1" $(pgrep -P "$1" || true); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo "$total"
 }
 
 rss_kib() {
@@ -88,24 +84,46 @@ stop_proxy() {
 
 port_of() { if [ "$1" = wsproxy ]; then echo "$WSPROXY_PORT"; else echo "$NGINX_PORT"; fi; }
 
-printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' proxy backend conns bytes "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
-printf '%s\n' "--------|---------|-------|--------|-----------|---------|---------|------------"
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
+
+# Both proxies run side by side (the idle one costs nothing) and take turns on every scenario, ROUNDS times, so
+# that load from elsewhere on the machine hits both alike; each column is the median of its rounds.
+declare -A pid_of
 for proxy in $PROXIES; do
   "start_$proxy"
+  pid_of[$proxy]=$proxy_pid
   for backend in tcp unix; do
-    for scenario in "100 64" "100 16384" "2000 64"; do
-      set -- $scenario
-      before=$(cpu_ticks "$proxy_pid")
-      result=$(load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION")
-      after=$(cpu_ticks "$proxy_pid")
-      completed=$(sed -n 's/.*completed=\([0-9]*\).*/\1/p' <<<"$result")
-      rate=$(sed -n 's/.*rate=\([0-9]*\).*/\1/p' <<<"$result")
-      p50=$(sed -n 's/.*p50_us=\([0-9]*\).*/\1/p' <<<"$result")
-      p99=$(sed -n 's/.*p99_us=\([0-9]*\).*/\1/p' <<<"$result")
-      cpu=$(awk -v t=$((after - before)) -v n="$completed" 'BEGIN { printf "%.1f", t * 1e6 / 100 / n }')
-      printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' "$proxy" "$backend" "$1" "$2" "$rate" "$p50" "$p99" "$cpu"
+    load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 100 64 0 "$WARMUP_PROXY" >/dev/null
+  done
+done
+
+printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' proxy backend conns bytes "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
+printf '%s\n' "--------|---------|-------|--------|-----------|---------|---------|------------"
+for backend in tcp unix; do
+  for scenario in "100 64" "100 16384" "2000 64"; do
+    set -- $scenario
+    declare -A rates=() p50s=() p99s=() cpus=()
+    for _ in $(seq 1 "$ROUNDS"); do
+      for proxy in $PROXIES; do
+        watched=$(echo "${pid_of[$proxy]}" $(pgrep -P "${pid_of[$proxy]}" || true) | tr ' ' ,)
+        result=$(load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION" "$watched")
+        cpu=$(awk -v t="$(field cpu_ticks "$result")" -v n="$(field messages "$result")" \
+          'BEGIN { printf "%.1f", t * 1e6 / 100 / n }')
+        rates[$proxy]+=" $(field rate "$result")"
+        p50s[$proxy]+=" $(field p50_us "$result")"
+        p99s[$proxy]+=" $(field p99_us "$result")"
+        cpus[$proxy]+=" $cpu"
+      done
+    done
+    for proxy in $PROXIES; do
+      printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' "$proxy" "$backend" "$1" "$2" \
+        "$(median ${rates[$proxy]})" "$(median ${p50s[$proxy]})" "$(median ${p99s[$proxy]})" "$(median ${cpus[$proxy]})"
     done
   done
+done
+for proxy in $PROXIES; do
+  proxy_pid=${pid_of[$proxy]}
   stop_proxy
 done
 

@@ -9,9 +9,10 @@ import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
- * Copies bytes from one side of a tunnel to the other, unchanged. It holds a buffer only while the sink cannot
- * take what was read; meanwhile reading is suspended, so a slow reader slows its writer instead of growing
- * memory. End of input becomes a write shutdown on the sink (half-close).
+ * Copies bytes from one side of a tunnel to the other, unchanged. It reads into its I/O thread's
+ * {@link ReadBuffer} and holds a buffer of its own only while the sink cannot take what was read; meanwhile
+ * reading is suspended, so a slow reader slows its writer instead of growing memory. End of input becomes a write
+ * shutdown on the sink (half-close).
  */
 final class Pump {
 
@@ -21,6 +22,7 @@ final class Pump {
     private final StreamSourceChannel source;
     private final StreamSinkChannel sink;
     private final ByteBufferPool pool;
+    private final ByteBuffer readBuffer;
     private final Tunnel tunnel;
     private final boolean shortReadDrains;
 
@@ -40,6 +42,7 @@ final class Pump {
         this.source = source;
         this.sink = sink;
         this.pool = pool;
+        this.readBuffer = ReadBuffer.ofThisThread(pool.getBufferSize());
         this.tunnel = tunnel;
         this.shortReadDrains = shortReadDrains;
     }
@@ -66,9 +69,8 @@ final class Pump {
     }
 
     private void onReadable() {
-        PooledByteBuffer pooled = pool.allocate();
+        ByteBuffer buffer = readBuffer;
         try {
-            ByteBuffer buffer = pooled.getBuffer();
             for (int i = 0; i < BURST; i++) {
                 buffer.clear();
                 int n = source.read(buffer);
@@ -85,9 +87,7 @@ final class Pump {
                 buffer.flip();
                 sink.write(buffer);
                 if (buffer.hasRemaining()) {
-                    unsent = buffer;
-                    unsentOwner = pooled;
-                    pooled = null;
+                    holdUnsent(buffer);
                     source.suspendReads();
                     sink.resumeWrites();
                     return;
@@ -99,11 +99,15 @@ final class Pump {
             flushOrWait();
         } catch (IOException e) {
             tunnel.abort(e);
-        } finally {
-            if (pooled != null) {
-                pooled.close();
-            }
         }
+    }
+
+    /** Keeps what the sink did not take in a pooled buffer of its own: the read buffer is the thread's. */
+    private void holdUnsent(ByteBuffer rest) {
+        unsentOwner = pool.allocate();
+        unsent = unsentOwner.getBuffer();
+        unsent.clear();
+        unsent.put(rest).flip();
     }
 
     private void flushOrWait() throws IOException {

@@ -57,9 +57,11 @@ final class Tunnel {
         up.start(ByteBuffer.allocate(0));
     }
 
-    /** Notes traffic, which postpones the idle timeout. */
+    /** Notes traffic, which postpones the idle timeout; without one, it saves reading the clock per message. */
     void touch() {
-        lastActivity = System.nanoTime();
+        if (!idleTimeout.isZero()) {
+            lastActivity = System.nanoTime();
+        }
     }
 
     void pumpFinished() {

@@ -202,46 +202,4 @@ class TunnelHandshakeTest {
                     .startsWith("HTTP/1.1 101 "), "the Upgrade token is case-insensitive");
         }
     }
-
-    @Test
-    void earlyBytesFromBothSidesAreNotLost() throws Exception {
-        CompletableFuture<String> pipelined = new CompletableFuture<>();
-        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write((Raw.switching() + "EARLY").getBytes(StandardCharsets.ISO_8859_1));
-            pipelined.complete(Raw.readExactly(in, 9));
-            in.read();
-        });
-             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
-             Socket client = Raw.connect(front)) {
-            Raw.send(client, Raw.upgradeHead("/ws") + "PIPELINED");
-            InputStream in = client.getInputStream();
-            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
-            assertEquals("EARLY", Raw.readExactly(in, 5));
-            assertEquals("PIPELINED", pipelined.get(5, TimeUnit.SECONDS));
-        }
-    }
-
-    @Test
-    void halfClosePropagatesBothWays() throws Exception {
-        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
-            byte[] all = in.readAllBytes();
-            out.write(("GOT " + new String(all, StandardCharsets.ISO_8859_1) + " BYE")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            socket.shutdownOutput();
-        });
-             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
-             Socket client = Raw.connect(front)) {
-            Raw.send(client, Raw.upgradeHead("/ws"));
-            InputStream in = client.getInputStream();
-            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
-            Raw.send(client, "last words");
-            client.shutdownOutput();
-            assertEquals("GOT last words BYE", new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-            String line = front.nextLogLine();
-            assertTrue(line.contains(" from_client=10 to_client=18 "), line);
-        }
-    }
 }

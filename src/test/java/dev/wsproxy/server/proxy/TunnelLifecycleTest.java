@@ -7,6 +7,7 @@ import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.ServerSocket;
@@ -47,14 +48,27 @@ class TunnelLifecycleTest {
         return new RawSide(backend, Front.tcp(backend.address()));
     }
 
+    /** Sends the upgrade request (and {@code after} right behind it) and returns the stream past the 101 head. */
+    private static InputStream upgrade(Socket client, String after) throws IOException {
+        Raw.send(client, Raw.upgradeHead("/ws") + after);
+        InputStream in = client.getInputStream();
+        assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+        return in;
+    }
+
+    /** The backend's side of the handshake: reads the request head and answers 101. */
+    private static void switchProtocols(InputStream in, OutputStream out) throws IOException {
+        Raw.readRequest(in);
+        out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
     void aStalledReaderStallsTheBackendInsteadOfGrowingTheHeap(Backends kind) throws Exception {
         long flood = 256L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
         RawSide side = rawBackend(kind, (socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            switchProtocols(in, out);
             byte[] chunk = new byte[64 * 1024];
             while (written.get() < flood) {
                 out.write(chunk);
@@ -68,9 +82,7 @@ class TunnelLifecycleTest {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            Raw.send(client, Raw.upgradeHead("/ws"));
-            InputStream in = client.getInputStream();
-            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            InputStream in = upgrade(client, "");
             Thread.sleep(2000);
             long writtenWhileStalled = written.get();
             System.gc();
@@ -90,20 +102,58 @@ class TunnelLifecycleTest {
 
     @ParameterizedTest
     @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
+    void earlyBytesFromBothSidesAreNotLost(Backends kind) throws Exception {
+        CompletableFuture<String> pipelined = new CompletableFuture<>();
+        RawSide side = rawBackend(kind, (socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write((Raw.switching() + "EARLY").getBytes(StandardCharsets.ISO_8859_1));
+            pipelined.complete(Raw.readExactly(in, 9));
+            in.read();
+        });
+        try (Raw.Backend backend = side.backend();
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Socket client = Raw.connect(front)) {
+            InputStream in = upgrade(client, "PIPELINED");
+            assertEquals("EARLY", Raw.readExactly(in, 5));
+            assertEquals("PIPELINED", pipelined.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
+    void halfClosePropagatesBothWays(Backends kind) throws Exception {
+        RawSide side = rawBackend(kind, (socket, in, out) -> {
+            switchProtocols(in, out);
+            byte[] all = in.readAllBytes();
+            out.write(("GOT " + new String(all, StandardCharsets.ISO_8859_1) + " BYE")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+        });
+        try (Raw.Backend backend = side.backend();
+             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Socket client = Raw.connect(front)) {
+            InputStream in = upgrade(client, "");
+            Raw.send(client, "last words");
+            client.shutdownOutput();
+            assertEquals("GOT last words BYE", new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            String line = front.nextLogLine();
+            assertTrue(line.contains(" from_client=10 to_client=18 "), line);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
     void bytesSentJustBeforeTheBackendClosesStillArrive(Backends kind) throws Exception {
         int size = 4 * 1024 * 1024;
         RawSide side = rawBackend(kind, (socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            switchProtocols(in, out);
             out.write(new byte[size]);
             out.flush();
         });
         try (Raw.Backend backend = side.backend();
              Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
-            Raw.send(client, Raw.upgradeHead("/ws"));
-            InputStream in = client.getInputStream();
-            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            InputStream in = upgrade(client, "");
             Thread.sleep(500);
             assertEquals(size, in.readAllBytes().length, "the backend's last bytes arrive before the end");
         }
@@ -123,9 +173,7 @@ class TunnelLifecycleTest {
         try (Raw.Backend backend = side.backend();
              Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
-            Raw.send(client, Raw.upgradeHead("/ws"));
-            InputStream in = client.getInputStream();
-            assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+            InputStream in = upgrade(client, "");
             assertEquals("partial", Raw.readExactly(in, 7));
             assertEquals(-1, readOrReset(in), "the client's connection ends");
             // a Unix socket has no reset: the backend's close arrives as a half-close, which the client answers
@@ -139,8 +187,7 @@ class TunnelLifecycleTest {
     void aVanishingClientClosesTheBackendLeg(Backends kind) throws Exception {
         CompletableFuture<Integer> backendSaw = new CompletableFuture<>();
         RawSide side = rawBackend(kind, (socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
+            switchProtocols(in, out);
             backendSaw.complete(readOrReset(in));
         });
         try (Raw.Backend backend = side.backend();

@@ -2,33 +2,32 @@ package dev.wsproxy.server.proxy.unix;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SelectionKey;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
+import java.util.concurrent.locks.LockSupport;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
+import org.xnio.XnioIoThread;
 import org.xnio.XnioWorker;
 
 /**
- * A Unix-socket server socket whose accepted connections are handed, as {@link UnixStreamConnection}s, to an XNIO
- * open listener (for example Undertow's {@code HttpOpenListener}) on the worker's I/O threads.
+ * A Unix-socket server socket whose accepted connections are handed, as XNIO connections of the worker's I/O threads,
+ * to an XNIO open listener (for example Undertow's {@code HttpOpenListener}). One thread blocks in accept: only the
+ * echo backend listens on Unix sockets, and accepting is rare next to the traffic, which runs on the I/O threads.
  */
 public final class UnixListener implements Closeable {
 
     private final Path path;
     private final ServerSocketChannel server;
-    private final UnixSocketLoop loop = UnixSocketLoop.shared();
 
     private UnixListener(Path path, ServerSocketChannel server) {
         this.path = path;
@@ -45,37 +44,40 @@ public final class UnixListener implements Closeable {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path), 1024);
         // connecting needs write permission on the file; clients of other users (nginx workers run as nobody) may
-        // connect, as they could to junixsocket's sockets: who may reach it is left to the directory's permissions
+        // connect: who may reach it is left to the directory's permissions
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
-        // Undertow asks connections for an InetSocketAddress, which junixsocket's Unix address is and the JDK's is not
-        SocketAddress address = AFUNIXSocketAddress.of(path);
-        server.configureBlocking(false);
         UnixListener listener = new UnixListener(path, server);
-        listener.loop.execute(() -> {
-            try {
-                listener.loop.register(server, SelectionKey.OP_ACCEPT, key -> listener.accept(worker, opened, address));
-            } catch (IOException e) {
-                System.err.println("wsproxy: cannot watch " + path + ": " + e.getMessage());
-            }
-        });
+        Thread acceptor = new Thread(() -> listener.acceptUntilClosed(worker, opened), "wsproxy-accept " + path);
+        acceptor.setDaemon(true);
+        acceptor.start();
         return listener;
     }
 
-    private void accept(XnioWorker worker, ChannelListener<? super StreamConnection> opened,
-                        SocketAddress address) {
-        try {
-            for (SocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
+    private void acceptUntilClosed(XnioWorker worker, ChannelListener<? super StreamConnection> opened) {
+        while (server.isOpen()) {
+            try {
+                SocketChannel channel = server.accept();
                 channel.configureBlocking(false);
-                UnixStreamConnection connection =
-                        new UnixStreamConnection(worker.getIoThread(), channel, loop, address);
-                connection.getIoThread().execute(() -> opened.handleEvent(connection));
+                XnioIoThread io = worker.getIoThread();
+                io.execute(() -> handOver(io, channel, opened));
+            } catch (AsynchronousCloseException closed) {
+                return;
+            } catch (IOException e) {
+                // EMFILE and friends: the connection stays in the backlog; pause rather than spin on the error
+                System.err.println("wsproxy: accept on " + path + ": " + e.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
-        } catch (IOException e) {
-            // EMFILE and friends: the connection stays in the backlog and is retried on the next readiness
-            System.err.println("wsproxy: accept on " + path + ": " + e.getMessage());
         }
     }
 
+    private static void handOver(XnioIoThread io, SocketChannel channel,
+                                 ChannelListener<? super StreamConnection> opened) {
+        try {
+            opened.handleEvent(UnixConnections.adopt(io, channel));
+        } catch (IOException e) {
+            IoUtils.safeClose(channel);
+        }
+    }
     private static void removeStaleSocket(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
@@ -94,18 +96,11 @@ public final class UnixListener implements Closeable {
     /** Stops accepting and removes the socket file; accepted connections live on. */
     @Override
     public void close() {
-        CountDownLatch closed = new CountDownLatch(1);
-        loop.execute(() -> {
-            IoUtils.safeClose(server);
-            closed.countDown();
-        });
+        IoUtils.safeClose(server);
         try {
-            closed.await(5, TimeUnit.SECONDS);
             Files.deleteIfExists(path);
         } catch (IOException e) {
             System.err.println("wsproxy: cannot remove " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,0 +1,33 @@
+package org.xnio.nio;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import org.xnio.StreamConnection;
+import org.xnio.XnioIoThread;
+
+/**
+ * The door through which wsproxy hands a connected JDK socket channel that XNIO did not open, a Unix-domain one, to
+ * an XNIO I/O thread as one of its own stream connections. XNIO has no public way to do this, and without it every
+ * Unix-socket read and write crossed between a selector thread of our own and the I/O thread: two thread wake-ups
+ * per message. It lives in XNIO's package because the constructor it needs is package-private; the shaded jar
+ * and the test class path load it with XNIO's own class loader, and compiling against XNIO 3.8 checks the
+ * signatures it relies on.
+ */
+public final class ForeignSocketChannels {
+
+    private ForeignSocketChannels() {
+    }
+
+    /**
+     * Registers {@code channel} (connected, non-blocking) with {@code thread}'s selector and returns the XNIO
+     * connection that drives it there, exactly as XNIO drives the TCP sockets it accepts.
+     *
+     * @throws IllegalArgumentException when {@code thread} is not an I/O thread of XNIO's NIO provider
+     */
+    public static StreamConnection adopt(XnioIoThread thread, SocketChannel channel) throws IOException {
+        if (!(thread instanceof WorkerThread worker)) {
+            throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
+        }
+        return new NioSocketStreamConnection(worker, worker.registerChannel(channel), null);
+    }
+}
