@@ -2,16 +2,18 @@ package org.xnio.nio;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 
 /**
- * The door through which wsproxy hands a connected JDK socket channel that XNIO did not open, a Unix-domain one, to
- * an XNIO I/O thread as one of its own stream connections. XNIO has no public way to do this, and without it every
- * Unix-socket read and write crossed between a selector thread of our own and the I/O thread: two thread wake-ups
- * per message. It lives in XNIO's package because the constructor it needs is package-private; the shaded jar
- * and the test class path load it with XNIO's own class loader, and compiling against XNIO 3.8 checks the
- * signatures it relies on.
+ * wsproxy's door between JDK socket channels and XNIO connections, both ways: it hands a connected channel that XNIO
+ * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, and it finds the
+ * channel under an XNIO TCP connection. XNIO has no public way to do either; without the first, every Unix-socket
+ * read and write crossed between a selector thread of our own and the I/O thread (two thread wake-ups per
+ * message). It lives in XNIO's package because the members it needs are package-private; the shaded jar and the
+ * test class path load it with XNIO's own class loader, and compiling against XNIO 3.8 checks the signatures it
+ * relies on.
  */
 public final class ForeignSocketChannels {
 
@@ -29,5 +31,11 @@ public final class ForeignSocketChannels {
             throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
         }
         return new NioSocketStreamConnection(worker, worker.registerChannel(channel), null);
+    }
+
+    /** The socket channel under {@code connection}, or empty when it is not a plain XNIO socket connection. */
+    public static Optional<SocketChannel> channelOf(StreamConnection connection) {
+        return connection instanceof NioSocketStreamConnection socket ? Optional.of(socket.getChannel())
+                : Optional.empty();
     }
 }

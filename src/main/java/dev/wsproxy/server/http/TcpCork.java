@@ -5,7 +5,8 @@ import io.undertow.server.HttpServerExchange;
 import java.io.FileDescriptor;
 import java.lang.reflect.Method;
 import java.nio.channels.SocketChannel;
-import org.xnio.StreamConnection;
+import java.util.Optional;
+import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * Linux {@code TCP_CORK} on the plain TCP connection of an HTTP/1.1 exchange, as nginx's {@code tcp_nopush}
@@ -50,13 +51,12 @@ public final class TcpCork {
         if (ACCESS == null || !(exchange.getConnection() instanceof AbstractServerConnection server)) {
             return false;
         }
-        StreamConnection connection = server.getChannel();
-        if (!ACCESS.nioConnection.isInstance(connection)) {
+        Optional<SocketChannel> channel = ForeignSocketChannels.channelOf(server.getChannel());
+        if (channel.isEmpty()) {
             return false;
         }
         try {
-            SocketChannel channel = (SocketChannel) ACCESS.channelOf.invoke(connection);
-            FileDescriptor fd = (FileDescriptor) ACCESS.fdOf.invoke(channel);
+            FileDescriptor fd = (FileDescriptor) ACCESS.fdOf.invoke(channel.get());
             ACCESS.setIntOption.invoke(null, fd, false, IPPROTO_TCP, TCP_CORK, value, false);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -65,21 +65,18 @@ public final class TcpCork {
         }
     }
 
-    /** The reflective handles: XNIO's socket channel of a connection, its descriptor, and the JDK's setsockopt. */
-    private record Access(Class<?> nioConnection, Method channelOf, Method fdOf, Method setIntOption) {
+    /** The reflective handles into the JDK: a socket channel's descriptor, and setsockopt. */
+    private record Access(Method fdOf, Method setIntOption) {
 
         static Access resolve() {
             try {
-                Class<?> nioConnection = Class.forName("org.xnio.nio.NioSocketStreamConnection");
-                Method channelOf = nioConnection.getDeclaredMethod("getChannel");
-                channelOf.setAccessible(true);
                 Class<?> channelImpl = Class.forName("sun.nio.ch.SocketChannelImpl");
                 Method fdOf = channelImpl.getMethod("getFD");
                 fdOf.setAccessible(true);
                 Method setIntOption = Class.forName("sun.nio.ch.Net").getDeclaredMethod("setIntOption0",
                         FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class);
                 setIntOption.setAccessible(true);
-                return new Access(nioConnection, channelOf, fdOf, setIntOption);
+                return new Access(fdOf, setIntOption);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return null;
             }
