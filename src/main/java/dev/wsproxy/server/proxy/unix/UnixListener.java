@@ -55,15 +55,18 @@ public final class UnixListener implements Closeable {
 
     private void acceptUntilClosed(XnioWorker worker, ChannelListener<? super StreamConnection> opened) {
         while (server.isOpen()) {
+            SocketChannel channel = null;
             try {
-                SocketChannel channel = server.accept();
+                channel = server.accept();
                 channel.configureBlocking(false);
                 XnioIoThread io = worker.getIoThread();
-                io.execute(() -> handOver(io, channel, opened));
+                SocketChannel accepted = channel;
+                io.execute(() -> handOver(io, accepted, opened));
             } catch (AsynchronousCloseException closed) {
                 return;
             } catch (IOException e) {
                 // EMFILE and friends: the connection stays in the backlog; pause rather than spin on the error
+                IoUtils.safeClose(channel);
                 System.err.println("wsproxy: accept on " + path + ": " + e.getMessage());
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
