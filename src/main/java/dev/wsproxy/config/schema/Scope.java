@@ -75,6 +75,11 @@ public enum Scope {
         return raw;
     }
 
+    /** Whether this is a vhost's own body: a {@code virtualhost} block, or the vhost config file it names. */
+    public boolean isVhostBody() {
+        return this == VHOST_ENTRY || this == VHOST_CONFIG;
+    }
+
     /** Whether unknown lines inside this block are content OLS keeps rather than mistakes. */
     public boolean keepsUnknownLines() {
         return raw != Raw.NONE;

@@ -16,7 +16,7 @@ public final class UpgradeAccessControlCheck implements DirectiveCheck {
 
     @Override
     public void body(Scope scope, List<Directive> body, Diagnostics out) {
-        if (scope != Scope.VHOST_CONFIG && scope != Scope.VHOST_ENTRY) {
+        if (!scope.isVhostBody()) {
             return;
         }
         Block vhost = Block.of(body);
