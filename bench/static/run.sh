@@ -4,6 +4,8 @@
 #   bench/static/run.sh     (DURATION=10s WARMUP=20s ROUNDS=3 CONNECTIONS=50 THREADS=1 change the load)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 home="$(cd "$here/../.." && pwd)"
 duration="${DURATION:-10s}"
 warmup="${WARMUP:-20s}"   # the JVM compiles its hot paths while it runs; nginx gets the same warm-up
@@ -29,14 +31,6 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_port() {
-  for _ in $(seq 1 300); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "run.sh: nothing listens on port $1" >&2
-  exit 1
-}
 
 mkdir -p "$run/html" "$run/wsproxy/conf"
 head -c 1024 /dev/urandom > "$run/html/1k.bin"
@@ -69,7 +63,6 @@ measure() { # port path [duration] -> requests/s; any non-2xx answer makes the r
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
 printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio

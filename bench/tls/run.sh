@@ -6,6 +6,8 @@
 #                           CONNECTIONS (4), KEY (ec | rsa)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 home="$(cd "$here/../.." && pwd)"
 seconds="${SECONDS_PER_RUN:-10}"
 warmup="${WARMUP_SECONDS:-10}"
@@ -27,13 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_for_port() {
-  for _ in $(seq 1 150); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.2
-  done
-  echo "nothing listens on port $1; logs:" >&2; tail -n 5 "$work"/logs/*.out >&2; exit 1
-}
+wait_for_port() { wait_port "$1" || { echo "logs:" >&2; tail -n 5 "$work"/logs/*.out >&2; exit 1; }; }
 
 cpu_ticks() { # user + system ticks of the given processes
   local total=0 pid fields

@@ -7,6 +7,8 @@
 #                                   PROXIES="wsproxy nginx")
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 root="$(cd "$here/../.." && pwd)"
 DURATION="${DURATION:-8}"
 WARMUP="${WARMUP:-2}"
@@ -32,15 +34,6 @@ cleanup() {
 trap cleanup EXIT
 
 fill() { sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"; }
-
-wait_port() {
-  for _ in $(seq 1 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on port $1" >&2
-  exit 1
-}
 
 rss_kib() {
   local total=0 pid
@@ -84,7 +77,6 @@ stop_proxy() {
 
 port_of() { if [ "$1" = wsproxy ]; then echo "$WSPROXY_PORT"; else echo "$NGINX_PORT"; fi; }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
 # Both proxies run side by side (the idle one costs nothing) and take turns on every scenario, ROUNDS times, so
