@@ -12,12 +12,17 @@ import java.util.List;
 
 /**
  * WebSocket load generator for bench/websocket: N connections on one non-blocking thread, each sending a fixed-size
- * masked binary frame and waiting for its echo before sending the next (closed loop), so the figures are round
- * trips. Modes:
+ * masked binary frame and waiting for its echo before sending the next, so the figures are round trips. Modes:
  *   rtt  URL CONNECTIONS SIZE WARMUP_S MEASURE_S [PIDS] -> prints "messages=… rate=… p50_us=… p99_us=… cpu_ticks=…"
- *        where cpu_ticks is the CPU time (utime+stime, clock ticks) the comma-separated PIDS used between the
- *        start and the end of the measurement, the same window as the messages: connection set-up and warm-up
- *        are left out of both
+ *        closed loop: each connection sends again as soon as its echo is back, so the rate is as high as the
+ *        slowest part allows. cpu_ticks is the CPU time (utime+stime, clock ticks) the comma-separated PIDS used
+ *        between the start and the end of the measurement, the same window as the messages: connection set-up
+ *        and warm-up are left out of both
+ *   paced URL CONNECTIONS SIZE WARMUP_S MEASURE_S PIDS RATE -> the same line plus "missed=…"
+ *        open loop at RATE messages/s in all: the connections take turns at even intervals, so every proxy gets
+ *        the same work at the same times. A round trip counts from the message's appointed time, so a proxy
+ *        that falls behind shows it in the percentiles; a turn that finds its connection still waiting for an
+ *        echo is sent as soon as that echo is back, and a second such turn is missed (counted)
  *   idle URL CONNECTIONS                           -> opens the connections, echoes one message on each,
  *                                                     prints "ready", then holds them until stdin closes
  * Run with: java bench/websocket/LoadGen.java rtt ws://127.0.0.1:8080/ws 100 64 3 10
@@ -31,9 +36,10 @@ public final class LoadGen {
         final SocketChannel channel;
         final ByteBuffer out;
         final int echoLength;
-        boolean upgraded;
         long sentAt;
         int received;
+        boolean awaitingEcho;
+        long pendingAt = -1;
         final StringBuilder head = new StringBuilder();
 
         Conn(SocketChannel channel, ByteBuffer frame, int echoLength) {
@@ -51,6 +57,8 @@ public final class LoadGen {
         double warmup = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         double measure = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         String[] watched = args.length > 6 ? args[6].split(",") : new String[0];
+        boolean paced = mode.equals("paced");
+        double pacedRate = paced ? Double.parseDouble(args[7]) : 0;
 
         InetSocketAddress target = new InetSocketAddress(uri.getHost().replace("[", "").replace("]", ""),
                 uri.getPort());
@@ -87,22 +95,40 @@ public final class LoadGen {
         int[] histogram = new int[2_000_000]; // microseconds, up to 2 s
         long now = System.nanoTime();
         long measureStart = now + (long) (warmup * 1e9);
-        long measureEnd = mode.equals("rtt") ? measureStart + (long) (measure * 1e9) : Long.MAX_VALUE;
+        long measureEnd = !mode.equals("idle") ? measureStart + (long) (measure * 1e9) : Long.MAX_VALUE;
         long messages = 0;
         long completed = 0;
         long ticksAtStart = -1;
         long ticksAtEnd = -1;
-        for (Conn conn : conns) {
-            send(conn);
-            if (conn.out.hasRemaining()) {
-                conn.channel.keyFor(selector).interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        long interval = paced ? (long) (1e9 / pacedRate) : 0;
+        long nextTurnAt = now;
+        int nextTurn = 0;
+        long missed = 0;
+        if (!paced) {
+            for (Conn conn : conns) {
+                send(conn, selector, System.nanoTime());
             }
         }
         ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
         boolean idleReady = false;
         while (true) {
-            selector.select(100);
             long t = System.nanoTime();
+            if (paced) {
+                for (; nextTurnAt <= t && t < measureEnd; nextTurnAt += interval, nextTurn = (nextTurn + 1) % connections) {
+                    Conn conn = conns.get(nextTurn);
+                    if (!conn.awaitingEcho) {
+                        send(conn, selector, nextTurnAt);
+                    } else if (conn.pendingAt < 0) {
+                        conn.pendingAt = nextTurnAt;
+                    } else {
+                        missed++;
+                    }
+                }
+                selector.select(Math.max(1, (nextTurnAt - t) / 1_000_000));
+            } else {
+                selector.select(100);
+            }
+            t = System.nanoTime();
             if (ticksAtStart < 0 && t >= measureStart) {
                 ticksAtStart = cpuTicks(watched);
             }
@@ -133,15 +159,16 @@ public final class LoadGen {
                         }
                         long micros = (t - conn.sentAt) / 1000;
                         completed++;
+                        conn.awaitingEcho = false;
                         if (conn.sentAt >= measureStart && t <= measureEnd) {
                             histogram[(int) Math.min(micros, histogram.length - 1)]++;
                             messages++;
                         }
-                        if (mode.equals("rtt") && t < measureEnd) {
-                            send(conn);
-                            if (conn.out.hasRemaining()) {
-                                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                            }
+                        if (paced && conn.pendingAt >= 0) {
+                            send(conn, selector, conn.pendingAt);
+                            conn.pendingAt = -1;
+                        } else if (mode.equals("rtt") && t < measureEnd) {
+                            send(conn, selector, t);
                         }
                     }
                 }
@@ -161,9 +188,9 @@ public final class LoadGen {
             }
         }
         double seconds = measure;
-        System.out.printf("messages=%d completed=%d rate=%.0f p50_us=%d p99_us=%d cpu_ticks=%d%n", messages, completed,
-                messages / seconds, percentile(histogram, messages, 0.50), percentile(histogram, messages, 0.99),
-                ticksAtEnd - ticksAtStart);
+        System.out.printf("messages=%d completed=%d rate=%.0f p50_us=%d p99_us=%d cpu_ticks=%d%s%n", messages,
+                completed, messages / seconds, percentile(histogram, messages, 0.50),
+                percentile(histogram, messages, 0.99), ticksAtEnd - ticksAtStart, paced ? " missed=" + missed : "");
         for (Conn conn : conns) {
             conn.channel.close();
         }
@@ -189,11 +216,16 @@ public final class LoadGen {
         return true;
     }
 
-    private static void send(Conn conn) throws IOException {
+    /** Sends the connection's frame; its round trip counts from {@code appointedAt}. */
+    private static void send(Conn conn, Selector selector, long appointedAt) throws IOException {
         conn.out.rewind();
         conn.received = 0;
-        conn.sentAt = System.nanoTime();
+        conn.sentAt = appointedAt;
+        conn.awaitingEcho = true;
         conn.channel.write(conn.out);
+        if (conn.out.hasRemaining()) {
+            conn.channel.keyFor(selector).interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        }
     }
 
     private static void readHead(Conn conn) throws IOException {

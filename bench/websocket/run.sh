@@ -4,7 +4,10 @@
 # Each proxy first carries WARMUP_PROXY seconds of unmeasured traffic per backend, so that the JVM has compiled its
 # hot paths before anything is measured; nginx gets the same.
 # Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 ROUNDS=3 IDLE=5000
-#                                   PROXIES="wsproxy nginx")
+#                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
+#                                   SCENARIOS="100x64 100x16384 2000x64 100x64@30000 2000x64@20000",
+#                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
+#                                   messages/s in all; IDLE=0 skips the idle-tunnel table)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib.sh
@@ -16,6 +19,8 @@ WARMUP_PROXY="${WARMUP_PROXY:-5}"
 ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
 PROXIES="${PROXIES:-wsproxy nginx}"
+BACKENDS="${BACKENDS:-tcp unix}"
+SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@30000 2000x64@20000}"
 PROXY_CPU=0
 LOAD_CPU=1
 ECHO_PORT=19101
@@ -85,23 +90,29 @@ declare -A pid_of
 for proxy in $PROXIES; do
   "start_$proxy"
   pid_of[$proxy]=$proxy_pid
-  for backend in tcp unix; do
+  for backend in $BACKENDS; do
     load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 100 64 0 "$WARMUP_PROXY" >/dev/null
   done
 done
 
-printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' proxy backend conns bytes "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
-printf '%s\n' "--------|---------|-------|--------|-----------|---------|---------|------------"
-for backend in tcp unix; do
-  for scenario in "100 64" "100 16384" "2000 64"; do
-    set -- $scenario
+row() { printf '%-7s | %-7s | %5s | %6s | %6s | %9s | %7s | %7s | %11s\n' "$@"; }
+row proxy backend conns bytes load "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
+printf '%s\n' "--------|---------|-------|--------|--------|-----------|---------|---------|------------"
+for backend in $BACKENDS; do
+  for scenario in $SCENARIOS; do
+    set -- ${scenario/x/ }
+    rate="${2#*@}"
+    set -- "$1" "${2%@*}"
+    if [ "$rate" = "$2" ]; then mode=rtt rate=closed pace=(); else mode=paced pace=("$rate"); fi
     declare -A rates=() p50s=() p99s=() cpus=()
     for _ in $(seq 1 "$ROUNDS"); do
       for proxy in $PROXIES; do
         watched=$(echo "${pid_of[$proxy]}" $(pgrep -P "${pid_of[$proxy]}" || true) | tr ' ' ,)
-        result=$(load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION" "$watched")
+        result=$(load "$mode" "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION" \
+          "$watched" "${pace[@]}")
         cpu=$(awk -v t="$(field cpu_ticks "$result")" -v n="$(field messages "$result")" \
           'BEGIN { printf "%.1f", t * 1e6 / 100 / n }')
+        echo "round: $proxy $backend $scenario $result cpu_us_per_msg=$cpu" >&2
         rates[$proxy]+=" $(field rate "$result")"
         p50s[$proxy]+=" $(field p50_us "$result")"
         p99s[$proxy]+=" $(field p99_us "$result")"
@@ -109,8 +120,8 @@ for backend in tcp unix; do
       done
     done
     for proxy in $PROXIES; do
-      printf '%-7s | %-7s | %5s | %6s | %9s | %7s | %7s | %11s\n' "$proxy" "$backend" "$1" "$2" \
-        "$(median ${rates[$proxy]})" "$(median ${p50s[$proxy]})" "$(median ${p99s[$proxy]})" "$(median ${cpus[$proxy]})"
+      row "$proxy" "$backend" "$1" "$2" "$rate" "$(median ${rates[$proxy]})" "$(median ${p50s[$proxy]})" \
+        "$(median ${p99s[$proxy]})" "$(median ${cpus[$proxy]})"
     done
   done
 done
@@ -119,6 +130,7 @@ for proxy in $PROXIES; do
   stop_proxy
 done
 
+[ "$IDLE" -gt 0 ] || exit 0
 echo
 printf '%-7s | %-7s | %13s | %14s | %s\n' proxy backend "idle tunnels" "KiB per tunnel" "threads"
 printf '%s\n' "--------|---------|---------------|----------------|--------"

@@ -1,6 +1,7 @@
 package dev.wsproxy.server;
 
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.nio.SelectedKeySets;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
@@ -55,6 +56,7 @@ final class Connectors {
                 .set(Options.WORKER_TASK_MAX_THREADS, ioThreads * 8)
                 .set(Options.TCP_NODELAY, true)
                 .getMap());
+        SelectedKeySets.install(worker);
         OptionMap.Builder sockets = OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
                 .set(Options.TCP_NODELAY, true)

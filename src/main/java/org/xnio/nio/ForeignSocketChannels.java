@@ -1,6 +1,7 @@
 package org.xnio.nio;
 
 import java.io.IOException;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import org.xnio.StreamConnection;
@@ -9,7 +10,7 @@ import org.xnio.XnioIoThread;
 /**
  * wsproxy's door between JDK socket channels and XNIO connections, both ways: it hands a connected channel that XNIO
  * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, and it finds the
- * channel under an XNIO TCP connection. XNIO has no public way to do either; without the first, every Unix-socket
+ * channel under an XNIO TCP connection, and the selector under an I/O thread. XNIO has no public way to do these; without the first, every Unix-socket
  * read and write crossed between a selector thread of our own and the I/O thread (two thread wake-ups per
  * message). It lives in XNIO's package because the members it needs are package-private; the shaded jar and the
  * test class path load it with XNIO's own class loader, and compiling against XNIO 3.8 checks the signatures it
@@ -31,6 +32,11 @@ public final class ForeignSocketChannels {
             throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
         }
         return new NioSocketStreamConnection(worker, worker.registerChannel(channel), null);
+    }
+
+    /** The selector {@code thread} selects on, or empty when it is not an I/O thread of XNIO's NIO provider. */
+    public static Optional<Selector> selectorOf(XnioIoThread thread) {
+        return thread instanceof WorkerThread worker ? Optional.of(worker.getSelector()) : Optional.empty();
     }
 
     /** The socket channel under {@code connection}, or empty when it is not a plain XNIO socket connection. */
