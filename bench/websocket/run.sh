@@ -5,7 +5,7 @@
 # hot paths before anything is measured; nginx gets the same.
 # Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 ROUNDS=3 IDLE=5000
 #                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
-#                                   SCENARIOS="100x64 100x16384 2000x64 100x64@30000 2000x64@20000",
+#                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
 #                                   messages/s in all; IDLE=0 skips the idle-tunnel table)
 set -euo pipefail
@@ -20,7 +20,7 @@ ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
 PROXIES="${PROXIES:-wsproxy nginx}"
 BACKENDS="${BACKENDS:-tcp unix}"
-SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@30000 2000x64@20000}"
+SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@15000 2000x64@10000}"
 PROXY_CPU=0
 LOAD_CPU=1
 ECHO_PORT=19101

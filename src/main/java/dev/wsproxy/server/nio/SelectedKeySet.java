@@ -121,18 +121,19 @@ final class SelectedKeySet extends AbstractSet<SelectionKey> {
         size--;
         order[index] = order[size];
         order[size] = null;
-        rehash(table.length);
+        Arrays.fill(table, null);
+        refill();
     }
 
     private void grow() {
         order = Arrays.copyOf(order, order.length * 2);
         slotOf = Arrays.copyOf(slotOf, order.length);
-        rehash(order.length * 2);
+        table = new SelectionKey[order.length * 2];
+        refill();
     }
 
-    /** Refills a table of {@code capacity} slots from the keys held; it never holds more than half of them. */
-    private void rehash(int capacity) {
-        table = new SelectionKey[capacity];
+    /** Puts the keys held into the empty table, which has twice as many slots as keys can be held. */
+    private void refill() {
         for (int i = 0; i < size; i++) {
             int slot = slotFor(order[i]);
             table[slot] = order[i];
