@@ -27,11 +27,6 @@ public final class SelectedKeySets {
     private SelectedKeySets() {
     }
 
-    /** Whether the JVM lets this replace the sets: false when it was started without opening sun.nio.ch. */
-    public static boolean available() {
-        return FIELDS.isPresent();
-    }
-
     /**
      * Replaces the set of every I/O thread's selector, on that thread, between two of its selects.
      *
