@@ -63,7 +63,6 @@ measure() { # port path [duration] -> requests/s; any non-2xx answer makes the r
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
-
 echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
 printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio
 for file in 1k.bin 1m.bin; do

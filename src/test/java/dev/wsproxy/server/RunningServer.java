@@ -77,15 +77,7 @@ final class RunningServer implements AutoCloseable {
      * the {@code Content-Length} bytes of its body, which it returns.
      */
     static byte[] readResponseBody(InputStream in, int status) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after: " + head.toString(StandardCharsets.ISO_8859_1));
-            }
-            head.write(b);
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
+        String text = readHead(in);
         if (status(text) != status) {
             throw new IOException("expected status " + status + ", got: " + text);
         }
@@ -94,6 +86,19 @@ final class RunningServer implements AutoCloseable {
             throw new IOException("no Content-Length in: " + text);
         }
         return in.readNBytes(Integer.parseInt(length.group(1)));
+    }
+
+    /** Reads a message head through its blank line, byte by byte so nothing after it is consumed. */
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head.toString(StandardCharsets.ISO_8859_1));
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** The status code of a raw reply. */

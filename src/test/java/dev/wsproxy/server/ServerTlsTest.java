@@ -157,7 +157,7 @@ class ServerTlsTest {
             try (WsproxyServer server = start(0, route("/ws/", new BackendAddress.Tcp("127.0.0.1:" + backendPort, "127.0.0.1", backendPort)))) {
                 CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> upgradeHead(port(server), "/ws/"));
                 try (Socket connection = backend.accept()) {
-                    String head = readHead(connection.getInputStream());
+                    String head = RunningServer.readHead(connection.getInputStream());
                     assertTrue(head.contains("\r\nX-Forwarded-Proto: https\r\n"), head);
                     connection.getOutputStream().write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
@@ -242,18 +242,6 @@ class ServerTlsTest {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
     /** GET over an SSLSocket that sends {@code host} as SNI and as the Host header; the whole reply. */
     private static String httpsGet(int port, String host, String path) throws IOException {
         try (SSLSocket socket = tlsTo(port, host)) {
@@ -270,7 +258,7 @@ class ServerTlsTest {
         try (SSLSocket socket = tlsTo(port, "localhost")) {
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            return readHead(socket.getInputStream());
+            return RunningServer.readHead(socket.getInputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

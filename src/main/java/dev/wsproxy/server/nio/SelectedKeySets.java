@@ -84,9 +84,6 @@ public final class SelectedKeySets {
          */
         @SuppressWarnings("unchecked")
         boolean replace(Selector selector) {
-            if (!Fields.this.selectedKeys.getDeclaringClass().isInstance(selector)) {
-                return false;
-            }
             try {
                 SelectedKeySet keys = new SelectedKeySet();
                 keys.addAll((Set<SelectionKey>) selectedKeys.get(selector));
@@ -94,6 +91,7 @@ public final class SelectedKeySets {
                 publicSelectedKeys.set(selector, keys);
                 return true;
             } catch (ReflectiveOperationException | RuntimeException e) {
+                // IllegalArgumentException: a selector of another implementation, which keeps its own set
                 return false;
             }
         }
