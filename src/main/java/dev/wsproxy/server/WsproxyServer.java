@@ -111,8 +111,9 @@ public final class WsproxyServer implements AutoCloseable {
                     + " on " + IpText.hostPort(bound.get(bound.size() - 1).address()));
         }
         if (TcpCork.closedByJvm()) {
-            logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate, and"
-                    + " the I/O threads keep the JDK's slower selected-key sets:"
+            logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate,"
+                    + " the I/O threads keep the JDK's slower selected-key sets, and WebSocket tunnels run on XNIO"
+                    + " instead of wsproxy's own epoll loops:"
                     + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
         }
         return new WsproxyServer(connectors, roots, List.copyOf(bound), logs,

@@ -1,6 +1,7 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
+import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HttpString;
@@ -186,9 +187,13 @@ final class Handshake implements BackendConnector.Callback {
         }
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
-        exchange.upgradeChannel((client, upgraded) ->
-                new Tunnel(client, upgraded.getConnection().getSslSessionInfo() != null, upstream, early,
-                        upgraded.getConnection().getByteBufferPool(), idleTimeout, log).start());
+        exchange.upgradeChannel((client, upgraded) -> {
+            boolean tls = upgraded.getConnection().getSslSessionInfo() != null;
+            ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();
+            if (tls || !settings.splice() || !SplicedTunnel.start(client, upstream, early, pool, idleTimeout, log)) {
+                new Tunnel(client, tls, upstream, early, pool, idleTimeout, log).start();
+            }
+        });
         exchange.endExchange();
         forget();
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What reaches the backend, and what the client gets when the backend refuses, fails or stays silent. */
 class TunnelHandshakeTest {
 
-    private static final TunnelSettings SHORT = new TunnelSettings(Duration.ofMillis(800), Duration.ofMillis(800));
+    private static final TunnelSettings SHORT = new TunnelSettings(Duration.ofMillis(800), Duration.ofMillis(800), true);
 
     @TempDir
     Path dir;

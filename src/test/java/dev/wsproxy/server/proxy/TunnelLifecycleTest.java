@@ -27,11 +27,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
-/** How tunnels end, and what they cost: dying peers, idle timeouts, backpressure against a stalled reader. */
+/**
+ * How tunnels end, and what they cost: dying peers, idle timeouts, backpressure against a stalled reader. These
+ * tunnels are spliced on wsproxy's epoll loops; {@link TunnelLifecycleOnXnioTest} runs the same on XNIO.
+ */
 class TunnelLifecycleTest {
 
     @TempDir
     Path dir;
+
+    TunnelSettings settings() {
+        return TunnelSettings.DEFAULT;
+    }
 
     /** A raw backend on TCP or on a Unix socket in {@code dir}, with the route that reaches it. */
     private record RawSide(Raw.Backend backend, BackendAddress address) {
@@ -77,7 +84,7 @@ class TunnelLifecycleTest {
             socket.shutdownOutput();
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
@@ -111,7 +118,7 @@ class TunnelLifecycleTest {
             in.read();
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
             InputStream in = upgrade(client, "PIPELINED");
             assertEquals("EARLY", Raw.readExactly(in, 5));
@@ -130,7 +137,7 @@ class TunnelLifecycleTest {
             socket.shutdownOutput();
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
             InputStream in = upgrade(client, "");
             Raw.send(client, "last words");
@@ -151,7 +158,7 @@ class TunnelLifecycleTest {
             out.flush();
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
             InputStream in = upgrade(client, "");
             Thread.sleep(500);
@@ -171,7 +178,7 @@ class TunnelLifecycleTest {
             socket.close();
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()));
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()));
              Socket client = Raw.connect(front)) {
             InputStream in = upgrade(client, "");
             assertEquals("partial", Raw.readExactly(in, 7));
@@ -191,7 +198,7 @@ class TunnelLifecycleTest {
             backendSaw.complete(readOrReset(in));
         });
         try (Raw.Backend backend = side.backend();
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", side.address()))) {
+             Front front = new Front(settings(), Front.prefix("/ws", side.address()))) {
             Socket client = Raw.connect(front);
             Raw.send(client, Raw.upgradeHead("/ws"));
             assertTrue(Raw.readHead(client.getInputStream()).startsWith("HTTP/1.1 101 "));
@@ -213,7 +220,7 @@ class TunnelLifecycleTest {
             out.flush();
             in.read();
         });
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+             Front front = new Front(settings(), Front.prefix("/ws", Front.tcp(backend.address())))) {
             WsClient client = WsClient.connect(front.ws("/ws"));
             WsClient.Event close = client.next();
             assertEquals("close", close.kind());
@@ -225,7 +232,7 @@ class TunnelLifecycleTest {
     @Test
     void anIdleTunnelIsClosedAfterTheRoutesIdleTimeout() throws Exception {
         try (EchoServer echo = Backends.TCP_IPV4.startEcho(dir, Set.of(), false);
-             Front front = new Front(TunnelSettings.DEFAULT, Front.withIdle(
+             Front front = new Front(settings(), Front.withIdle(
                      Front.prefix("/ws", Backends.TCP_IPV4.address(echo, dir)), Duration.ofSeconds(1)))) {
             WsClient client = WsClient.connect(front.ws("/ws"));
             assertEquals("busy", client.echoText("busy"));

@@ -1,0 +1,204 @@
+package dev.wsproxy.server.proxy;
+
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.connector.PooledByteBuffer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
+import org.xnio.nio.ForeignSocketChannels;
+
+/**
+ * An established WebSocket tunnel between two plain sockets, driven by a {@link TunnelLoop} rather than by XNIO:
+ * XNIO keeps both connections (and closes them at the end) but watches neither while the tunnel lives. Its
+ * behaviour is {@link Tunnel}'s: two {@link Flow}s, half-close, an end when both directions have ended or at once
+ * when either side fails, closes or stays idle past the route's idle timeout, and one access-log line.
+ */
+final class SplicedTunnel {
+
+    private final StreamConnection client;
+    private final StreamConnection backend;
+    private final TunnelLoop loop;
+    private final Leg clientLeg;
+    private final Leg backendLeg;
+    private final Flow up;
+    private final Flow down;
+    private final Duration idleTimeout;
+    private final UpgradeLog log;
+
+    private long lastActivity = System.nanoTime();
+    private XnioExecutor.Key idleTimer;
+    private boolean over;
+
+    private SplicedTunnel(StreamConnection client, SocketChannel clientChannel, StreamConnection backend,
+                          SocketChannel backendChannel, TunnelLoop loop, ByteBufferPool pool, Duration idleTimeout,
+                          UpgradeLog log) {
+        this.client = client;
+        this.backend = backend;
+        this.loop = loop;
+        this.idleTimeout = idleTimeout;
+        this.log = log;
+        this.clientLeg = new Leg(clientChannel, this);
+        this.backendLeg = new Leg(backendChannel, this);
+        this.up = new Flow(clientLeg, backendLeg, loop, pool, this);
+        this.down = new Flow(backendLeg, clientLeg, loop, pool, this);
+        clientLeg.connect(up, down);
+        backendLeg.connect(down, up);
+    }
+
+    /**
+     * Takes both connections from XNIO and starts the tunnel on the loop beside the client's I/O thread; call it on
+     * that thread.
+     *
+     * @param early bytes the backend sent after its 101, for the client
+     * @return false, having touched nothing, when a connection is not a plain socket or this JVM keeps epoll from
+     *         wsproxy; the caller then makes a {@link Tunnel}
+     */
+    static boolean start(StreamConnection client, StreamConnection backend, ByteBuffer early, ByteBufferPool pool,
+                         Duration idleTimeout, UpgradeLog log) {
+        Optional<SocketChannel> clientChannel = ForeignSocketChannels.channelOf(client);
+        Optional<SocketChannel> backendChannel = ForeignSocketChannels.channelOf(backend);
+        Optional<TunnelLoop> loop = TunnelLoop.beside(client.getIoThread(), pool.getBufferSize());
+        if (clientChannel.isEmpty() || backendChannel.isEmpty() || loop.isEmpty()) {
+            return false;
+        }
+        SplicedTunnel tunnel = new SplicedTunnel(client, clientChannel.get(), backend, backendChannel.get(),
+                loop.get(), pool, idleTimeout, log);
+        tunnel.takeOver(early, pool);
+        return true;
+    }
+
+    /**
+     * Reads once through the client's XNIO channel, which gives first any bytes Undertow read past the request
+     * head (at most one pooled buffer, the size read here), then leaves both connections to the loop.
+     */
+    private void takeOver(ByteBuffer early, ByteBufferPool pool) {
+        try {
+            client.setOption(Options.KEEP_ALIVE, true);
+        } catch (IOException | IllegalArgumentException e) {
+            // keepalive is a safety net; a connection that cannot have it still works
+        }
+        PooledByteBuffer fromClient = pool.allocate();
+        ByteBuffer clientEarly = fromClient.getBuffer();
+        int n;
+        try {
+            n = client.getSourceChannel().read(clientEarly.clear());
+        } catch (IOException e) {
+            fromClient.close();
+            IoUtils.safeClose(client, backend);
+            log.write(101, 0, early.remaining(), e.getMessage());
+            return;
+        }
+        ByteBuffer upEarly = ByteBuffer.allocate(Math.max(n, 0)).put(clientEarly.flip()).flip();
+        fromClient.close();
+        leaveXnio(client);
+        leaveXnio(backend);
+        onClose(client);
+        onClose(backend);
+        up.start(upEarly, n < 0);
+        down.start(early, false);
+        loop.execute(this::register, () -> end("the server is stopping"));
+    }
+
+    /** XNIO stops watching a connection whose reads and writes are both suspended: its selector drops the socket. */
+    private static void leaveXnio(StreamConnection connection) {
+        connection.getSourceChannel().getReadSetter().set(null);
+        connection.getSinkChannel().getWriteSetter().set(null);
+        connection.getSourceChannel().suspendReads();
+        connection.getSinkChannel().suspendWrites();
+    }
+
+    /** XNIO 3.8 merges close listeners, and runs one at once when the connection is already closed. */
+    private void onClose(StreamConnection connection) {
+        connection.setCloseListener(closed -> loop.execute(() -> end(null), () -> end(null)));
+    }
+
+    private void register() {
+        if (over) {
+            return;
+        }
+        try {
+            loop.watch(clientLeg);
+            loop.watch(backendLeg);
+        } catch (IOException e) {
+            abort(e);
+            return;
+        }
+        if (!idleTimeout.isZero()) {
+            scheduleIdleCheck(idleTimeout.toNanos());
+        }
+        down.run();
+        up.run();
+    }
+
+    boolean over() {
+        return over;
+    }
+
+    /** Notes traffic, which postpones the idle timeout; without one, it saves reading the clock per message. */
+    void touch() {
+        if (!idleTimeout.isZero()) {
+            lastActivity = System.nanoTime();
+        }
+    }
+
+    void flowFinished() {
+        if (up.finished() && down.finished()) {
+            end(null);
+        }
+    }
+
+    void abort(IOException cause) {
+        end(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        try {
+            idleTimer = client.getIoThread().executeAfter(() -> loop.execute(this::checkIdle, () -> { }),
+                    delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the worker is stopping, and its loop with it, which ends this tunnel
+        }
+    }
+
+    private void checkIdle() {
+        if (over) {
+            return;
+        }
+        long idle = System.nanoTime() - lastActivity;
+        long limit = idleTimeout.toNanos();
+        if (idle >= limit) {
+            end("idle for " + idleTimeout.toSeconds() + " s");
+        } else {
+            scheduleIdleCheck(limit - idle);
+        }
+    }
+
+    /** Stops watching both sockets, and has XNIO close both connections on the client's I/O thread. */
+    void end(String error) {
+        if (over) {
+            return;
+        }
+        over = true;
+        if (idleTimer != null) {
+            idleTimer.remove();
+        }
+        loop.forget(clientLeg);
+        loop.forget(backendLeg);
+        up.release();
+        down.release();
+        try {
+            client.getIoThread().execute(() -> IoUtils.safeClose(client, backend));
+        } catch (RejectedExecutionException e) {
+            IoUtils.safeClose(client, backend);
+        }
+        log.write(101, up.bytes(), down.bytes(), error);
+    }
+}

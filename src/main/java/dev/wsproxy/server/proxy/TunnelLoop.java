@@ -1,0 +1,144 @@
+package dev.wsproxy.server.proxy;
+
+import dev.wsproxy.server.nio.Epoll;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.xnio.XnioIoThread;
+
+/**
+ * A thread that drives the tunnels of plain sockets from an edge-triggered epoll set of its own: one per XNIO I/O
+ * thread, created with that thread's first such tunnel, ended within a second of its worker's shutdown. Per
+ * event it does what nginx does, a table lookup by descriptor and the read and write, where the XNIO thread's
+ * selector loop spent as much CPU again on its own bookkeeping.
+ */
+final class TunnelLoop implements Runnable {
+
+    private static final Map<XnioIoThread, TunnelLoop> LOOPS = new ConcurrentHashMap<>();
+    private static final int EVENTS = 1024;
+    /** How often an idle loop looks whether its worker has shut down. */
+    private static final int TICK_MILLIS = 1000;
+
+    private final XnioIoThread io;
+    private final Epoll epoll;
+    private final ByteBuffer readBuffer;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Flow> again = new ArrayDeque<>();
+    private Leg[] legs = new Leg[1024];
+    private volatile boolean stopped;
+
+    private TunnelLoop(XnioIoThread io, int bufferSize) throws IOException {
+        this.io = io;
+        this.epoll = new Epoll(EVENTS);
+        this.readBuffer = ByteBuffer.allocateDirect(bufferSize);
+    }
+
+    /** The loop beside {@code io}, started on first use; empty when this JVM keeps epoll from wsproxy. */
+    static Optional<TunnelLoop> beside(XnioIoThread io, int bufferSize) {
+        if (!Epoll.AVAILABLE || io.getWorker().isShutdown()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LOOPS.computeIfAbsent(io, thread -> start(thread, bufferSize)));
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static TunnelLoop start(XnioIoThread io, int bufferSize) {
+        try {
+            TunnelLoop loop = new TunnelLoop(io, bufferSize);
+            Thread thread = new Thread(loop, "wsproxy-tunnels-" + io.getNumber());
+            thread.setDaemon(true);
+            thread.start();
+            return loop;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code task} on this loop's thread; after the loop has stopped, runs {@code orElse} where it is. */
+    void execute(Runnable task, Runnable orElse) {
+        tasks.add(() -> (stopped ? orElse : task).run());
+        epoll.wake();
+        if (stopped) {
+            runTasks();
+        }
+    }
+
+    /** The buffer every flow of this loop reads into; flows run one at a time and leave nothing in it. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** Starts watching {@code leg}; on this loop's thread. */
+    void watch(Leg leg) throws IOException {
+        if (leg.fd() >= legs.length) {
+            legs = Arrays.copyOf(legs, Math.max(leg.fd() + 1, legs.length * 2));
+        }
+        legs[leg.fd()] = leg;
+        epoll.add(leg.fd());
+    }
+
+    /** Stops watching {@code leg}; a no-op for a leg never watched, and once the loop has stopped. */
+    void forget(Leg leg) {
+        if (!stopped && leg.fd() < legs.length && legs[leg.fd()] == leg) {
+            legs[leg.fd()] = null;
+            epoll.remove(leg.fd());
+        }
+    }
+
+    /** Runs {@code flow} again after this round of events: it stopped to let other connections have a turn. */
+    void again(Flow flow) {
+        again.add(flow);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!io.getWorker().isShutdown()) {
+                runTasks();
+                int n = epoll.await(again.isEmpty() ? TICK_MILLIS : 0);
+                for (int i = 0; i < n; i++) {
+                    int fd = epoll.descriptor(i);
+                    Leg leg = fd < legs.length ? legs[fd] : null;
+                    if (leg != null) {
+                        leg.ready(epoll.events(i));
+                    }
+                }
+                for (int i = again.size(); i > 0; i--) {
+                    again.poll().run();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("wsproxy: tunnel loop " + io.getNumber() + " stopped: " + e);
+        } finally {
+            stop();
+        }
+    }
+
+    /** Ends every tunnel still here; tasks that come later run where they are sent from. */
+    private void stop() {
+        LOOPS.remove(io, this);
+        for (Leg leg : legs) {
+            if (leg != null) {
+                leg.tunnelEnds("the server is stopping");
+            }
+        }
+        stopped = true;
+        runTasks();
+        epoll.close();
+    }
+
+    private void runTasks() {
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+    }
+}
