@@ -2,8 +2,6 @@ package dev.wsproxy.server.nio;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -26,30 +24,38 @@ public final class Epoll implements AutoCloseable {
     private static final int CTL_ADD = 1;
     private static final int CTL_DEL = 2;
 
-    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final Class<?> EPOLL = internal("sun.nio.ch.EPoll");
-    private static final Class<?> EVENT_FD = internal("sun.nio.ch.EventFD");
-    private static final MethodHandle CREATE = find(EPOLL, "create", int.class);
-    private static final MethodHandle CTL = find(EPOLL, "ctl", int.class, int.class, int.class, int.class, int.class);
-    private static final MethodHandle WAIT = find(EPOLL, "wait", int.class, int.class, long.class, int.class, int.class);
-    private static final MethodHandle ALLOCATE = find(EPOLL, "allocatePollArray", long.class, int.class);
-    private static final MethodHandle FREE = find(EPOLL, "freePollArray", void.class, long.class);
-    private static final MethodHandle EVENT = find(EPOLL, "getEvent", long.class, long.class, int.class);
-    private static final MethodHandle EVENT_DESCRIPTOR = find(EPOLL, "getDescriptor", int.class, long.class);
-    private static final MethodHandle EVENT_BITS = find(EPOLL, "getEvents", int.class, long.class);
-    private static final MethodHandle CLOSE_FD = closeIntFd();
-    private static final MethodHandle NEW_EVENT_FD = eventFdConstructor();
-    private static final MethodHandle EVENT_FD_NUMBER = eventFd("efd", int.class);
-    private static final MethodHandle EVENT_FD_SET = eventFd("set", void.class);
-    private static final MethodHandle EVENT_FD_RESET = eventFd("reset", void.class);
-    private static final MethodHandle EVENT_FD_CLOSE = eventFd("close", void.class);
-    private static final MethodHandle CHANNEL_FD = channelDescriptor();
+    private static final String EPOLL = "sun.nio.ch.EPoll";
+    private static final String EVENT_FD = "sun.nio.ch.EventFD";
+    private static final MethodHandle CREATE = JdkInternals.staticMethod(EPOLL, "create", int.class);
+    private static final MethodHandle CTL = JdkInternals.staticMethod(EPOLL, "ctl", int.class,
+            int.class, int.class, int.class, int.class);
+    private static final MethodHandle WAIT = JdkInternals.staticMethod(EPOLL, "wait", int.class,
+            int.class, long.class, int.class, int.class);
+    private static final MethodHandle ALLOCATE = JdkInternals.staticMethod(EPOLL, "allocatePollArray", long.class,
+            int.class);
+    private static final MethodHandle FREE = JdkInternals.staticMethod(EPOLL, "freePollArray", void.class, long.class);
+    private static final MethodHandle EVENT = JdkInternals.staticMethod(EPOLL, "getEvent", long.class,
+            long.class, int.class);
+    private static final MethodHandle EVENT_DESCRIPTOR = JdkInternals.staticMethod(EPOLL, "getDescriptor", int.class,
+            long.class);
+    private static final MethodHandle EVENT_BITS = JdkInternals.staticMethod(EPOLL, "getEvents", int.class, long.class);
+    private static final MethodHandle NEW_EVENT_FD = JdkInternals.constructor(EVENT_FD, Object.class);
+    private static final MethodHandle EVENT_FD_NUMBER = JdkInternals.virtualMethod(EVENT_FD, Object.class, "efd",
+            int.class);
+    private static final MethodHandle EVENT_FD_SET = JdkInternals.virtualMethod(EVENT_FD, Object.class, "set",
+            void.class);
+    private static final MethodHandle EVENT_FD_RESET = JdkInternals.virtualMethod(EVENT_FD, Object.class, "reset",
+            void.class);
+    private static final MethodHandle EVENT_FD_CLOSE = JdkInternals.virtualMethod(EVENT_FD, Object.class, "close",
+            void.class);
+    private static final MethodHandle CHANNEL_FD = JdkInternals.virtualMethod("sun.nio.ch.SelChImpl",
+            SocketChannel.class, "getFDVal", int.class);
 
     /** Whether this JVM lets wsproxy use epoll directly. */
     public static final boolean AVAILABLE = CREATE != null && CTL != null && WAIT != null && ALLOCATE != null
-            && FREE != null && EVENT != null && EVENT_DESCRIPTOR != null && EVENT_BITS != null && CLOSE_FD != null
-            && NEW_EVENT_FD != null && EVENT_FD_NUMBER != null && EVENT_FD_SET != null && EVENT_FD_RESET != null
-            && EVENT_FD_CLOSE != null && CHANNEL_FD != null;
+            && FREE != null && EVENT != null && EVENT_DESCRIPTOR != null && EVENT_BITS != null
+            && JdkInternals.CLOSE_INT_FD != null && NEW_EVENT_FD != null && EVENT_FD_NUMBER != null
+            && EVENT_FD_SET != null && EVENT_FD_RESET != null && EVENT_FD_CLOSE != null && CHANNEL_FD != null;
 
     private final int epfd;
     private final long events;
@@ -70,7 +76,7 @@ public final class Epoll implements AutoCloseable {
             this.wakeup = (Object) NEW_EVENT_FD.invokeExact();
             this.wakeupFd = (int) EVENT_FD_NUMBER.invokeExact(wakeup);
         } catch (Throwable e) {
-            throw rethrown(e);
+            throw JdkInternals.rethrown(e);
         }
         control(CTL_ADD, wakeupFd, IN);
     }
@@ -80,7 +86,7 @@ public final class Epoll implements AutoCloseable {
         try {
             return (int) CHANNEL_FD.invokeExact(channel);
         } catch (Throwable e) {
-            throw unchecked(e);
+            throw JdkInternals.unchecked(e);
         }
     }
 
@@ -101,7 +107,7 @@ public final class Epoll implements AutoCloseable {
         try {
             return (int) CTL.invokeExact(epfd, op, fd, interest);
         } catch (Throwable e) {
-            throw unchecked(e);
+            throw JdkInternals.unchecked(e);
         }
     }
 
@@ -117,7 +123,7 @@ public final class Epoll implements AutoCloseable {
         try {
             n = (int) WAIT.invokeExact(epfd, events, capacity, timeoutMillis);
         } catch (Throwable e) {
-            throw rethrown(e);
+            throw JdkInternals.rethrown(e);
         }
         // the JDK's native answers -3 for a wait interrupted by a signal
         n = Math.max(n, 0);
@@ -126,7 +132,7 @@ public final class Epoll implements AutoCloseable {
                 try {
                     EVENT_FD_RESET.invokeExact(wakeup);
                 } catch (Throwable e) {
-                    throw rethrown(e);
+                    throw JdkInternals.rethrown(e);
                 }
             }
         }
@@ -138,7 +144,7 @@ public final class Epoll implements AutoCloseable {
         try {
             return (int) EVENT_DESCRIPTOR.invokeExact(event(i));
         } catch (Throwable e) {
-            throw unchecked(e);
+            throw JdkInternals.unchecked(e);
         }
     }
 
@@ -147,7 +153,7 @@ public final class Epoll implements AutoCloseable {
         try {
             return (int) EVENT_BITS.invokeExact(event(i));
         } catch (Throwable e) {
-            throw unchecked(e);
+            throw JdkInternals.unchecked(e);
         }
     }
 
@@ -176,95 +182,10 @@ public final class Epoll implements AutoCloseable {
         closed = true;
         try {
             EVENT_FD_CLOSE.invokeExact(wakeup);
-            CLOSE_FD.invokeExact(epfd);
+            JdkInternals.CLOSE_INT_FD.invokeExact(epfd);
             FREE.invokeExact(events);
         } catch (Throwable e) {
             // closing gives back descriptors and memory; after a failure there is nothing else to do
-        }
-    }
-
-    private static IOException rethrown(Throwable e) {
-        if (e instanceof IOException io) {
-            return io;
-        }
-        throw unchecked(e);
-    }
-
-    private static RuntimeException unchecked(Throwable e) {
-        if (e instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(e);
-    }
-
-    private static Class<?> internal(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
-    }
-
-    /** A static method of an internal class, or null when it is missing or the package is closed to us. */
-    private static MethodHandle find(Class<?> owner, String name, Class<?> returns, Class<?>... parameters) {
-        if (owner == null) {
-            return null;
-        }
-        try {
-            return MethodHandles.privateLookupIn(owner, LOOKUP)
-                    .findStatic(owner, name, MethodType.methodType(returns, parameters));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The JDK moved {@code closeIntFD} from {@code FileDispatcherImpl} to its superclass in JDK 21. */
-    private static MethodHandle closeIntFd() {
-        MethodHandle close = find(internal("sun.nio.ch.FileDispatcherImpl"), "closeIntFD", void.class, int.class);
-        return close != null ? close : find(internal("sun.nio.ch.UnixFileDispatcherImpl"), "closeIntFD", void.class,
-                int.class);
-    }
-
-    private static MethodHandle eventFdConstructor() {
-        if (EVENT_FD == null) {
-            return null;
-        }
-        try {
-            return MethodHandles.privateLookupIn(EVENT_FD, LOOKUP)
-                    .findConstructor(EVENT_FD, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static MethodHandle eventFd(String name, Class<?> returns) {
-        if (EVENT_FD == null) {
-            return null;
-        }
-        try {
-            return MethodHandles.privateLookupIn(EVENT_FD, LOOKUP)
-                    .findVirtual(EVENT_FD, name, MethodType.methodType(returns))
-                    .asType(MethodType.methodType(returns, Object.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static MethodHandle channelDescriptor() {
-        Class<?> selectable = internal("sun.nio.ch.SelChImpl");
-        if (selectable == null) {
-            return null;
-        }
-        try {
-            return MethodHandles.privateLookupIn(selectable, LOOKUP)
-                    .findVirtual(selectable, "getFDVal", MethodType.methodType(int.class))
-                    .asType(MethodType.methodType(int.class, SocketChannel.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
         }
     }
 }

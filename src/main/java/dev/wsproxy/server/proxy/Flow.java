@@ -1,7 +1,6 @@
 package dev.wsproxy.server.proxy;
 
 import io.undertow.connector.ByteBufferPool;
-import io.undertow.connector.PooledByteBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -11,7 +10,7 @@ import java.nio.ByteBuffer;
  * reads no more, so a slow reader slows its writer instead of growing memory. End of input becomes a write
  * shutdown on the sink (half-close).
  */
-final class Flow {
+final class Flow implements AbstractTunnel.Direction {
 
     /** How many buffers one turn may move before letting the other connections of the loop run. */
     private static final int BURST = 16;
@@ -19,20 +18,18 @@ final class Flow {
     private final Leg source;
     private final Leg sink;
     private final TunnelLoop loop;
-    private final ByteBufferPool pool;
-    private final SplicedTunnel tunnel;
+    private final HeldBytes unsent;
+    private final AbstractTunnel tunnel;
 
-    private ByteBuffer unsent;
-    private PooledByteBuffer unsentOwner;
     private boolean ended;
     private boolean finished;
     private long bytes;
 
-    Flow(Leg source, Leg sink, TunnelLoop loop, ByteBufferPool pool, SplicedTunnel tunnel) {
+    Flow(Leg source, Leg sink, TunnelLoop loop, ByteBufferPool pool, AbstractTunnel tunnel) {
         this.source = source;
         this.sink = sink;
         this.loop = loop;
-        this.pool = pool;
+        this.unsent = new HeldBytes(pool);
         this.tunnel = tunnel;
     }
 
@@ -45,15 +42,17 @@ final class Flow {
         ended = sourceEnded;
         if (early.hasRemaining()) {
             bytes += early.remaining();
-            unsent = early;
+            unsent.keep(early);
         }
     }
 
-    long bytes() {
+    @Override
+    public long bytes() {
         return bytes;
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
@@ -63,7 +62,7 @@ final class Flow {
             return;
         }
         try {
-            if (unsent != null && !sendUnsent()) {
+            if (unsent.bytes() != null && !sendUnsent()) {
                 return;
             }
             if (ended) {
@@ -80,12 +79,13 @@ final class Flow {
         if (!sink.writable) {
             return false;
         }
-        sink.channel().write(unsent);
-        if (unsent.hasRemaining()) {
+        ByteBuffer held = unsent.bytes();
+        sink.write(held);
+        if (held.hasRemaining()) {
             sink.writable = false;
             return false;
         }
-        release();
+        unsent.release();
         tunnel.touch();
         return true;
     }
@@ -97,7 +97,7 @@ final class Flow {
                 return;
             }
             buffer.clear();
-            int n = source.channel().read(buffer);
+            int n = source.read(buffer);
             if (n < 0) {
                 ended = true;
                 finish();
@@ -110,9 +110,9 @@ final class Flow {
             bytes += n;
             tunnel.touch();
             buffer.flip();
-            sink.channel().write(buffer);
+            sink.write(buffer);
             if (buffer.hasRemaining()) {
-                hold(buffer);
+                unsent.copy(buffer);
                 sink.writable = false;
                 return;
             }
@@ -126,26 +126,14 @@ final class Flow {
         loop.again(this);
     }
 
-    /** Keeps what the sink did not take in a pooled buffer of its own: the read buffer is the loop's. */
-    private void hold(ByteBuffer rest) {
-        unsentOwner = pool.allocate();
-        unsent = unsentOwner.getBuffer();
-        unsent.clear();
-        unsent.put(rest).flip();
-    }
-
     private void finish() throws IOException {
         finished = true;
-        sink.channel().shutdownOutput();
-        tunnel.flowFinished();
+        sink.shutdownOutput();
+        tunnel.directionFinished();
     }
 
-    /** Gives the held buffer back; called when the data went out, and when the tunnel ends. */
-    void release() {
-        unsent = null;
-        if (unsentOwner != null) {
-            unsentOwner.close();
-            unsentOwner = null;
-        }
+    @Override
+    public void release() {
+        unsent.release();
     }
 }

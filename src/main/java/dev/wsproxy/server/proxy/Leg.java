@@ -1,18 +1,27 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.nio.Epoll;
+import dev.wsproxy.server.nio.SocketCalls;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * One socket of a {@link SplicedTunnel}, as its {@link TunnelLoop} sees it: the channel, and whether it may have
- * bytes to read and room to write. Edge-triggered epoll reports only changes, so these stay true until a read or
- * a write finds otherwise.
+ * One socket of a {@link SplicedTunnel}, as its {@link TunnelLoop} sees it: the channel's descriptor, and whether
+ * it may have bytes to read and room to write. Edge-triggered epoll reports only changes, so these stay true until
+ * a read or a write finds otherwise.
  */
 final class Leg {
 
     private final SocketChannel channel;
-    private final int fd;
-    private final SplicedTunnel tunnel;
+    private final FileDescriptor fd;
+    private final int number;
+    private final AbstractTunnel tunnel;
+    private SelectionKey closeGuard;
     private Flow out;
     private Flow in;
     boolean readable = true;
@@ -20,9 +29,10 @@ final class Leg {
     /** Whether the peer has shut down its writing side: then only end of input makes the leg unreadable. */
     boolean inputEnding;
 
-    Leg(SocketChannel channel, SplicedTunnel tunnel) {
+    Leg(SocketChannel channel, AbstractTunnel tunnel) {
         this.channel = channel;
-        this.fd = Epoll.descriptor(channel);
+        this.fd = SocketCalls.descriptorOf(channel);
+        this.number = Epoll.descriptor(channel);
         this.tunnel = tunnel;
     }
 
@@ -32,12 +42,41 @@ final class Leg {
         this.in = in;
     }
 
-    SocketChannel channel() {
-        return channel;
+    int fd() {
+        return number;
     }
 
-    int fd() {
-        return fd;
+    /**
+     * Registers the channel with the loop's {@code guard} selector, which nothing selects: a channel closed
+     * elsewhere (a server shutting down closes every connection) then keeps its descriptor until the loop, done
+     * with it, lets go by {@link #unguard}. Without that its number could go to a new connection under a read.
+     */
+    void guard(Selector guard) throws ClosedChannelException {
+        closeGuard = channel.register(guard, 0);
+    }
+
+    void unguard() {
+        if (closeGuard != null) {
+            closeGuard.cancel();
+        }
+    }
+
+    /** @return bytes read, 0 when none are there now, -1 at end of input */
+    int read(ByteBuffer direct) throws IOException {
+        return SocketCalls.read(fd, direct);
+    }
+
+    /** Writes what the socket takes now; bytes that came with a handshake are in a heap buffer, the channel's job. */
+    void write(ByteBuffer buffer) throws IOException {
+        if (buffer.isDirect()) {
+            SocketCalls.write(fd, buffer);
+        } else {
+            channel.write(buffer);
+        }
+    }
+
+    void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
     }
 
     /** Takes one epoll event: hang-up and error count as both, so that the next read or write meets them. */

@@ -1,7 +1,6 @@
 package dev.wsproxy.server.proxy;
 
 import io.undertow.connector.ByteBufferPool;
-import io.undertow.connector.PooledByteBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.xnio.IoUtils;
@@ -14,20 +13,18 @@ import org.xnio.channels.StreamSourceChannel;
  * reading is suspended, so a slow reader slows its writer instead of growing memory. End of input becomes a write
  * shutdown on the sink (half-close).
  */
-final class Pump {
+final class Pump implements AbstractTunnel.Direction {
 
     /** How many buffers one readiness event may move before letting the other connections on this thread run. */
     private static final int BURST = 16;
 
     private final StreamSourceChannel source;
     private final StreamSinkChannel sink;
-    private final ByteBufferPool pool;
     private final ByteBuffer readBuffer;
-    private final Tunnel tunnel;
+    private final HeldBytes unsent;
+    private final AbstractTunnel tunnel;
     private final boolean shortReadDrains;
 
-    private ByteBuffer unsent;
-    private PooledByteBuffer unsentOwner;
     private boolean ended;
     private boolean finished;
     private long bytes;
@@ -37,12 +34,12 @@ final class Pump {
      *                        saves the read that would only say so. True for a plain socket, whose selector
      *                        reports any later data; false for TLS, which may hold decrypted bytes back.
      */
-    Pump(StreamSourceChannel source, StreamSinkChannel sink, ByteBufferPool pool, Tunnel tunnel,
+    Pump(StreamSourceChannel source, StreamSinkChannel sink, ByteBufferPool pool, AbstractTunnel tunnel,
          boolean shortReadDrains) {
         this.source = source;
         this.sink = sink;
-        this.pool = pool;
         this.readBuffer = ReadBuffer.ofThisThread(pool.getBufferSize());
+        this.unsent = new HeldBytes(pool);
         this.tunnel = tunnel;
         this.shortReadDrains = shortReadDrains;
     }
@@ -53,18 +50,20 @@ final class Pump {
         sink.getWriteSetter().set(channel -> onWritable());
         if (early.hasRemaining()) {
             bytes += early.remaining();
-            unsent = early;
+            unsent.keep(early);
             sink.resumeWrites();
         } else {
             source.resumeReads();
         }
     }
 
-    long bytes() {
+    @Override
+    public long bytes() {
         return bytes;
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return finished;
     }
 
@@ -87,7 +86,7 @@ final class Pump {
                 buffer.flip();
                 sink.write(buffer);
                 if (buffer.hasRemaining()) {
-                    holdUnsent(buffer);
+                    unsent.copy(buffer);
                     source.suspendReads();
                     sink.resumeWrites();
                     return;
@@ -102,14 +101,6 @@ final class Pump {
         }
     }
 
-    /** Keeps what the sink did not take in a pooled buffer of its own: the read buffer is the thread's. */
-    private void holdUnsent(ByteBuffer rest) {
-        unsentOwner = pool.allocate();
-        unsent = unsentOwner.getBuffer();
-        unsent.clear();
-        unsent.put(rest).flip();
-    }
-
     private void flushOrWait() throws IOException {
         if (!sink.flush()) {
             source.suspendReads();
@@ -119,12 +110,13 @@ final class Pump {
 
     private void onWritable() {
         try {
-            if (unsent != null) {
-                sink.write(unsent);
-                if (unsent.hasRemaining()) {
+            ByteBuffer held = unsent.bytes();
+            if (held != null) {
+                sink.write(held);
+                if (held.hasRemaining()) {
                     return;
                 }
-                release();
+                unsent.release();
                 tunnel.touch();
             }
             if (!sink.flush()) {
@@ -155,15 +147,11 @@ final class Pump {
     private void finish() {
         finished = true;
         IoUtils.safeShutdownReads(source);
-        tunnel.pumpFinished();
+        tunnel.directionFinished();
     }
 
-    /** Gives the held buffer back; called when the data went out, and when the tunnel closes. */
-    void release() {
-        unsent = null;
-        if (unsentOwner != null) {
-            unsentOwner.close();
-            unsentOwner = null;
-        }
+    @Override
+    public void release() {
+        unsent.release();
     }
 }

@@ -7,12 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.xnio.IoUtils;
-import org.xnio.Options;
 import org.xnio.StreamConnection;
-import org.xnio.XnioExecutor;
 import org.xnio.nio.ForeignSocketChannels;
 
 /**
@@ -21,7 +22,10 @@ import org.xnio.nio.ForeignSocketChannels;
  * behaviour is {@link Tunnel}'s: two {@link Flow}s, half-close, an end when both directions have ended or at once
  * when either side fails, closes or stays idle past the route's idle timeout, and one access-log line.
  */
-final class SplicedTunnel {
+final class SplicedTunnel extends AbstractTunnel {
+
+    /** How long a connection closed from outside waits for its tunnel to end on the loop. */
+    private static final int CLOSE_WAIT_SECONDS = 2;
 
     private final StreamConnection client;
     private final StreamConnection backend;
@@ -30,27 +34,21 @@ final class SplicedTunnel {
     private final Leg backendLeg;
     private final Flow up;
     private final Flow down;
-    private final Duration idleTimeout;
-    private final UpgradeLog log;
-
-    private long lastActivity = System.nanoTime();
-    private XnioExecutor.Key idleTimer;
-    private boolean over;
 
     private SplicedTunnel(StreamConnection client, SocketChannel clientChannel, StreamConnection backend,
                           SocketChannel backendChannel, TunnelLoop loop, ByteBufferPool pool, Duration idleTimeout,
                           UpgradeLog log) {
+        super(idleTimeout, client.getIoThread(), task -> loop.execute(task, () -> { }), log);
         this.client = client;
         this.backend = backend;
         this.loop = loop;
-        this.idleTimeout = idleTimeout;
-        this.log = log;
         this.clientLeg = new Leg(clientChannel, this);
         this.backendLeg = new Leg(backendChannel, this);
         this.up = new Flow(clientLeg, backendLeg, loop, pool, this);
         this.down = new Flow(backendLeg, clientLeg, loop, pool, this);
         clientLeg.connect(up, down);
         backendLeg.connect(down, up);
+        directions(up, down);
     }
 
     /**
@@ -80,11 +78,7 @@ final class SplicedTunnel {
      * head (at most one pooled buffer, the size read here), then leaves both connections to the loop.
      */
     private void takeOver(ByteBuffer early, ByteBufferPool pool) {
-        try {
-            client.setOption(Options.KEEP_ALIVE, true);
-        } catch (IOException | IllegalArgumentException e) {
-            // keepalive is a safety net; a connection that cannot have it still works
-        }
+        Tunnel.keepAlive(client);
         PooledByteBuffer fromClient = pool.allocate();
         ByteBuffer clientEarly = fromClient.getBuffer();
         int n;
@@ -92,8 +86,7 @@ final class SplicedTunnel {
             n = client.getSourceChannel().read(clientEarly.clear());
         } catch (IOException e) {
             fromClient.close();
-            IoUtils.safeClose(client, backend);
-            log.write(101, 0, early.remaining(), e.getMessage());
+            abort(e);
             return;
         }
         ByteBuffer upEarly = ByteBuffer.allocate(Math.max(n, 0)).put(clientEarly.flip()).flip();
@@ -115,13 +108,35 @@ final class SplicedTunnel {
         connection.getSinkChannel().suspendWrites();
     }
 
-    /** XNIO 3.8 merges close listeners, and runs one at once when the connection is already closed. */
+    /**
+     * Ends the tunnel when something else closes one of its connections, and waits (on that closer's thread) until
+     * it has: a stopping server closes every connection and then its logs, and each tunnel's access-log line must
+     * be written in between. XNIO 3.8 merges close listeners, and runs one at once when the connection is already
+     * closed.
+     */
     private void onClose(StreamConnection connection) {
-        connection.setCloseListener(closed -> loop.execute(() -> end(null), () -> end(null)));
+        connection.setCloseListener(closed -> {
+            if (over()) {
+                return;
+            }
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            Runnable end = () -> {
+                end(null);
+                ended.complete(null);
+            };
+            loop.execute(end, end);
+            try {
+                ended.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the loop is stuck or gone; the connection is closed either way
+            }
+        });
     }
 
     private void register() {
-        if (over) {
+        if (over()) {
             return;
         }
         try {
@@ -131,74 +146,20 @@ final class SplicedTunnel {
             abort(e);
             return;
         }
-        if (!idleTimeout.isZero()) {
-            scheduleIdleCheck(idleTimeout.toNanos());
-        }
+        startIdleTimeout();
         down.run();
         up.run();
     }
 
-    boolean over() {
-        return over;
-    }
-
-    /** Notes traffic, which postpones the idle timeout; without one, it saves reading the clock per message. */
-    void touch() {
-        if (!idleTimeout.isZero()) {
-            lastActivity = System.nanoTime();
-        }
-    }
-
-    void flowFinished() {
-        if (up.finished() && down.finished()) {
-            end(null);
-        }
-    }
-
-    void abort(IOException cause) {
-        end(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-    }
-
-    private void scheduleIdleCheck(long delayNanos) {
-        try {
-            idleTimer = client.getIoThread().executeAfter(() -> loop.execute(this::checkIdle, () -> { }),
-                    delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // the worker is stopping, and its loop with it, which ends this tunnel
-        }
-    }
-
-    private void checkIdle() {
-        if (over) {
-            return;
-        }
-        long idle = System.nanoTime() - lastActivity;
-        long limit = idleTimeout.toNanos();
-        if (idle >= limit) {
-            end("idle for " + idleTimeout.toSeconds() + " s");
-        } else {
-            scheduleIdleCheck(limit - idle);
-        }
-    }
-
     /** Stops watching both sockets, and has XNIO close both connections on the client's I/O thread. */
-    void end(String error) {
-        if (over) {
-            return;
-        }
-        over = true;
-        if (idleTimer != null) {
-            idleTimer.remove();
-        }
+    @Override
+    void closeConnections() {
         loop.forget(clientLeg);
         loop.forget(backendLeg);
-        up.release();
-        down.release();
         try {
             client.getIoThread().execute(() -> IoUtils.safeClose(client, backend));
         } catch (RejectedExecutionException e) {
             IoUtils.safeClose(client, backend);
         }
-        log.write(101, up.bytes(), down.bytes(), error);
     }
 }

@@ -1,8 +1,10 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.nio.Epoll;
+import dev.wsproxy.server.nio.SocketCalls;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,6 +30,9 @@ final class TunnelLoop implements Runnable {
     private final XnioIoThread io;
     private final Epoll epoll;
     private final ByteBuffer readBuffer;
+    /** Holds every watched channel's descriptor open until this loop is done with it; see {@link Leg#guard}. */
+    private final Selector closeGuard;
+    private boolean unguarded;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Flow> again = new ArrayDeque<>();
     private Leg[] legs = new Leg[1024];
@@ -37,11 +42,12 @@ final class TunnelLoop implements Runnable {
         this.io = io;
         this.epoll = new Epoll(EVENTS);
         this.readBuffer = ByteBuffer.allocateDirect(bufferSize);
+        this.closeGuard = Selector.open();
     }
 
     /** The loop beside {@code io}, started on first use; empty when this JVM keeps epoll from wsproxy. */
     static Optional<TunnelLoop> beside(XnioIoThread io, int bufferSize) {
-        if (!Epoll.AVAILABLE || io.getWorker().isShutdown()) {
+        if (!Epoll.AVAILABLE || !SocketCalls.AVAILABLE || io.getWorker().isShutdown()) {
             return Optional.empty();
         }
         try {
@@ -82,15 +88,19 @@ final class TunnelLoop implements Runnable {
         if (leg.fd() >= legs.length) {
             legs = Arrays.copyOf(legs, Math.max(leg.fd() + 1, legs.length * 2));
         }
+        leg.guard(closeGuard);
         legs[leg.fd()] = leg;
         epoll.add(leg.fd());
     }
 
     /** Stops watching {@code leg}; a no-op for a leg never watched, and once the loop has stopped. */
     void forget(Leg leg) {
-        if (!stopped && leg.fd() < legs.length && legs[leg.fd()] == leg) {
-            legs[leg.fd()] = null;
-            epoll.remove(leg.fd());
+        int fd = leg.fd();
+        if (!stopped && fd < legs.length && legs[fd] == leg) {
+            legs[fd] = null;
+            epoll.remove(fd);
+            leg.unguard();
+            unguarded = true;
         }
     }
 
@@ -115,6 +125,11 @@ final class TunnelLoop implements Runnable {
                 for (int i = again.size(); i > 0; i--) {
                     again.poll().run();
                 }
+                if (unguarded) {
+                    // deregisters the cancelled guards, which completes the close of channels closed meanwhile
+                    closeGuard.selectNow();
+                    unguarded = false;
+                }
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("wsproxy: tunnel loop " + io.getNumber() + " stopped: " + e);
@@ -134,6 +149,11 @@ final class TunnelLoop implements Runnable {
         stopped = true;
         runTasks();
         epoll.close();
+        try {
+            closeGuard.close();
+        } catch (IOException e) {
+            // closing a selector only deregisters its keys
+        }
     }
 
     private void runTasks() {

@@ -1,0 +1,86 @@
+package dev.wsproxy.server.proxy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import org.xnio.XnioIoThread;
+
+/**
+ * What the two kinds of tunnel share: two directions, the idle timeout, and the end, which comes once, when both
+ * directions have finished or at the first failure, and writes the tunnel's access-log line.
+ */
+abstract class AbstractTunnel {
+
+    /** One direction of a tunnel, as the tunnel sees it. */
+    interface Direction {
+
+        boolean finished();
+
+        long bytes();
+
+        /** Gives back any buffer it holds; the tunnel has ended. */
+        void release();
+    }
+
+    private final IdleTimeout idle;
+    private final UpgradeLog log;
+    private Direction up;
+    private Direction down;
+    /** Volatile: a connection closed from outside reads it on XNIO's thread. */
+    private volatile boolean over;
+
+    /**
+     * @param timers       the I/O thread whose timer queue times the idle timeout
+     * @param tunnelThread runs a task on the thread this tunnel runs on
+     */
+    AbstractTunnel(Duration idleTimeout, XnioIoThread timers, Executor tunnelThread, UpgradeLog log) {
+        this.idle = new IdleTimeout(idleTimeout, timers, tunnelThread, this::end);
+        this.log = log;
+    }
+
+    /** @param up the direction from the client to the backend; {@code down}, the other */
+    final void directions(Direction up, Direction down) {
+        this.up = up;
+        this.down = down;
+    }
+
+    final void startIdleTimeout() {
+        idle.start();
+    }
+
+    final boolean over() {
+        return over;
+    }
+
+    /** Bytes moved; postpones the idle timeout. */
+    final void touch() {
+        idle.touch();
+    }
+
+    /** One direction has passed on its end of input; the tunnel ends when both have. */
+    final void directionFinished() {
+        if (up.finished() && down.finished()) {
+            end(null);
+        }
+    }
+
+    final void abort(IOException cause) {
+        end(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    /** Ends the tunnel at once, both connections closed; {@code error} goes to the access log, null for none. */
+    final void end(String error) {
+        if (over) {
+            return;
+        }
+        over = true;
+        idle.cancel();
+        closeConnections();
+        up.release();
+        down.release();
+        log.write(101, up.bytes(), down.bytes(), error);
+    }
+
+    /** Closes both connections, on the tunnel's thread. */
+    abstract void closeConnections();
+}
