@@ -16,9 +16,9 @@ import org.xnio.XnioIoThread;
 
 /**
  * A thread that drives the tunnels of plain sockets from an edge-triggered epoll set of its own: one per XNIO I/O
- * thread, created with that thread's first such tunnel, ended within a second of its worker's shutdown. Per
- * event it does what nginx does, a table lookup by descriptor and the read and write, where the XNIO thread's
- * selector loop spent as much CPU again on its own bookkeeping.
+ * thread, created with that thread's first such tunnel, ended within a second of its worker's shutdown. Per event
+ * it does what nginx does, a table lookup by descriptor number, then {@code recv} and {@code send}; on the I/O
+ * thread the JDK's selector, XNIO's loop and the JDK channels spent as much CPU again around the same calls.
  */
 final class TunnelLoop implements Runnable {
 
@@ -32,10 +32,10 @@ final class TunnelLoop implements Runnable {
     private final ByteBuffer readBuffer;
     /** Holds every watched channel's descriptor open until this loop is done with it; see {@link Leg#guard}. */
     private final Selector closeGuard;
-    private boolean unguarded;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Flow> again = new ArrayDeque<>();
     private Leg[] legs = new Leg[1024];
+    private boolean unguarded;
     private volatile boolean stopped;
 
     private TunnelLoop(XnioIoThread io, int bufferSize) throws IOException {
