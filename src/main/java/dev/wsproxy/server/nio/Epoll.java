@@ -81,8 +81,8 @@ public final class Epoll implements AutoCloseable {
         control(CTL_ADD, wakeupFd, IN);
     }
 
-    /** The descriptor number of {@code channel}, a JDK socket channel. */
-    public static int descriptor(SocketChannel channel) {
+    /** The descriptor number of {@code channel}, a JDK socket channel, as {@link #add} takes it. */
+    public static int numberOf(SocketChannel channel) {
         try {
             return (int) CHANNEL_FD.invokeExact(channel);
         } catch (Throwable e) {

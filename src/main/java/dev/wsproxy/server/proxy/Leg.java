@@ -32,7 +32,7 @@ final class Leg {
     Leg(SocketChannel channel, AbstractTunnel tunnel) {
         this.channel = channel;
         this.fd = SocketCalls.descriptorOf(channel);
-        this.number = Epoll.descriptor(channel);
+        this.number = Epoll.numberOf(channel);
         this.tunnel = tunnel;
     }
 

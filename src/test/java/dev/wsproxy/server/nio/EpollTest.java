@@ -24,7 +24,7 @@ class EpollTest {
              SocketChannel reader = server.accept();
              Epoll epoll = new Epoll(16)) {
             reader.configureBlocking(false);
-            int fd = Epoll.descriptor(reader);
+            int fd = Epoll.numberOf(reader);
             epoll.add(fd);
             assertEquals(Epoll.OUT, eventsOf(epoll, fd, 1000) & (Epoll.IN | Epoll.OUT), "writable, nothing to read");
             assertEquals(0, eventsOf(epoll, fd, 100), "no change, no event");
