@@ -12,9 +12,9 @@ import org.xnio.XnioIoThread;
  * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, and it finds the
  * channel under an XNIO TCP connection and the selector under an I/O thread. XNIO has no public way to do these;
  * without the first, every Unix-socket read and write crossed between a selector thread of our own and the I/O
- * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are package-private; the shaded jar and the
- * test class path load it with XNIO's own class loader, and compiling against XNIO 3.8 checks the signatures it
- * relies on.
+ * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are
+ * package-private; the shaded jar and the test class path load it with XNIO's own class loader, and compiling
+ * against XNIO 3.8 checks the signatures it relies on.
  */
 public final class ForeignSocketChannels {
 

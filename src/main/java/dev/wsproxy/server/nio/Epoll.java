@@ -44,8 +44,6 @@ public final class Epoll implements AutoCloseable {
             int.class);
     private static final MethodHandle EVENT_FD_SET = JdkInternals.virtualMethod(EVENT_FD, Object.class, "set",
             void.class);
-    private static final MethodHandle EVENT_FD_RESET = JdkInternals.virtualMethod(EVENT_FD, Object.class, "reset",
-            void.class);
     private static final MethodHandle EVENT_FD_CLOSE = JdkInternals.virtualMethod(EVENT_FD, Object.class, "close",
             void.class);
     private static final MethodHandle CHANNEL_FD = JdkInternals.virtualMethod("sun.nio.ch.SelChImpl",
@@ -55,7 +53,7 @@ public final class Epoll implements AutoCloseable {
     public static final boolean AVAILABLE = CREATE != null && CTL != null && WAIT != null && ALLOCATE != null
             && FREE != null && EVENT != null && EVENT_DESCRIPTOR != null && EVENT_BITS != null
             && JdkInternals.CLOSE_INT_FD != null && NEW_EVENT_FD != null && EVENT_FD_NUMBER != null
-            && EVENT_FD_SET != null && EVENT_FD_RESET != null && EVENT_FD_CLOSE != null && CHANNEL_FD != null;
+            && EVENT_FD_SET != null && EVENT_FD_CLOSE != null && CHANNEL_FD != null;
 
     private final int epfd;
     private final long events;
@@ -78,7 +76,9 @@ public final class Epoll implements AutoCloseable {
         } catch (Throwable e) {
             throw JdkInternals.rethrown(e);
         }
-        control(CTL_ADD, wakeupFd, IN);
+        // edge-triggered, every wake is an event of its own, so the wake-up's counter is never read back (it fills
+        // after 2^64 wakes): no pass over each wait's events to find it
+        control(CTL_ADD, wakeupFd, IN | EDGE_TRIGGERED);
     }
 
     /** The descriptor number of {@code channel}, a JDK socket channel, as {@link #add} takes it. */
@@ -126,17 +126,7 @@ public final class Epoll implements AutoCloseable {
             throw JdkInternals.rethrown(e);
         }
         // the JDK's native answers -3 for a wait interrupted by a signal
-        n = Math.max(n, 0);
-        for (int i = 0; i < n; i++) {
-            if (descriptor(i) == wakeupFd) {
-                try {
-                    EVENT_FD_RESET.invokeExact(wakeup);
-                } catch (Throwable e) {
-                    throw JdkInternals.rethrown(e);
-                }
-            }
-        }
-        return n;
+        return Math.max(n, 0);
     }
 
     /** The descriptor of event {@code i} of the last {@link #await}. */

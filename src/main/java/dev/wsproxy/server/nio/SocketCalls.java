@@ -50,18 +50,8 @@ public final class SocketCalls {
      * @return how many bytes, 0 when none are there now, -1 at end of input
      */
     public static int read(FileDescriptor fd, ByteBuffer buffer) throws IOException {
-        int position = buffer.position();
-        int n;
-        try {
-            n = (int) RECV.invokeExact(fd, address(buffer) + position, buffer.limit() - position);
-        } catch (Throwable e) {
-            throw JdkInternals.rethrown(e);
-        }
-        if (n > 0) {
-            buffer.position(position + n);
-            return n;
-        }
-        return n == EOF ? -1 : 0;
+        int n = call(true, fd, buffer);
+        return n == EOF ? -1 : Math.max(n, 0);
     }
 
     /**
@@ -70,18 +60,29 @@ public final class SocketCalls {
      * @return how many bytes
      */
     public static int write(FileDescriptor fd, ByteBuffer buffer) throws IOException {
+        return Math.max(call(false, fd, buffer), 0);
+    }
+
+    /**
+     * {@code recv} into, or {@code send} from, {@code buffer}'s remaining bytes, moving its position past those
+     * done; both natives stay constants of their own, so the JIT calls them directly.
+     *
+     * @return the native's answer: a count, or one of its negative codes
+     */
+    private static int call(boolean receive, FileDescriptor fd, ByteBuffer buffer) throws IOException {
         int position = buffer.position();
         int n;
         try {
-            n = (int) SEND.invokeExact(fd, address(buffer) + position, buffer.limit() - position);
+            long address = address(buffer) + position;
+            int length = buffer.limit() - position;
+            n = receive ? (int) RECV.invokeExact(fd, address, length) : (int) SEND.invokeExact(fd, address, length);
         } catch (Throwable e) {
             throw JdkInternals.rethrown(e);
         }
         if (n > 0) {
             buffer.position(position + n);
-            return n;
         }
-        return 0;
+        return n;
     }
 
     private static long address(ByteBuffer buffer) throws Throwable {
