@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # WebSocket proxy benchmark: wsproxy and nginx side by side, same echo backend (wsproxy echo), same load
 # generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
-# Each proxy first carries WARMUP_PROXY seconds of unmeasured traffic per backend, so that the JVM has compiled its
-# hot paths before anything is measured; nginx gets the same.
-# Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 ROUNDS=3 IDLE=5000
+# Each proxy first opens WARMUP_CONNECTIONS connections and carries WARMUP_PROXY seconds of unmeasured traffic per
+# backend, so that the JVM has compiled its hot paths before anything is measured; nginx gets the same.
+# Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 WARMUP_CONNECTIONS=6000 ROUNDS=3 IDLE=5000
 #                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
 #                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
@@ -16,6 +16,7 @@ root="$(cd "$here/../.." && pwd)"
 DURATION="${DURATION:-8}"
 WARMUP="${WARMUP:-2}"
 WARMUP_PROXY="${WARMUP_PROXY:-5}"
+WARMUP_CONNECTIONS="${WARMUP_CONNECTIONS:-6000}"
 ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
 PROXIES="${PROXIES:-wsproxy nginx}"
@@ -53,7 +54,7 @@ mkdir -p "$work/classes" "$work/wsproxy/html" "$work/nginx/tmp"
 javac -d "$work/classes" "$here/LoadGen.java"
 load() { taskset -c "$LOAD_CPU" java -cp "$work/classes" LoadGen "$@"; }
 
-taskset -c "$LOAD_CPU" java -jar "$root/target/wsproxy.jar" echo --no-deflate \
+taskset -c "$LOAD_CPU" "$root/bin/wsproxy" echo --no-deflate \
   --listen "127.0.0.1:$ECHO_PORT" --listen "unix:$work/echo.sock" >"$work/echo.log" 2>&1 &
 pids+=($!)
 wait_port "$ECHO_PORT"
@@ -87,9 +88,17 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 # Both proxies run side by side (the idle one costs nothing) and take turns on every scenario, ROUNDS times, so
 # that load from elsewhere on the machine hits both alike; each column is the median of its rounds.
 declare -A pid_of
+# The warm-up also opens WARMUP_CONNECTIONS connections per backend, 2,000 at a time: the JIT compiles the code a
+# connection runs once (accept, handshake, backend connect) only after thousands of connections, and without this
+# that compiling landed in the measured windows (1.5 s of the proxy's CPU in one 8 s window, perf sched).
 for proxy in $PROXIES; do
   "start_$proxy"
   pid_of[$proxy]=$proxy_pid
+  for _ in $(seq 1 $((WARMUP_CONNECTIONS / 2000))); do
+    for backend in $BACKENDS; do
+      load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 2000 64 0 0 >/dev/null
+    done
+  done
   for backend in $BACKENDS; do
     load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 100 64 0 "$WARMUP_PROXY" >/dev/null
   done

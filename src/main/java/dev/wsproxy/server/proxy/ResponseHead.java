@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The status line and headers a backend answered an upgrade with, parsed from raw bytes. */
 record ResponseHead(int status, List<Header> headers, int length) {
+
+    // compiled once: String.split compiles a two-character separator again on every call, once per tunnel
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n");
 
     /** One response header, name in the backend's spelling. */
     record Header(String name, String value) {
@@ -33,7 +37,7 @@ record ResponseHead(int status, List<Header> headers, int length) {
         if (headEnd < 0) {
             return null;
         }
-        String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+        String[] lines = LINE_BREAK.split(new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1));
         String statusLine = lines[0];
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
             throw new MalformedHead("not an HTTP/1.x status line: " + abbreviate(statusLine));

@@ -25,16 +25,18 @@ final class TcpConnector implements BackendConnector {
 
     private final String host;
     private final int port;
+    private final boolean needsLookup;
 
     TcpConnector(String host, int port) {
         this.host = host;
         this.port = port;
+        this.needsLookup = !host.equals("localhost") && !host.contains(":") && !isIpv4Literal(host);
     }
 
     @Override
     public Runnable connect(XnioIoThread io, Callback callback) {
         Attempt attempt = new Attempt(io, callback);
-        if (needsLookup()) {
+        if (needsLookup) {
             io.getWorker().execute(attempt::resolveThenOpen);
         } else {
             attempt.open(new InetSocketAddress(host, port));
@@ -42,8 +44,8 @@ final class TcpConnector implements BackendConnector {
         return attempt::cancel;
     }
 
-    private boolean needsLookup() {
-        return !host.equals("localhost") && !host.contains(":") && !host.matches("[0-9.]+");
+    private static boolean isIpv4Literal(String host) {
+        return host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     /** One connect: resolution, the XNIO connect, and cancellation. */

@@ -1,6 +1,7 @@
 package dev.wsproxy.server.proxy.echo;
 
 import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.server.nio.SelectedKeySets;
 import dev.wsproxy.server.proxy.unix.UnixListener;
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
@@ -56,6 +57,7 @@ public final class EchoServer implements Closeable {
         }
         Undertow undertow = builder.build();
         undertow.start();
+        SelectedKeySets.install(undertow.getWorker());
         List<UnixListener> unixListeners = new ArrayList<>();
         try {
             for (BackendAddress address : addresses) {
