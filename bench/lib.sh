@@ -12,3 +12,11 @@ wait_port() {
 
 # median NUMBER...: the middle value (the lower middle one for an even count)
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+# paired_ratio "A..." "B...": the median of A[i] / B[i] over two equally long lists, to two decimals
+paired_ratio() {
+  local -a a=($1) b=($2) r=()
+  local i
+  for i in "${!a[@]}"; do r+=("$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.2f", x / y }')"); done
+  median "${r[@]}"
+}

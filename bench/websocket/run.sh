@@ -5,7 +5,7 @@
 # backend, so that the JVM has compiled its hot paths before anything is measured; nginx gets the same.
 # Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 WARMUP_CONNECTIONS=6000 ROUNDS=3 IDLE=5000
 #                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
-#                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 2000x64@10000",
+#                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
 #                                   messages/s in all; IDLE=0 skips the idle-tunnel table)
 set -euo pipefail
@@ -21,7 +21,7 @@ ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
 PROXIES="${PROXIES:-wsproxy nginx}"
 BACKENDS="${BACKENDS:-tcp unix}"
-SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@15000 2000x64@10000}"
+SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000}"
 PROXY_CPU=0
 LOAD_CPU=1
 ECHO_PORT=19101
@@ -104,6 +104,9 @@ for proxy in $PROXIES; do
   done
 done
 
+read -r first second third <<<"$PROXIES"
+[ -z "${third:-}" ] || second=""
+ratios=()
 row() { printf '%-7s | %-7s | %5s | %6s | %6s | %9s | %7s | %7s | %11s\n' "$@"; }
 row proxy backend conns bytes load "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
 printf '%s\n' "--------|---------|-------|--------|--------|-----------|---------|---------|------------"
@@ -132,8 +135,21 @@ for backend in $BACKENDS; do
       row "$proxy" "$backend" "$1" "$2" "$rate" "$(median ${rates[$proxy]})" "$(median ${p50s[$proxy]})" \
         "$(median ${p99s[$proxy]})" "$(median ${cpus[$proxy]})"
     done
+    if [ -n "$second" ]; then
+      ratios+=("$(printf '%-7s | %5s | %6s | %6s | %11s | %7s' "$backend" "$1" "$2" "$rate" \
+        "$(paired_ratio "${cpus[$first]}" "${cpus[$second]}")" "$(paired_ratio "${p99s[$first]}" "${p99s[$second]}")")")
+    fi
   done
 done
+# With two proxies, each round ran both back to back, so the ratio within a round cancels the machine's drift
+# from minute to minute better than the ratio of the two medians.
+if [ -n "$second" ]; then
+  echo
+  echo "$first / $second, the median of the rounds' ratios:"
+  printf '%-7s | %5s | %6s | %6s | %11s | %7s\n' backend conns bytes load "CPU per msg" p99
+  printf '%s\n' "--------|-------|--------|--------|-------------|--------"
+  printf '%s\n' "${ratios[@]}"
+fi
 for proxy in $PROXIES; do
   proxy_pid=${pid_of[$proxy]}
   stop_proxy
