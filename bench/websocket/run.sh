@@ -2,7 +2,8 @@
 # WebSocket proxy benchmark: wsproxy and nginx side by side, same echo backend (wsproxy echo), same load
 # generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
 # Each proxy first opens WARMUP_CONNECTIONS connections and carries WARMUP_PROXY seconds of unmeasured traffic per
-# backend, so that the JVM has compiled its hot paths before anything is measured; nginx gets the same.
+# backend and message size, so that the JVMs have compiled their hot paths before anything is measured; nginx gets
+# the same.
 # Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 WARMUP_CONNECTIONS=6000 ROUNDS=3 IDLE=5000
 #                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
 #                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000",
@@ -90,7 +91,10 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 declare -A pid_of
 # The warm-up also opens WARMUP_CONNECTIONS connections per backend, 2,000 at a time: the JIT compiles the code a
 # connection runs once (accept, handshake, backend connect) only after thousands of connections, and without this
-# that compiling landed in the measured windows (1.5 s of the proxy's CPU in one 8 s window, perf sched).
+# that compiling landed in the measured windows (1.5 s of the proxy's CPU in one 8 s window, perf sched). And it
+# sends every message size the scenarios use: the first round of a new size otherwise met the shared echo
+# backend's compiling of that size's code, and the proxy that went first in that round took a 50 ms stall.
+sizes=$(for scenario in $SCENARIOS; do bytes=${scenario#*x}; echo "${bytes%@*}"; done | sort -un)
 for proxy in $PROXIES; do
   "start_$proxy"
   pid_of[$proxy]=$proxy_pid
@@ -100,7 +104,9 @@ for proxy in $PROXIES; do
     done
   done
   for backend in $BACKENDS; do
-    load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 100 64 0 "$WARMUP_PROXY" >/dev/null
+    for bytes in $sizes; do
+      load rtt "ws://127.0.0.1:$(port_of $proxy)/$backend/" 100 "$bytes" 0 "$WARMUP_PROXY" >/dev/null
+    done
   done
 done
 
