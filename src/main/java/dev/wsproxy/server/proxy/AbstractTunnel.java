@@ -3,6 +3,8 @@ package dev.wsproxy.server.proxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.xnio.Options;
+import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
 
 /**
@@ -83,4 +85,13 @@ abstract class AbstractTunnel {
 
     /** Closes both connections, on the tunnel's thread. */
     abstract void closeConnections();
+
+    /** Turns TCP keepalive on for the client's leg; the backend connectors turn it on for theirs. */
+    static void keepAlive(StreamConnection client) {
+        try {
+            client.setOption(Options.KEEP_ALIVE, true);
+        } catch (IOException | IllegalArgumentException e) {
+            // keepalive is a safety net; a connection that cannot have it still works
+        }
+    }
 }

@@ -78,7 +78,7 @@ final class SplicedTunnel extends AbstractTunnel {
      * head (at most one pooled buffer, the size read here), then leaves both connections to the loop.
      */
     private void takeOver(ByteBuffer early, ByteBufferPool pool) {
-        Tunnel.keepAlive(client);
+        keepAlive(client);
         PooledByteBuffer fromClient = pool.allocate();
         ByteBuffer clientEarly = fromClient.getBuffer();
         int n;

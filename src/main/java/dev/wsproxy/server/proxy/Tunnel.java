@@ -1,12 +1,10 @@
 package dev.wsproxy.server.proxy;
 
 import io.undertow.connector.ByteBufferPool;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import org.xnio.IoUtils;
-import org.xnio.Options;
 import org.xnio.StreamConnection;
 
 /**
@@ -42,15 +40,6 @@ final class Tunnel extends AbstractTunnel {
         startIdleTimeout();
         down.start(early);
         up.start(ByteBuffer.allocate(0));
-    }
-
-    /** Turns TCP keepalive on for the client's leg; the backend connectors turn it on for theirs. */
-    static void keepAlive(StreamConnection client) {
-        try {
-            client.setOption(Options.KEEP_ALIVE, true);
-        } catch (IOException | IllegalArgumentException e) {
-            // keepalive is a safety net; a connection that cannot have it still works
-        }
     }
 
     /** XNIO 3.8 merges close listeners, and runs one at once when the connection is already closed. */
