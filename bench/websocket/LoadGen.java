@@ -52,8 +52,9 @@ public final class LoadGen {
         }
     }
 
-    private final String mode;
     private final boolean paced;
+    private final boolean closedLoop;
+    private final boolean idle;
     private final List<Conn> conns;
     private final Selector selector;
     private final String[] watched;
@@ -72,14 +73,15 @@ public final class LoadGen {
 
     private LoadGen(String mode, List<Conn> conns, Selector selector, String[] watched, double warmup, double measure,
             double pacedRate) {
-        this.mode = mode;
         this.paced = mode.equals("paced");
+        this.closedLoop = mode.equals("rtt");
+        this.idle = mode.equals("idle");
         this.conns = conns;
         this.selector = selector;
         this.watched = watched;
         long now = System.nanoTime();
         this.measureStart = now + (long) (warmup * 1e9);
-        this.measureEnd = !mode.equals("idle") ? measureStart + (long) (measure * 1e9) : Long.MAX_VALUE;
+        this.measureEnd = !idle ? measureStart + (long) (measure * 1e9) : Long.MAX_VALUE;
         this.interval = paced ? (long) (1e9 / pacedRate) : 0;
         this.nextTurnAt = now;
     }
@@ -158,7 +160,7 @@ public final class LoadGen {
         boolean idleReady = false;
         while (true) {
             long t = step();
-            if (mode.equals("idle")) {
+            if (idle) {
                 if (!idleReady && completed == conns.size()) {
                     idleReady = true;
                     System.out.println("ready");
@@ -247,7 +249,7 @@ public final class LoadGen {
         if (paced && conn.pendingAt >= 0) {
             send(conn, conn.pendingAt);
             conn.pendingAt = -1;
-        } else if (mode.equals("rtt") && t < measureEnd) {
+        } else if (closedLoop && t < measureEnd) {
             send(conn, t);
         }
     }
