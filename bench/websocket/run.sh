@@ -5,7 +5,7 @@
 # backend and message size, so that the JVMs have compiled their hot paths before anything is measured; nginx gets
 # the same.
 # Usage: bench/websocket/run.sh   (env: DURATION=8 WARMUP=2 WARMUP_PROXY=5 WARMUP_CONNECTIONS=6000 ROUNDS=3 IDLE=5000
-#                                   PROXIES="wsproxy nginx" BACKENDS="tcp unix"
+#                                   PROXIES="wsproxy nginx nginx2" BACKENDS="tcp unix"
 #                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
 #                                   messages/s in all; IDLE=0 skips the idle-tunnel table)
@@ -20,7 +20,7 @@ WARMUP_PROXY="${WARMUP_PROXY:-5}"
 WARMUP_CONNECTIONS="${WARMUP_CONNECTIONS:-6000}"
 ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
-PROXIES="${PROXIES:-wsproxy nginx}"
+PROXIES="${PROXIES:-wsproxy nginx nginx2}"
 BACKENDS="${BACKENDS:-tcp unix}"
 SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000}"
 PROXY_CPU=0
@@ -28,6 +28,7 @@ LOAD_CPU=1
 ECHO_PORT=19101
 WSPROXY_PORT=19102
 NGINX_PORT=19103
+NGINX2_PORT=19104
 work="$(mktemp -d /tmp/wsproxy-bench.XXXXXX)"
 chmod 755 "$work"    # nginx workers run as nobody and must reach the echo socket
 ulimit -n 20000
@@ -40,7 +41,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fill() { sed -e "s#@WORK@#$work#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"; }
+# fill TEMPLATE PORT [HOME]
+fill() { sed -e "s#@WORK@#$work#g" -e "s#@HOME@#${3:-}#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"; }
 
 rss_kib() {
   local total=0 pid
@@ -51,7 +53,7 @@ rss_kib() {
 }
 
 "$root/bin/wsproxy" --version >/dev/null           # builds target/wsproxy.jar when needed
-mkdir -p "$work/classes" "$work/wsproxy/html" "$work/nginx/tmp"
+mkdir -p "$work/classes" "$work/wsproxy/html"
 javac -d "$work/classes" "$here/LoadGen.java"
 load() { taskset -c "$LOAD_CPU" java -cp "$work/classes" LoadGen "$@"; }
 
@@ -69,25 +71,37 @@ start_wsproxy() {
   wait_port "$WSPROXY_PORT"
 }
 
-start_nginx() {
-  fill nginx.conf.in "$NGINX_PORT" >"$work/nginx/nginx.conf"
-  taskset -c "$PROXY_CPU" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+# start_nginx_as NAME PORT: an nginx of its own, in $work/NAME
+start_nginx_as() {
+  local home="$work/$1"
+  mkdir -p "$home/tmp"
+  fill nginx.conf.in "$2" "$home" >"$home/nginx.conf"
+  taskset -c "$PROXY_CPU" nginx -p "$home" -c "$home/nginx.conf" -g 'daemon off;' &
   proxy_pid=$!
   pids+=("$proxy_pid")
-  wait_port "$NGINX_PORT"
+  wait_port "$2"
 }
+
+start_nginx() { start_nginx_as nginx "$NGINX_PORT"; }
+
+# A second, identical nginx: its ratios to the first show how far two equal proxies differ on this machine, so
+# how far apart wsproxy's and nginx's figures must be before they say anything.
+start_nginx2() { start_nginx_as nginx2 "$NGINX2_PORT"; }
 
 stop_proxy() {
   kill "$proxy_pid"
   wait "$proxy_pid" 2>/dev/null || true
 }
 
-port_of() { if [ "$1" = wsproxy ]; then echo "$WSPROXY_PORT"; else echo "$NGINX_PORT"; fi; }
+port_of() { case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PORT" ;; nginx2) echo "$NGINX2_PORT" ;; esac; }
 
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
 # Both proxies run side by side (the idle one costs nothing) and take turns on every scenario, ROUNDS times, so
-# that load from elsewhere on the machine hits both alike; each column is the median of its rounds.
+# that load from elsewhere on the machine hits both alike; each column is the median of its rounds. Which proxy
+# goes first alternates from round to round: the first turn of a scenario is the one that meets what the previous
+# scenario left behind (the load generator's and the echo backend's new code paths), and it always fell to wsproxy.
+in_turn() { local round=$1; shift; if [ $((round % 2)) = 1 ]; then echo "$@"; else printf '%s\n' "$@" | tac | xargs; fi; }
 declare -A pid_of
 # The warm-up also opens WARMUP_CONNECTIONS connections per backend, 2,000 at a time: the JIT compiles the code a
 # connection runs once (accept, handshake, backend connect) only after thousands of connections, and without this
@@ -110,8 +124,11 @@ for proxy in $PROXIES; do
   done
 done
 
-read -r first second third <<<"$PROXIES"
-[ -z "${third:-}" ] || second=""
+# The second table compares every other proxy with nginx.
+others=()
+if [[ " $PROXIES " == *" nginx "* ]]; then
+  for proxy in $PROXIES; do [ "$proxy" = nginx ] || others+=("$proxy"); done
+fi
 ratios=()
 row() { printf '%-7s | %-7s | %5s | %6s | %6s | %9s | %7s | %7s | %11s\n' "$@"; }
 row proxy backend conns bytes load "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
@@ -123,8 +140,8 @@ for backend in $BACKENDS; do
     set -- "$1" "${2%@*}"
     if [ "$rate" = "$2" ]; then mode=rtt rate=closed pace=(); else mode=paced pace=("$rate"); fi
     declare -A rates=() p50s=() p99s=() cpus=()
-    for _ in $(seq 1 "$ROUNDS"); do
-      for proxy in $PROXIES; do
+    for round in $(seq 1 "$ROUNDS"); do
+      for proxy in $(in_turn "$round" $PROXIES); do
         watched=$(echo "${pid_of[$proxy]}" $(pgrep -P "${pid_of[$proxy]}" || true) | tr ' ' ,)
         result=$(load "$mode" "ws://127.0.0.1:$(port_of $proxy)/$backend/" "$1" "$2" "$WARMUP" "$DURATION" \
           "$watched" "${pace[@]}")
@@ -141,20 +158,22 @@ for backend in $BACKENDS; do
       row "$proxy" "$backend" "$1" "$2" "$rate" "$(median ${rates[$proxy]})" "$(median ${p50s[$proxy]})" \
         "$(median ${p99s[$proxy]})" "$(median ${cpus[$proxy]})"
     done
-    if [ -n "$second" ]; then
-      ratios+=("$(printf '%-7s | %5s | %6s | %6s | %11s | %7s' "$backend" "$1" "$2" "$rate" \
-        "$(paired_ratio "${cpus[$first]}" "${cpus[$second]}")" "$(paired_ratio "${p99s[$first]}" "${p99s[$second]}")")")
-    fi
+    line=$(printf '%-7s | %5s | %6s | %6s' "$backend" "$1" "$2" "$rate")
+    for proxy in "${others[@]}"; do
+      line+=$(printf ' | %11s | %11s' "$(paired_ratio "${cpus[$proxy]}" "${cpus[nginx]}")" \
+        "$(paired_ratio "${p99s[$proxy]}" "${p99s[nginx]}")")
+    done
+    ratios+=("$line")
   done
 done
-# With two proxies, each round ran both back to back, so the ratio within a round cancels the machine's drift
-# from minute to minute better than the ratio of the two medians.
-if [ -n "$second" ]; then
+# Each round ran the proxies back to back, so the ratio within a round cancels the machine's drift from minute to
+# minute better than the ratio of two medians.
+if [ "${#others[@]}" -gt 0 ]; then
   echo
-  echo "$first / $second, the median of the rounds' ratios:"
-  printf '%-7s | %5s | %6s | %6s | %11s | %7s\n' backend conns bytes load "CPU per msg" p99
-  printf '%s\n' "--------|-------|--------|--------|-------------|--------"
-  printf '%s\n' "${ratios[@]}"
+  echo "each proxy / nginx, the median of the rounds' ratios:"
+  header=$(printf '%-7s | %5s | %6s | %6s' backend conns bytes load)
+  for proxy in "${others[@]}"; do header+=$(printf ' | %11s | %11s' "$proxy CPU" "$proxy p99"); done
+  printf '%s\n' "$header" "$(sed 's/[^|]/-/g' <<<"$header")" "${ratios[@]}"
 fi
 for proxy in $PROXIES; do
   proxy_pid=${pid_of[$proxy]}
