@@ -1,6 +1,5 @@
 package dev.wsproxy.server.proxy;
 
-import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
@@ -25,11 +24,11 @@ final class Flow implements AbstractTunnel.Direction {
     private boolean finished;
     private long bytes;
 
-    Flow(Leg source, Leg sink, TunnelLoop loop, ByteBufferPool pool, AbstractTunnel tunnel) {
+    Flow(Leg source, Leg sink, TunnelLoop loop, AbstractTunnel tunnel) {
         this.source = source;
         this.sink = sink;
         this.loop = loop;
-        this.unsent = new HeldBytes(pool);
+        this.unsent = new HeldBytes(loop.heldBuffers());
         this.tunnel = tunnel;
     }
 

@@ -36,7 +36,7 @@ final class SplicedTunnel extends AbstractTunnel {
     private final Flow down;
 
     private SplicedTunnel(StreamConnection client, SocketChannel clientChannel, StreamConnection backend,
-                          SocketChannel backendChannel, TunnelLoop loop, ByteBufferPool pool, Duration idleTimeout,
+                          SocketChannel backendChannel, TunnelLoop loop, Duration idleTimeout,
                           UpgradeLog log) {
         super(idleTimeout, client.getIoThread(), task -> loop.execute(task, () -> { }), log);
         this.client = client;
@@ -44,8 +44,8 @@ final class SplicedTunnel extends AbstractTunnel {
         this.loop = loop;
         this.clientLeg = new Leg(clientChannel, this);
         this.backendLeg = new Leg(backendChannel, this);
-        this.up = new Flow(clientLeg, backendLeg, loop, pool, this);
-        this.down = new Flow(backendLeg, clientLeg, loop, pool, this);
+        this.up = new Flow(clientLeg, backendLeg, loop, this);
+        this.down = new Flow(backendLeg, clientLeg, loop, this);
         clientLeg.connect(up, down);
         backendLeg.connect(down, up);
         directions(up, down);
@@ -63,12 +63,12 @@ final class SplicedTunnel extends AbstractTunnel {
                          Duration idleTimeout, UpgradeLog log) {
         Optional<SocketChannel> clientChannel = ForeignSocketChannels.channelOf(client);
         Optional<SocketChannel> backendChannel = ForeignSocketChannels.channelOf(backend);
-        Optional<TunnelLoop> loop = TunnelLoop.beside(client.getIoThread(), pool.getBufferSize());
+        Optional<TunnelLoop> loop = TunnelLoop.beside(client.getIoThread());
         if (clientChannel.isEmpty() || backendChannel.isEmpty() || loop.isEmpty()) {
             return false;
         }
         SplicedTunnel tunnel = new SplicedTunnel(client, clientChannel.get(), backend, backendChannel.get(),
-                loop.get(), pool, idleTimeout, log);
+                loop.get(), idleTimeout, log);
         tunnel.takeOver(early, pool);
         return true;
     }

@@ -2,6 +2,8 @@ package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.nio.Epoll;
 import dev.wsproxy.server.nio.SocketCalls;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
@@ -24,12 +26,20 @@ final class TunnelLoop implements Runnable {
 
     private static final Map<XnioIoThread, TunnelLoop> LOOPS = new ConcurrentHashMap<>();
     private static final int EVENTS = 1024;
+    /**
+     * The most one read moves: a 16 KiB WebSocket message with its header in one {@code recv} and one {@code send}.
+     * The server's 16 KiB buffers took two of each, and woke the receiving side twice (bench/websocket: 10-17% less
+     * CPU per 16 KiB message this way, and a lower p99).
+     */
+    static final int READ_SIZE = 64 * 1024;
     /** How often an idle loop looks whether its worker has shut down. */
     private static final int TICK_MILLIS = 1000;
 
     private final XnioIoThread io;
     private final Epoll epoll;
-    private final ByteBuffer readBuffer;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_SIZE);
+    /** Buffers of READ_SIZE for what a sink could not take of one read. */
+    private final ByteBufferPool heldBuffers = new DefaultByteBufferPool(true, READ_SIZE);
     /** Holds every watched channel's descriptor open until this loop is done with it; see {@link Leg#guard}. */
     private final Selector closeGuard;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -38,28 +48,27 @@ final class TunnelLoop implements Runnable {
     private boolean unguarded;
     private volatile boolean stopped;
 
-    private TunnelLoop(XnioIoThread io, int bufferSize) throws IOException {
+    private TunnelLoop(XnioIoThread io) throws IOException {
         this.io = io;
         this.epoll = new Epoll(EVENTS);
-        this.readBuffer = ByteBuffer.allocateDirect(bufferSize);
         this.closeGuard = Selector.open();
     }
 
     /** The loop beside {@code io}, started on first use; empty when this JVM keeps epoll from wsproxy. */
-    static Optional<TunnelLoop> beside(XnioIoThread io, int bufferSize) {
+    static Optional<TunnelLoop> beside(XnioIoThread io) {
         if (!Epoll.AVAILABLE || !SocketCalls.AVAILABLE || io.getWorker().isShutdown()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LOOPS.computeIfAbsent(io, thread -> start(thread, bufferSize)));
+            return Optional.of(LOOPS.computeIfAbsent(io, TunnelLoop::start));
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
     }
 
-    private static TunnelLoop start(XnioIoThread io, int bufferSize) {
+    private static TunnelLoop start(XnioIoThread io) {
         try {
-            TunnelLoop loop = new TunnelLoop(io, bufferSize);
+            TunnelLoop loop = new TunnelLoop(io);
             Thread thread = new Thread(loop, "wsproxy-tunnels-" + io.getNumber());
             thread.setDaemon(true);
             thread.start();
@@ -81,6 +90,11 @@ final class TunnelLoop implements Runnable {
     /** The buffer every flow of this loop reads into; flows run one at a time and leave nothing in it. */
     ByteBuffer readBuffer() {
         return readBuffer;
+    }
+
+    /** Where a flow keeps what its sink could not take of one read. */
+    ByteBufferPool heldBuffers() {
+        return heldBuffers;
     }
 
     /** Starts watching {@code leg}; on this loop's thread. */
