@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# WebSocket proxy benchmark: wsproxy and nginx side by side, same echo backend (wsproxy echo), same load
-# generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
+# WebSocket proxy benchmark: wsproxy, nginx and a second, identical nginx side by side, same echo backend (wsproxy echo),
+# same load generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
 # Each proxy first opens WARMUP_CONNECTIONS connections and carries WARMUP_PROXY seconds of unmeasured traffic per
 # backend and message size, so that the JVMs have compiled their hot paths before anything is measured; nginx gets
 # the same.
@@ -98,9 +98,9 @@ port_of() { case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PO
 
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
-# Both proxies run side by side (the idle one costs nothing) and take turns on every scenario, ROUNDS times, so
-# that load from elsewhere on the machine hits both alike; each column is the median of its rounds. Which proxy
-# goes first alternates from round to round: the first turn of a scenario is the one that meets what the previous
+# The proxies run side by side (idle ones cost nothing) and take turns on every scenario, ROUNDS times, so that
+# load from elsewhere on the machine hits them alike; each column is the median of its rounds. The order reverses
+# from round to round: the first turn of a scenario is the one that meets what the previous
 # scenario left behind (the load generator's and the echo backend's new code paths), and it always fell to wsproxy.
 in_turn() { local round=$1; shift; if [ $((round % 2)) = 1 ]; then echo "$@"; else printf '%s\n' "$@" | tac | xargs; fi; }
 declare -A pid_of

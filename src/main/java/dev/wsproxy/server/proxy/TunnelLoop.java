@@ -31,7 +31,7 @@ final class TunnelLoop implements Runnable {
      * The server's 16 KiB buffers took two of each, and woke the receiving side twice (bench/websocket: 10-17% less
      * CPU per 16 KiB message this way, and a lower p99).
      */
-    static final int READ_SIZE = 64 * 1024;
+    private static final int READ_SIZE = 64 * 1024;
     /** How often an idle loop looks whether its worker has shut down. */
     private static final int TICK_MILLIS = 1000;
 
