@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# WebSocket proxy benchmark: wsproxy, nginx and a second, identical nginx side by side, same echo backend (wsproxy echo),
-# same load generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and backend on CPU 1.
+# WebSocket proxy benchmark: wsproxy, nginx and a second, identical nginx side by side, same echo backend
+# (wsproxy echo), same load generator (LoadGen.java), pinned alike: each proxy on CPU 0, load generator and
+# backend on CPU 1.
 # Each proxy first opens WARMUP_CONNECTIONS connections and carries WARMUP_PROXY seconds of unmeasured traffic per
 # backend and message size, so that the JVMs have compiled their hot paths before anything is measured; nginx gets
 # the same.
@@ -42,7 +43,9 @@ cleanup() {
 trap cleanup EXIT
 
 # fill TEMPLATE PORT [HOME]
-fill() { sed -e "s#@WORK@#$work#g" -e "s#@HOME@#${3:-}#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"; }
+fill() {
+  sed -e "s#@WORK@#$work#g" -e "s#@HOME@#${3:-}#g" -e "s#@PORT@#$2#g" -e "s#@ECHO_PORT@#$ECHO_PORT#g" "$here/$1"
+}
 
 rss_kib() {
   local total=0 pid
@@ -94,7 +97,9 @@ stop_proxy() {
   wait "$proxy_pid" 2>/dev/null || true
 }
 
-port_of() { case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PORT" ;; nginx2) echo "$NGINX2_PORT" ;; esac; }
+port_of() {
+  case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PORT" ;; nginx2) echo "$NGINX2_PORT" ;; esac
+}
 
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
@@ -102,7 +107,11 @@ field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 # load from elsewhere on the machine hits them alike; each column is the median of its rounds. The order reverses
 # from round to round: the first turn of a scenario is the one that meets what the previous
 # scenario left behind (the load generator's and the echo backend's new code paths), and it always fell to wsproxy.
-in_turn() { local round=$1; shift; if [ $((round % 2)) = 1 ]; then echo "$@"; else printf '%s\n' "$@" | tac | xargs; fi; }
+in_turn() {
+  local round=$1
+  shift
+  if [ $((round % 2)) = 1 ]; then echo "$@"; else printf '%s\n' "$@" | tac | xargs; fi
+}
 declare -A pid_of
 # The warm-up also opens WARMUP_CONNECTIONS connections per backend, 2,000 at a time: the JIT compiles the code a
 # connection runs once (accept, handshake, backend connect) only after thousands of connections, and without this
