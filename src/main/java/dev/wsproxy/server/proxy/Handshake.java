@@ -4,6 +4,7 @@ import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 import org.xnio.XnioExecutor;
@@ -177,14 +179,6 @@ final class Handshake implements BackendConnector.Callback {
         decided = true;
         timer.remove();
         backend.getSourceChannel().suspendReads();
-        HeaderMap headers = exchange.getResponseHeaders();
-        for (ResponseHead.Header header : head.headers()) {
-            if (header.name().equalsIgnoreCase("Connection")) {
-                headers.put(new HttpString(header.name()), header.value());
-            } else {
-                headers.add(new HttpString(header.name()), header.value());
-            }
-        }
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
         exchange.upgradeChannel((client, upgraded) -> {
@@ -194,6 +188,9 @@ final class Handshake implements BackendConnector.Callback {
                 new Tunnel(client, tls, upstream, early, pool, idleTimeout, log).start();
             }
         });
+        // upgradeChannel wrote its own "Connection: Upgrade"; the backend's, if any, goes out instead
+        exchange.getResponseHeaders().remove(Headers.CONNECTION);
+        copyHeaders(header -> true);
         exchange.endExchange();
         forget();
     }
@@ -203,15 +200,25 @@ final class Handshake implements BackendConnector.Callback {
         timer.remove();
         IoUtils.safeClose(backend);
         exchange.setStatusCode(head.status());
-        HeaderMap headers = exchange.getResponseHeaders();
-        for (ResponseHead.Header header : head.headers()) {
-            if (!HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT))) {
-                headers.add(new HttpString(header.name()), header.value());
-            }
-        }
+        copyHeaders(header -> !HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT)));
         exchange.getResponseSender().send(ByteBuffer.wrap(body));
         log.write(head.status(), 0, body.length, null);
         forget();
+    }
+
+    /**
+     * Gives the client the backend's reason phrase and the headers {@code relayed} picks, names in their case and
+     * duplicates kept. Undertow writes headers of different names in its own order, as nginx rebuilds a head too,
+     * and adds a {@code Date} when there is none, which RFC 9110 asks of a proxy.
+     */
+    private void copyHeaders(Predicate<ResponseHead.Header> relayed) {
+        exchange.setReasonPhrase(head.reason());
+        HeaderMap headers = exchange.getResponseHeaders();
+        for (ResponseHead.Header header : head.headers()) {
+            if (relayed.test(header)) {
+                headers.add(new HttpString(header.name()), header.value());
+            }
+        }
     }
 
     private void fail(int status, String reason) {

@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The status line and headers a backend answered an upgrade with, parsed from raw bytes. */
-record ResponseHead(int status, List<Header> headers, int length) {
+record ResponseHead(int status, String reason, List<Header> headers, int length) {
+
+    /** The longest reason phrase relayed; Undertow fails a response whose status line outgrows its buffer. */
+    static final int MAX_REASON = 1024;
 
     // compiled once: String.split compiles a two-character separator again on every call, once per tunnel
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n");
@@ -39,7 +42,8 @@ record ResponseHead(int status, List<Header> headers, int length) {
         }
         String[] lines = LINE_BREAK.split(new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1));
         String statusLine = lines[0];
-        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' '
+                || statusLine.length() > 12 && statusLine.charAt(12) != ' ') {
             throw new MalformedHead("not an HTTP/1.x status line: " + abbreviate(statusLine));
         }
         int status;
@@ -47,6 +51,10 @@ record ResponseHead(int status, List<Header> headers, int length) {
             status = Integer.parseInt(statusLine.substring(9, 12));
         } catch (NumberFormatException e) {
             throw new MalformedHead("bad status code in: " + abbreviate(statusLine));
+        }
+        String reason = statusLine.length() > 12 ? statusLine.substring(13) : "";
+        if (reason.length() > MAX_REASON) {
+            throw new MalformedHead("reason phrase longer than " + MAX_REASON + " bytes: " + abbreviate(reason));
         }
         List<Header> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
@@ -56,7 +64,7 @@ record ResponseHead(int status, List<Header> headers, int length) {
             }
             headers.add(new Header(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()));
         }
-        return new ResponseHead(status, headers, headEnd + 4);
+        return new ResponseHead(status, reason, headers, headEnd + 4);
     }
 
     /** The first value of a header, compared case-insensitively, or null. */

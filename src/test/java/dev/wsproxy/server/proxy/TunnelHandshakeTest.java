@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What reaches the backend, and what the client gets when the backend refuses, fails or stays silent. */
 class TunnelHandshakeTest {
@@ -56,10 +58,36 @@ class TunnelHandshakeTest {
     }
 
     @Test
+    void relaysThe101AsTheBackendWroteItsStatusLineAndHeaders() throws Exception {
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(("HTTP/1.1 101 Web Socket Protocol Handshake\r\nupgrade: WebSocket\r\nconnection: upgrade\r\n"
+                    + "Set-Cookie: a=1\r\nX-Mixed-Case: v\r\nSet-Cookie: b=2\r\nSec-WebSocket-Accept: xyz\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(in.read());
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            String head = Raw.readHead(client.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 101 Web Socket Protocol Handshake\r\n"), head);
+            for (String line : List.of("upgrade: WebSocket", "connection: upgrade", "X-Mixed-Case: v",
+                    "Sec-WebSocket-Accept: xyz")) {
+                assertEquals(1, head.split("\r\n" + line + "\r\n", -1).length - 1, line + " once in " + head);
+            }
+            assertEquals(1, head.toLowerCase().split("\r\nconnection:", -1).length - 1, head);
+            assertTrue(head.contains("\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n"), head);
+            assertTrue(head.contains("\r\nDate: "), "a proxy adds the Date the backend left out: " + head);
+            Raw.send(client, "!");
+            assertEquals("!", Raw.readExactly(client.getInputStream(), 1));
+        }
+    }
+
+    @Test
     void relaysANon101AnswerWithItsBody() throws Exception {
         try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
             Raw.readRequest(in);
-            out.write(("HTTP/1.1 403 Forbidden\r\nX-Why: not you\r\nTransfer-Encoding: chunked\r\n\r\n"
+            out.write(("HTTP/1.1 403 Not You\r\nX-Why: not you\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "3\r\nden\r\n3\r\nied\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             in.read();
         });
@@ -67,7 +95,7 @@ class TunnelHandshakeTest {
              Socket client = Raw.connect(front)) {
             Raw.send(client, Raw.upgradeHead("/ws"));
             String head = Raw.readHead(client.getInputStream());
-            assertTrue(head.startsWith("HTTP/1.1 403 "), head);
+            assertTrue(head.startsWith("HTTP/1.1 403 Not You\r\n"), head);
             assertTrue(head.contains("X-Why: not you\r\n"), head);
             assertTrue(head.toLowerCase().contains("content-length: 6\r\n"), head);
             assertEquals("denied", Raw.readExactly(client.getInputStream(), 6));
@@ -178,6 +206,21 @@ class TunnelHandshakeTest {
         });
              Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
             assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ICY 101 OK", "HTTP/1.1 1012 Switching", "HTTP/1.1 10x Switching", "HTTP/1.1 101 R%s"})
+    void aStatusLineWsproxyCannotRelayGets502(String statusLine) throws Exception {
+        String line = statusLine.formatted("x".repeat(ResponseHead.MAX_REASON));
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write((line + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            in.read();
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())))) {
+            assertTrue(Raw.exchange(front, Raw.upgradeHead("/ws")).startsWith("HTTP/1.1 502 "), line);
         }
     }
 
