@@ -102,6 +102,8 @@ public final class LoadGen {
             conn.channel.configureBlocking(false);
             conn.channel.register(selector, SelectionKey.OP_READ, conn);
         }
+        // loads and links what reading /proc takes now, so that the read at the window's start stalls nothing
+        cpuTicks(watched);
         LoadGen load = new LoadGen(mode, conns, selector, watched, warmup, measure, pacedRate);
         load.run();
         if (!mode.equals("idle")) {
