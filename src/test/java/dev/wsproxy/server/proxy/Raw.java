@@ -60,6 +60,15 @@ final class Raw {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** How many times {@code part} occurs in {@code text}, taken literally. */
+    static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
     static String readExactly(InputStream in, int n) throws IOException {
         return new String(in.readNBytes(n), StandardCharsets.ISO_8859_1);
     }
