@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The config corpora the {@code corpus} tests read: OLS's shipped configs ({@code ols-samples/}) and real
  * configs from public repositories ({@code ols-realworld/}). They are not part of the repository; the Maven
- * profile {@code corpus} runs the tests tagged {@code corpus} and passes their folder as {@code -Dcorpus.dir};
+ * profile {@code corpus} runs the tests tagged {@code corpus} and passes on their folder, {@code -Dcorpus.dir=DIR};
  * a test without it is skipped.
  */
 public final class Corpus {
@@ -20,7 +20,7 @@ public final class Corpus {
         String dir = System.getProperty("corpus.dir", "");
         Path folder = Path.of(dir).toAbsolutePath().normalize().resolve(name);
         assumeTrue(!dir.isBlank() && Files.isDirectory(folder),
-                () -> "no corpus at " + folder + ": run with -Pcorpus, and -Dcorpus.dir=DIR if it is elsewhere");
+                () -> "no corpus at " + folder + ": run with -Pcorpus -Dcorpus.dir=DIR");
         return folder;
     }
 }
