@@ -16,6 +16,7 @@ import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.AccessLog;
 import dev.wsproxy.server.log.AccessLogging;
+import dev.wsproxy.server.log.Refusals;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextMatch;
 import dev.wsproxy.server.routing.ContextRouter;
@@ -34,7 +35,7 @@ import java.util.Optional;
 /**
  * Everything one vhost does with a request: its accessControl, the choice of context and that context's
  * accessControl, then the WebSocket routes ({@link UpgradeRouting}), then the context itself (static files,
- * redirect or reverse proxy) with its extraHeaders.
+ * redirect, reverse proxy, or 503 for an app wsproxy does not run) with its extraHeaders.
  */
 final class VirtualHostHandler implements HttpHandler {
 
@@ -43,6 +44,7 @@ final class VirtualHostHandler implements HttpHandler {
     private static final AttachmentKey<Integer> REDIRECTS = AttachmentKey.create(Integer.class);
 
     private final AccessLog accessLog;
+    private final Refusals refusals;
     private final Duration proxyTimeout;
     private final ErrorPageSource errorPages;
     private final ContextRouter router;
@@ -51,24 +53,29 @@ final class VirtualHostHandler implements HttpHandler {
     private final HttpHandler entry;
 
     VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog,
-                       UpgradeRouting upgrades) {
+                       UpgradeRouting upgrades, Refusals refusals) {
         this.accessLog = accessLog;
+        this.refusals = refusals;
         this.proxyTimeout = proxyTimeout;
         this.router = new ContextRouter(vhost.contexts());
-        this.errorPages = new ErrorPageFiles(vhost, router);
+        this.errorPages = new ErrorPageFiles(vhost, mime, router);
         for (Context context : vhost.contexts()) {
             contextHandlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handlerOf(context, vhost, mime)));
         }
         this.afterContextChecks = upgrades.wrap(vhost, accessLog, this::dispatchToContext);
-        this.entry = AccessCheck.wrap(vhost.accessControl(), this::selectContext);
+        this.entry = AccessCheck.wrap(vhost.accessControl(), "virtual host " + vhost.name(), refusals,
+                this::selectContext);
     }
 
     private HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime) {
         if (context instanceof Context.Static files) {
-            return new StaticHandler(files, mime, vhost.symlinks(), vhost.vhRoot());
+            return new StaticHandler(files, mime, vhost, refusals);
         }
         if (context instanceof Context.Redirect redirect) {
             return new RedirectHandler(redirect, this::internalRedirect);
+        }
+        if (context instanceof Context.App app) {
+            return new AppContextHandler(app, refusals);
         }
         return new ReverseProxyHandler((Context.Proxy) context, proxyTimeout);
     }
@@ -89,7 +96,8 @@ final class VirtualHostHandler implements HttpHandler {
         exchange.putAttachment(ContextMatch.KEY, match.get());
         Optional<AccessControl> acl = match.get().context().accessControl();
         if (acl.isPresent() && !ClientAccess.allows(acl.get(), exchange.getSourceAddress().getAddress())) {
-            Responses.end(exchange, StatusCodes.FORBIDDEN);
+            refusals.forbidden(exchange, "the accessControl of context " + match.get().context().uri().text()
+                    + " denies this client");
             return;
         }
         afterContextChecks.handleRequest(exchange);

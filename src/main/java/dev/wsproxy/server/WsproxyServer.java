@@ -11,6 +11,7 @@ import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.TcpCork;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.Refusals;
 import dev.wsproxy.server.log.ServerLogs;
 import dev.wsproxy.server.routing.HostRouter;
 import dev.wsproxy.server.routing.RequestGuard;
@@ -85,13 +86,14 @@ public final class WsproxyServer implements AutoCloseable {
 
     private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
                                            Connectors connectors) throws StartupException {
-        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
+        Refusals refusals = new Refusals(logs.errorLog());
+        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs, refusals);
         ErrorBodies errorBodies = new ErrorBodies(config.mime());
         List<GracefulShutdownHandler> roots = new ArrayList<>();
         List<BoundListener> bound = new ArrayList<>();
         for (Listener listener : config.listeners()) {
             HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
-                    AccessCheck.wrap(config.accessControl(), new HostRouter(listener, vhosts)))));
+                    AccessCheck.wrap(config.accessControl(), "the server", refusals, new HostRouter(listener, vhosts)))));
             GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
@@ -120,14 +122,14 @@ public final class WsproxyServer implements AutoCloseable {
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
     }
 
-    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)
-            throws StartupException {
+    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs,
+                                                          Refusals refusals) throws StartupException {
         Map<String, HttpHandler> vhosts = new HashMap<>();
         Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
                 vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        parts.upgradeRouting()));
+                        parts.upgradeRouting(), refusals));
             } catch (IOException e) {
                 throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
             }

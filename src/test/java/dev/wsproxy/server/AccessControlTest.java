@@ -82,6 +82,27 @@ class AccessControlTest {
     }
 
     @Test
+    void eachDenialWritesItsRuleToTheErrorLog() throws Exception {
+        AccessControl denyAll = new AccessControl(List.of(), List.of(ALL));
+        try (RunningServer server = start("127.0.0.1", denyAll, AccessControl.ALLOW_ALL, AccessControl.ALLOW_ALL)) {
+            server.get("/?password=x");
+        }
+        try (RunningServer server = start("127.0.0.1", AccessControl.ALLOW_ALL, denyAll, AccessControl.ALLOW_ALL)) {
+            server.get("/index.html");
+        }
+        try (RunningServer server = start("127.0.0.1", AccessControl.ALLOW_ALL, AccessControl.ALLOW_ALL, denyAll)) {
+            server.get("/admin/index.html");
+        }
+        List<String> denials = Files.readAllLines(root.resolve("logs/error.log")).stream()
+                .filter(line -> line.contains("403")).map(line -> line.substring(line.indexOf(" [") + 1)).toList();
+        assertEquals(List.of(
+                "[INFO] [127.0.0.1] GET /: 403 Forbidden: the accessControl of the server denies this client",
+                "[INFO] [127.0.0.1] GET /index.html: 403 Forbidden: the accessControl of virtual host site denies this client",
+                "[INFO] [127.0.0.1] GET /admin/index.html: 403 Forbidden: the accessControl of context /admin/ denies this"
+                        + " client"), denials);
+    }
+
+    @Test
     void ipv6ClientsMatchIpv6Entries() throws Exception {
         assumeTrue(hasIpv6Loopback(), "this machine has no ::1");
         try (RunningServer server = start("::1", AccessControl.ALLOW_ALL,

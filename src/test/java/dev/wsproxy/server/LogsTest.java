@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.source.Span;
@@ -33,7 +34,7 @@ class LogsTest {
         Path html = Files.createDirectories(root.resolve(name + "/html"));
         Files.writeString(html.resolve("index.html"), "hello");
         return new VirtualHost(name, root.resolve(name), html, name, List.of(), SymlinkPolicy.OLS_DEFAULT,
-                AccessControl.ALLOW_ALL, Map.of(), accessLog, List.of(Sites.files("/", html)), List.of(), Optional.empty(),
+                ScriptHandlers.NONE, AccessControl.ALLOW_ALL, Map.of(), accessLog, List.of(Sites.files("/", html)), List.of(), Optional.empty(),
                 Span.none());
     }
 

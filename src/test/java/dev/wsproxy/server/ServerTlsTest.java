@@ -200,7 +200,7 @@ class ServerTlsTest {
         TlsSettings vhssl = new TlsSettings(cert.writeKey(vhRoot.resolve(name + ".key"), form), cert.writeCertificate(vhRoot.resolve(name + ".crt")),
                 Optional.empty(), 0, Optional.empty(), 0, Span.none());
         return new VirtualHost(plain.name(), plain.vhRoot(), plain.docRoot(), domain, plain.aliases(), plain.symlinks(),
-                plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), List.of(routes), Optional.of(vhssl),
+                plain.scripts(), plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), List.of(routes), Optional.of(vhssl),
                 plain.span());
     }
 

@@ -10,6 +10,7 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.model.VirtualHost;
@@ -53,6 +54,17 @@ final class Sites {
                 c.virtualHosts());
     }
 
+    static ServerConfig withMime(ServerConfig c, MimeTypes mime) {
+        return new ServerConfig(c.serverRoot(), c.configFile(), c.serverName(), mime, c.errorLog(), c.accessLog(),
+                c.tuning(), c.accessControl(), c.gracefulRestartTimeoutSeconds(), c.extProcessors(), c.listeners(),
+                c.virtualHosts());
+    }
+
+    static VirtualHost withScripts(VirtualHost v, ScriptHandlers scripts) {
+        return new VirtualHost(v.name(), v.vhRoot(), v.docRoot(), v.domain(), v.aliases(), v.symlinks(), scripts,
+                v.accessControl(), v.errorPages(), v.accessLog(), v.contexts(), v.webSockets(), v.vhssl(), v.span());
+    }
+
     static Listener listener(String name, String host, HostMapping... mappings) {
         return new Listener(name, new ListenAddress(host + ":0", host, 0), false, Optional.empty(), List.of(mappings),
                 Span.none());
@@ -68,8 +80,8 @@ final class Sites {
 
     static VirtualHost vhost(String name, Path vhRoot, SymlinkPolicy symlinks, AccessControl acl,
                              Map<Integer, String> errorPages, List<Context> contexts) {
-        return new VirtualHost(name, vhRoot, vhRoot.resolve("html"), name, List.of(), symlinks, acl, errorPages,
-                Optional.empty(), contexts, List.of(), Optional.empty(), Span.none());
+        return new VirtualHost(name, vhRoot, vhRoot.resolve("html"), name, List.of(), symlinks, ScriptHandlers.NONE, acl,
+                errorPages, Optional.empty(), contexts, List.of(), Optional.empty(), Span.none());
     }
 
     static Context.Static files(String uri, Path location) {

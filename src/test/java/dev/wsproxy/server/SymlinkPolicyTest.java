@@ -4,6 +4,7 @@ import static dev.wsproxy.server.Sites.files;
 import static dev.wsproxy.server.Sites.listener;
 import static dev.wsproxy.server.Sites.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.model.AccessControl;
@@ -71,6 +72,25 @@ class SymlinkPolicyTest {
         assertEquals(200, status(restrained, "/inside.txt"));
         assertEquals(200, status(restrained, "/dir/inside.txt"));
         assertEquals(403, status(restrained, "/outside.txt"));
+    }
+
+    @Test
+    void restrainedServesAContextLocatedOutsideTheVhostRoot() throws Exception {
+        Path docs = Files.createDirectories(root.resolve("docs"));
+        Files.writeString(docs.resolve("guide.txt"), "guide");
+        Files.createSymbolicLink(docs.resolve("alias.txt"), docs.resolve("guide.txt"));
+        Files.createSymbolicLink(docs.resolve("escape.txt"), root.resolve("outside.txt"));
+        var vhost = Sites.vhost("site", root.resolve("site"), new SymlinkPolicy(Follow.ALWAYS, true),
+                AccessControl.ALLOW_ALL, Map.of(), List.of(files("/", html), files("/docs/", docs)));
+        try (RunningServer server = RunningServer.start(Sites.server(root,
+                List.of(listener("main", "127.0.0.1", map("*", "site"))), List.of(vhost)))) {
+            assertEquals("guide", server.get("/docs/guide.txt").body(), "no link: served where the admin put it");
+            assertEquals(200, server.get("/docs/alias.txt").statusCode(), "a link that stays in the location");
+            assertEquals(403, server.get("/docs/escape.txt").statusCode(), "a link out of both");
+        }
+        String log = Files.readString(root.resolve("logs/error.log"));
+        assertTrue(log.contains("GET /docs/escape.txt: 403 Forbidden: restrained 1: " + docs.resolve("escape.txt")
+                + " leads through a symbolic link to " + root.resolve("outside.txt").toRealPath()), log);
     }
 
     @Test

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds a vhost's {@code context} blocks: static (the default type), redirect and proxy, with effective
- * index, expires, headers and access control. Duplicates keep the first (OLS). The list holds the
+ * Binds a vhost's {@code context} blocks: static (the default type), redirect, proxy, and the app types
+ * wsproxy does not run, with effective index, expires, headers and access control. Duplicates keep the first (OLS). The list holds the
  * {@code exp:} contexts first, in the order OLS tries them (strcmp of the URI), then the prefix contexts
  * (also by URI; the longest match wins among them), and a static {@code /} context at docRoot when there is none.
  */
@@ -92,14 +92,23 @@ final class ContextBinder {
                 return proxy(d, body, uri, acl, headers);
             }
             default -> {
-                binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
-                        "context type `" + type + "` is not served by wsproxy",
-                        "wsproxy serves static, redirect and proxy contexts; requests under `" + uri.text()
-                                + "` fall through to the other contexts. Put the app behind an extprocessor of"
-                                + " type proxy to serve it.");
-                return Optional.empty();
+                return Optional.of(app(d, body, type, uri, acl, headers));
             }
         }
+    }
+
+    /** A context of a type wsproxy does not run: kept, so that its URIs answer 503 instead of reaching other contexts. */
+    private Context app(Directive d, Block body, String type, ContextUri uri, Optional<AccessControl> acl,
+                        List<HeaderOp> headers) {
+        String handler = body.value("handler").map(vhost.paths()::expandNames).orElse("");
+        binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
+                "context type `" + type + "` is not run by wsproxy; requests under `" + uri.text() + "` get 503",
+                "wsproxy runs no lsapi, fcgi, cgi or servlet apps. It answers 503, as OLS does when the app cannot"
+                        + " start, and never serves the files there. To serve the app, run it as an HTTP server and"
+                        + " proxy to it: `extprocessor app { type proxy; address 127.0.0.1:9000 }` and `context "
+                        + uri.text() + " { type proxy; handler app }`.");
+        return new Context.App(uri, type, handler, Settings.bool(body, "allowBrowse").orElse(true), acl, headers,
+                d.span());
     }
 
     private Context staticContext(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,

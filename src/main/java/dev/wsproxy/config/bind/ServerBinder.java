@@ -108,14 +108,14 @@ public final class ServerBinder {
         return new BindResult(serverConfig(root, file, paths, null, defaults, List.of(), hosts), binding.files);
     }
 
-    private static VirtualHostBinder.ServerDefaults defaults(Block root, PathResolver paths) {
+    private VirtualHostBinder.ServerDefaults defaults(Block root, PathResolver paths) {
         return new VirtualHostBinder.ServerDefaults(paths,
                 root.value("indexFiles").map(Settings::indexList).orElse(List.of("index.html")),
                 Settings.bool(root, "autoIndex").orElse(false),
                 Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
                 root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
                         .orElse(SymlinkPolicy.Follow.ALWAYS),
-                ExtProcessors.read(root, paths));
+                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths, binding));
     }
 
     /** The server-level settings around the listeners and vhosts; {@code fileStart} null means no mime is needed. */

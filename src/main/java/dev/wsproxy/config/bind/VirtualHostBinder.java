@@ -5,6 +5,8 @@ import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
+import dev.wsproxy.config.model.ScriptHandler;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
@@ -26,7 +28,8 @@ final class VirtualHostBinder {
 
     /** What the server level hands down to every vhost. */
     record ServerDefaults(PathResolver paths, List<String> indexFiles, boolean autoIndex, ExpiresSettings expires,
-                          SymlinkPolicy.Follow follow, Map<String, ExtProcessor> extProcessors) {
+                          SymlinkPolicy.Follow follow, Map<String, ExtProcessor> extProcessors,
+                          Map<String, ScriptHandler> scriptHandlers) {
     }
 
     /** A template member's own keys, which override the template's. */
@@ -147,6 +150,8 @@ final class VirtualHostBinder {
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)
                 .orElse(server.follow());
         SymlinkPolicy symlinks = new SymlinkPolicy(follow, Settings.bool(entry, "restrained").orElse(false));
+        ScriptHandlers scripts = new ScriptHandlers(ScriptHandlerEntries.merge(server.scriptHandlers(),
+                ScriptHandlerEntries.read(config, paths, binding)), Settings.bool(entry, "enableScript").orElse(true));
         Block index = config.child("index");
         String useServer = index.value("useServer").orElse("1");
         List<String> own = index.value("indexFiles").map(Settings::indexList).orElse(List.of());
@@ -160,7 +165,7 @@ final class VirtualHostBinder {
         ExpiresSettings expires = Settings.expires(config.child("expires"), server.expires());
         VhostDefaults defaults = new VhostDefaults(paths, docRoot, indexFiles, autoIndex, expires,
                 ExtProcessors.read(config, paths), server.extProcessors());
-        return Optional.of(new VirtualHost(name, vhRoot, docRoot, domain, aliases, symlinks,
+        return Optional.of(new VirtualHost(name, vhRoot, docRoot, domain, aliases, symlinks, scripts,
                 Settings.accessControl(config).orElse(AccessControl.ALLOW_ALL), errorPages(config),
                 Logs.vhostAccessLog(config.first("accesslog"), paths),
                 new ContextBinder(binding, defaults).bind(config), new WebSocketBinder(binding).bind(config),

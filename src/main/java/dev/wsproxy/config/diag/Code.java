@@ -37,7 +37,7 @@ public enum Code {
     BAD_VALUE("WSP210", ERROR, "a value that is not one of the values this directive takes"),
     PLACEHOLDER("WSP211", WARNING, "a value that looks like an unrendered installer placeholder"),
     BLOCK_EXPECTED("WSP212", ERROR, "a directive that must be a block is written as a plain line, or the reverse"),
-    UNSUPPORTED_TYPE("WSP213", WARNING, "a context type wsproxy does not serve (lsapi, fcgi, cgi, ...); the context is skipped"),
+    UNSUPPORTED_TYPE("WSP213", WARNING, "a context type wsproxy does not run (lsapi, fcgi, cgi, ...); its requests get 503"),
 
     // 3xx: the meaning of the whole config
     MISSING_VHROOT("WSP301", ERROR, "a virtual host's vhRoot does not exist"),
@@ -62,6 +62,7 @@ public enum Code {
     UDS_TRIPLE_SLASH("WSP320", WARNING, "uds:/// has one slash too many; OLS reads it as //path"),
     DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
+    SCRIPT_HANDLER_NOT_RUN("WSP330", ERROR, "a scriptHandler wsproxy does not run; its files get 503, never their source"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

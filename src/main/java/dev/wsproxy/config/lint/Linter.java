@@ -9,6 +9,7 @@ import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
 import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
+import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
 import dev.wsproxy.config.lint.check.UpgradeAccessControlCheck;
@@ -39,7 +40,8 @@ public final class Linter {
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
                 new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck()));
-        List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck()));
+        List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
+                new ScriptHandlerCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
         }

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A vhost {@code context}: static files, a redirect, or an HTTP reverse proxy. Values are the effective ones. */
+/**
+ * A vhost {@code context}: static files, a redirect, an HTTP reverse proxy, or an app wsproxy does not run.
+ * Values are the effective ones.
+ */
 public sealed interface Context {
 
     ContextUri uri();
@@ -46,6 +49,23 @@ public sealed interface Context {
                  List<HeaderOp> extraHeaders, Span span) implements Context {
         public Proxy {
             extraHeaders = List.copyOf(extraHeaders);
+        }
+    }
+
+    /**
+     * A context whose requests OLS hands to an app it runs or connects to ({@code lsapi}, {@code fcgi},
+     * {@code cgi}, {@code servlet}, {@code loadbalancer}, ...). wsproxy runs none of them: it answers as OLS
+     * does when the app cannot be reached, and never serves the files under {@code uri}.
+     */
+    record App(ContextUri uri, String type, String handler, boolean allowBrowse,
+               Optional<AccessControl> accessControl, List<HeaderOp> extraHeaders, Span span) implements Context {
+        public App {
+            extraHeaders = List.copyOf(extraHeaders);
+        }
+
+        /** {@code type:handler}, or the type alone for a context without a handler (cgi). */
+        public String text() {
+            return handler.isEmpty() ? type : type + ":" + handler;
         }
     }
 }

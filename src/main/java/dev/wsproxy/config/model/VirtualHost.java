@@ -9,12 +9,13 @@ import java.util.Optional;
 /**
  * A virtual host with every value resolved: roots, domains, access control, error pages, its contexts
  * (always including one for {@code /}, implicit when the config has none) and its websocket routes in
- * config order. {@code accessLog} is empty when the vhost uses the server's.
+ * config order. {@code scripts} are the suffixes whose files an app would run, never sent as files.
+ * {@code accessLog} is empty when the vhost uses the server's.
  */
 public record VirtualHost(String name, Path vhRoot, Path docRoot, String domain, List<String> aliases,
-                          SymlinkPolicy symlinks, AccessControl accessControl, Map<Integer, String> errorPages,
-                          Optional<LogSettings> accessLog, List<Context> contexts, List<WebSocketRoute> webSockets,
-                          Optional<TlsSettings> vhssl, Span span) {
+                          SymlinkPolicy symlinks, ScriptHandlers scripts, AccessControl accessControl,
+                          Map<Integer, String> errorPages, Optional<LogSettings> accessLog, List<Context> contexts,
+                          List<WebSocketRoute> webSockets, Optional<TlsSettings> vhssl, Span span) {
 
     public VirtualHost {
         aliases = List.copyOf(aliases);

@@ -2,7 +2,10 @@ package dev.wsproxy.server.files;
 
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.MimeTypes;
-import dev.wsproxy.config.model.SymlinkPolicy;
+import dev.wsproxy.config.model.ScriptHandler;
+import dev.wsproxy.config.model.ScriptHandlers;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.log.Refusals;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.routing.ContextMatch;
@@ -23,7 +26,9 @@ import java.util.Optional;
 /**
  * Serves a static context as OLS does: {@code allowBrowse 0} → 403; {@code .ht*} → 403;
  * a directory without its trailing slash → 301 to it; index files in order, then the {@code autoIndex}
- * page, else 404; a missing file → 404; methods other than GET and HEAD → 405.
+ * page, else 404; a missing file → 404; methods other than GET and HEAD → 405. A file a script handler
+ * would run is never sent, whichever way it is reached: 503 (403 with {@code enableScript 0}); so is a
+ * file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
  */
 public final class StaticHandler implements HttpHandler {
 
@@ -31,22 +36,32 @@ public final class StaticHandler implements HttpHandler {
 
     private final Context.Static context;
     private final MimeTypes mime;
+    private final String vhostName;
+    private final ScriptHandlers scripts;
     private final SymlinkGuard symlinks;
+    private final Refusals refusals;
     private final ExpiresHeaders expires;
     private final SmallFileCache cache = new SmallFileCache();
 
-    public StaticHandler(Context.Static context, MimeTypes mime, SymlinkPolicy symlinks, Path vhRoot) {
+    public StaticHandler(Context.Static context, MimeTypes mime, VirtualHost vhost, Refusals refusals) {
         this.context = context;
         this.mime = mime;
-        this.symlinks = new SymlinkGuard(symlinks, vhRoot);
+        this.vhostName = vhost.name();
+        this.scripts = vhost.scripts();
+        this.symlinks = new SymlinkGuard(vhost.symlinks(), vhost.vhRoot());
+        this.refusals = refusals;
         this.expires = new ExpiresHeaders(context.expires());
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
-        if (!context.allowBrowse() || hasHtSegment(path)) {
-            Responses.end(exchange, StatusCodes.FORBIDDEN);
+        if (!context.allowBrowse()) {
+            refusals.forbidden(exchange, "context " + context.uri().text() + " has allowBrowse 0");
+            return;
+        }
+        if (hasHtSegment(path)) {
+            refusals.forbidden(exchange, ".ht* files are never served");
             return;
         }
         if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
@@ -63,15 +78,16 @@ public final class StaticHandler implements HttpHandler {
     }
 
     private void serve(HttpServerExchange exchange, String path, Path base, Path file) throws IOException {
-        if (!symlinks.permits(base, file)) {
-            Responses.end(exchange, StatusCodes.FORBIDDEN);
+        Optional<String> linkRefusal = symlinks.refusal(base, file);
+        if (linkRefusal.isPresent()) {
+            refusals.forbidden(exchange, linkRefusal.get());
             return;
         }
         Optional<BasicFileAttributes> attributes;
         try {
             attributes = attributesOf(file);
         } catch (AccessDeniedException e) {
-            Responses.end(exchange, StatusCodes.FORBIDDEN);
+            refusals.forbidden(exchange, file + " is not readable by the server");
             return;
         }
         if (attributes.isEmpty()) {
@@ -99,8 +115,9 @@ public final class StaticHandler implements HttpHandler {
             }
             Optional<BasicFileAttributes> attributes = attributesOf(candidate);
             if (attributes.isPresent() && attributes.get().isRegularFile()) {
-                if (!symlinks.permits(base, candidate)) {
-                    Responses.end(exchange, StatusCodes.FORBIDDEN);
+                Optional<String> linkRefusal = symlinks.refusal(base, candidate);
+                if (linkRefusal.isPresent()) {
+                    refusals.forbidden(exchange, linkRefusal.get());
                 } else {
                     sendFile(exchange, candidate, attributes.get());
                 }
@@ -122,11 +139,17 @@ public final class StaticHandler implements HttpHandler {
     }
 
     private void sendFile(HttpServerExchange exchange, Path file, BasicFileAttributes attributes) {
+        Optional<ScriptHandler> handler = scripts.forFile(file.getFileName().toString());
+        if (handler.isPresent()) {
+            refuseScript(exchange, file, handler.get());
+            return;
+        }
         ServedFile served = cache.current(file, attributes);
         if (served == null) {
             String contentType = mime.typeOf(file.getFileName().toString());
-            if (contentType.startsWith("application/x-httpd-")) {
-                Responses.end(exchange, StatusCodes.FORBIDDEN);
+            if (ScriptFiles.isHandlerType(contentType)) {
+                refusals.forbidden(exchange, "MIME type " + contentType + " of " + file
+                        + " has no handler and is never sent as a file");
                 return;
             }
             try {
@@ -138,6 +161,17 @@ public final class StaticHandler implements HttpHandler {
             }
         }
         FileResponder.send(exchange, served, expires);
+    }
+
+    /** OLS runs such a file: 403 when the vhost disables scripts, else 503, as when the handler cannot start. */
+    private void refuseScript(HttpServerExchange exchange, Path file, ScriptHandler handler) {
+        if (!scripts.enabled()) {
+            refusals.forbidden(exchange, "enableScript 0 in virtual host " + vhostName + ": " + file
+                    + " belongs to scriptHandler " + handler.text());
+            return;
+        }
+        refusals.unavailable(exchange, file + " belongs to scriptHandler " + handler.text()
+                + ", an app wsproxy does not run; proxy it to an HTTP server (a proxy extprocessor) to serve it");
     }
 
     private static Optional<BasicFileAttributes> attributesOf(Path file) throws AccessDeniedException {

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Applies a vhost's symlink policy to the part of a file path below its context location (OLS
  * {@code checkSymLink}): NEVER refuses any link, IF_OWNER_MATCHES refuses a link whose owner differs from
- * its target's, and {@code restrained} refuses a file whose real path leaves the vhost root.
+ * its target's, and {@code restrained} refuses a path through a link whose target lies outside both the vhost
+ * root and the context location. A location outside the vhost root is served: restrained is about links.
  */
 final class SymlinkGuard {
 
@@ -21,30 +23,45 @@ final class SymlinkGuard {
         this.vhRoot = realOrSelf(vhRoot);
     }
 
-    /** Whether {@code file} below {@code base} may be served; a missing file is left to the caller's 404. */
-    boolean permits(Path base, Path file) throws IOException {
+    /** Why {@code file} below {@code base} must not be served, or empty; a missing file is left to the caller's 404. */
+    Optional<String> refusal(Path base, Path file) throws IOException {
         if (policy.follow() == SymlinkPolicy.Follow.ALWAYS && !policy.restrained()) {
-            return true;
+            return Optional.empty();
         }
+        boolean throughLink = false;
         Path current = base;
         for (Path name : base.relativize(file)) {
             current = current.resolve(name);
-            if (Files.isSymbolicLink(current) && !linkAllowed(current)) {
-                return false;
+            if (Files.isSymbolicLink(current)) {
+                throughLink = true;
+                Optional<String> refused = linkRefusal(current);
+                if (refused.isPresent()) {
+                    return refused;
+                }
             }
         }
-        return !policy.restrained() || !Files.exists(file) || file.toRealPath().startsWith(vhRoot);
+        if (!throughLink || !policy.restrained() || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        Path target = file.toRealPath();
+        if (target.startsWith(vhRoot) || target.startsWith(realOrSelf(base))) {
+            return Optional.empty();
+        }
+        return Optional.of("restrained 1: " + file + " leads through a symbolic link to " + target
+                + ", outside the vhost root " + vhRoot + " and the context location " + base);
     }
 
-    private boolean linkAllowed(Path link) throws IOException {
+    private Optional<String> linkRefusal(Path link) throws IOException {
         switch (policy.follow()) {
             case NEVER:
-                return false;
+                return Optional.of("allowSymbolLink 0: " + link + " is a symbolic link");
             case IF_OWNER_MATCHES:
-                return !Files.exists(link)
+                boolean sameOwner = !Files.exists(link)
                         || Files.getOwner(link, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(link));
+                return sameOwner ? Optional.empty()
+                        : Optional.of("allowSymbolLink 2: the symbolic link " + link + " and its target have different owners");
             default:
-                return true;
+                return Optional.empty();
         }
     }
 

@@ -279,4 +279,52 @@ class BinderTest {
         assertTrue(codes.contains("WSP204@6"), codes.toString());
         assertTrue(codes.contains("WSP304@7"), codes.toString());
     }
+
+    @Test
+    void scriptHandlersMergeSuffixBySuffixAndAppContextsStay() throws IOException {
+        Files.createDirectories(root.resolve("b/html"));
+        LoadResult result = load("""
+                scriptHandler {
+                  add lsapi:lsphp php, PHP5
+                  add fcgi:legacy inc
+                  add lsphp php7
+                }
+                virtualhost a {
+                  vhRoot a/
+                  docRoot $VH_ROOT/html/
+                  enableScript 0
+                  scriptHandler {
+                    add lsapi:$VH_NAME_php php
+                  }
+                  context /cgi-bin/ {
+                    type cgi
+                    allowBrowse 0
+                  }
+                }
+                virtualhost b {
+                  vhRoot b/
+                  docRoot $VH_ROOT/html/
+                }
+                listener l {
+                  address 127.0.0.1:8088
+                  map a a.test
+                  map b *
+                }
+                """);
+        ServerConfig config = result.config().orElseThrow();
+        VirtualHost a = vhost(config, "a");
+        assertEquals("lsapi:a_php", a.scripts().forFile("index.PHP").orElseThrow().text(), "the vhost's own entry");
+        assertEquals("lsapi:lsphp", a.scripts().forFile("old.php5").orElseThrow().text(), "inherited suffix");
+        assertEquals("fcgi:legacy", a.scripts().forFile("x.inc").orElseThrow().text());
+        assertEquals(false, a.scripts().enabled());
+        assertEquals("lsapi:lsphp", vhost(config, "b").scripts().forFile("index.php").orElseThrow().text());
+        assertEquals(Optional.empty(), vhost(config, "b").scripts().forFile("notes.txt"));
+        Context.App cgi = assertInstanceOf(Context.App.class, a.contexts().stream()
+                .filter(c -> c.uri().text().equals("/cgi-bin/")).findFirst().orElseThrow());
+        assertEquals(false, cgi.allowBrowse());
+        List<String> codes = result.diagnostics().stream()
+                .map(d -> d.code().id() + "@" + d.span().line() + ":" + d.severity().label()).toList();
+        assertEquals(List.of("WSP210@5:error", "WSP213@15:warning", "WSP330@12:info", "WSP330@3:error",
+                "WSP330@4:error"), codes.stream().sorted().toList());
+    }
 }

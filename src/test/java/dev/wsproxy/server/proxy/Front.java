@@ -3,6 +3,7 @@ package dev.wsproxy.server.proxy;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.model.WebSocketRoute;
@@ -37,7 +38,7 @@ final class Front implements AutoCloseable {
 
     Front(String host, TunnelSettings settings, WebSocketRoute... routes) {
         VirtualHost vhost = new VirtualHost("test", Path.of("/tmp"), Path.of("/tmp"), "localhost", List.of(),
-                SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL, Map.of(), Optional.empty(), List.of(),
+                SymlinkPolicy.OLS_DEFAULT, ScriptHandlers.NONE, AccessControl.ALLOW_ALL, Map.of(), Optional.empty(), List.of(),
                 Arrays.asList(routes), Optional.empty(), Span.none());
         undertow = Undertow.builder()
                 .setIoThreads(2)

@@ -9,6 +9,7 @@ import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
@@ -171,8 +172,8 @@ class PemTlsContextFactoryTest {
     }
 
     private VirtualHost vhost(String name, String domain, List<String> aliases, TlsSettings vhssl) {
-        return new VirtualHost(name, dir, dir, domain, aliases, SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL, Map.of(),
-                Optional.empty(), List.of(), List.of(), Optional.ofNullable(vhssl), span());
+        return new VirtualHost(name, dir, dir, domain, aliases, SymlinkPolicy.OLS_DEFAULT, ScriptHandlers.NONE,
+                AccessControl.ALLOW_ALL, Map.of(), Optional.empty(), List.of(), List.of(), Optional.ofNullable(vhssl), span());
     }
 
     /** A JSSE server socket with the listener's context and parameters that completes each handshake and hangs up. */

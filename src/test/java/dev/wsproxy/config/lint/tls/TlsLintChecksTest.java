@@ -13,6 +13,7 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.Tuning;
@@ -153,7 +154,7 @@ class TlsLintChecksTest {
         ServerConfig config = config(good(shop));
         VirtualHost plain = config.virtualHosts().get(0);
         VirtualHost withVhssl = new VirtualHost(plain.name(), plain.vhRoot(), plain.docRoot(), plain.domain(), plain.aliases(),
-                plain.symlinks(), plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), plain.webSockets(),
+                plain.symlinks(), plain.scripts(), plain.accessControl(), plain.errorPages(), plain.accessLog(), plain.contexts(), plain.webSockets(),
                 Optional.of(withCiphers(good(shop), "ECDHE+AESGCM")), plain.span());
         ServerConfig both = new ServerConfig(config.serverRoot(), config.configFile(), config.serverName(), config.mime(), config.errorLog(),
                 config.accessLog(), config.tuning(), config.accessControl(), config.gracefulRestartTimeoutSeconds(), config.extProcessors(),
@@ -191,8 +192,8 @@ class TlsLintChecksTest {
     }
 
     private ServerConfig configFor(String domain, TlsSettings listenerTls) {
-        VirtualHost vhost = new VirtualHost("shop", dir, dir, domain, List.of(), SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL,
-                Map.of(), Optional.empty(), List.of(), List.of(), Optional.empty(), span());
+        VirtualHost vhost = new VirtualHost("shop", dir, dir, domain, List.of(), SymlinkPolicy.OLS_DEFAULT, ScriptHandlers.NONE,
+                AccessControl.ALLOW_ALL, Map.of(), Optional.empty(), List.of(), List.of(), Optional.empty(), span());
         Listener listener = new Listener("SSL", new ListenAddress("*:443", "0.0.0.0", 443), true, Optional.of(listenerTls),
                 List.of(new HostMapping(domain, "shop", span())), span());
         LogSettings log = new LogSettings(dir.resolve("error.log"), "INFO", false, Optional.empty());

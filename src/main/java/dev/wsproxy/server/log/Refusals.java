@@ -1,0 +1,37 @@
+package dev.wsproxy.server.log;
+
+import dev.wsproxy.server.http.IpText;
+import dev.wsproxy.server.http.Responses;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.StatusCodes;
+
+/**
+ * Ends the requests the server refuses on a rule of its config, each with one error-log line saying which
+ * rule refused which file or URI: 403 at INFO (access control, allowBrowse 0, symbolic links, enableScript 0,
+ * x-httpd types, {@code .ht*} files, unreadable files), and 503 at WARN for an app wsproxy does not run, so
+ * that an operator sees the app the config expects.
+ */
+public final class Refusals {
+
+    private final ErrorLog log;
+
+    public Refusals(ErrorLog log) {
+        this.log = log;
+    }
+
+    public void forbidden(HttpServerExchange exchange, String reason) {
+        refuse(exchange, StatusCodes.FORBIDDEN, ErrorLog.Level.INFO, reason);
+    }
+
+    public void unavailable(HttpServerExchange exchange, String reason) {
+        refuse(exchange, StatusCodes.SERVICE_UNAVAILABLE, ErrorLog.Level.WARN, reason);
+    }
+
+    private void refuse(HttpServerExchange exchange, int status, ErrorLog.Level level, String reason) {
+        // the raw request URI: still percent-encoded, so a client cannot write line breaks into the log
+        log.log(level, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] "
+                + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + status + " "
+                + StatusCodes.getReason(status) + ": " + reason);
+        Responses.end(exchange, status);
+    }
+}
