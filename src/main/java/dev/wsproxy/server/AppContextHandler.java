@@ -26,7 +26,6 @@ final class AppContextHandler implements HttpHandler {
             refusals.forbidden(exchange, "context " + context.uri().text() + " has allowBrowse 0");
             return;
         }
-        refusals.unavailable(exchange, "context " + context.uri().text() + " is handled by " + context.text()
-                + ", an app wsproxy does not run; proxy it to an HTTP server (a proxy extprocessor) to serve it");
+        refusals.appNotRun(exchange, "context " + context.uri().text() + " is handled by " + context.text());
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files a {@code scriptHandler} would run are never sent, by any route to them (direct, mixed-case suffix,
- * index file, range, HEAD, autoIndex click, internal redirect, error page): 503 with an error-log line naming
+ * index file, path info, range, HEAD, autoIndex click, internal redirect, error page): 503 with an error-log line naming
  * the handler, or 403 with {@code enableScript 0}; contexts of app types answer 503. The mime table here has
  * no {@code php} line, as OLS's shipped one has none, so only the handler keeps the source in.
  */
@@ -88,7 +88,8 @@ class ScriptHandlersTest {
     @Test
     void everyRouteToAScriptGets503AndNeverItsSource() throws Exception {
         try (RunningServer server = start(true)) {
-            for (String path : List.of("/wp-config.php", "/Shop.PhP", "/blog/", "/list/a.php", "/go/wp-config.php")) {
+            for (String path : List.of("/wp-config.php", "/Shop.PhP", "/blog/", "/list/a.php", "/go/wp-config.php",
+                    "/blog/index.php/2024/hello", "/wp-config.php/")) {
                 HttpResponse<String> response = server.get(path);
                 assertEquals(503, response.statusCode(), path);
                 assertNoSource(response);
@@ -100,6 +101,7 @@ class ScriptHandlersTest {
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertEquals(503, head.statusCode());
             assertEquals(200, server.get("/readme.txt").statusCode(), "other files are served");
+            assertEquals(404, server.get("/readme.txt/more").statusCode(), "path info on a static file");
         }
         String log = errorLog();
         assertTrue(log.contains("[WARN] [127.0.0.1] GET /wp-config.php: 503 Service Unavailable: "

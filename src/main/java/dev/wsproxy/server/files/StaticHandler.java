@@ -91,7 +91,12 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         if (attributes.isEmpty()) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            Optional<Path> script = scriptWithPathInfo(base, file);
+            if (script.isPresent()) {
+                refuseScript(exchange, script.get());
+            } else {
+                Responses.end(exchange, StatusCodes.NOT_FOUND);
+            }
         } else if (attributes.get().isDirectory()) {
             serveDirectory(exchange, path, base, file);
         } else if (attributes.get().isRegularFile()) {
@@ -139,9 +144,8 @@ public final class StaticHandler implements HttpHandler {
     }
 
     private void sendFile(HttpServerExchange exchange, Path file, BasicFileAttributes attributes) {
-        Optional<ScriptHandler> handler = scripts.forFile(file.getFileName().toString());
-        if (handler.isPresent()) {
-            refuseScript(exchange, file, handler.get());
+        if (scripts.forFile(file.getFileName().toString()).isPresent()) {
+            refuseScript(exchange, file);
             return;
         }
         ServedFile served = cache.current(file, attributes);
@@ -163,15 +167,25 @@ public final class StaticHandler implements HttpHandler {
         FileResponder.send(exchange, served, expires);
     }
 
-    /** OLS runs such a file: 403 when the vhost disables scripts, else 503, as when the handler cannot start. */
-    private void refuseScript(HttpServerExchange exchange, Path file, ScriptHandler handler) {
+    /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */
+    private Optional<Path> scriptWithPathInfo(Path base, Path file) {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(base) && !dir.equals(base); dir = dir.getParent()) {
+            if (scripts.forFile(dir.getFileName().toString()).isPresent() && Files.isRegularFile(dir)) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** OLS runs a script file: 403 when the vhost disables scripts, else 503, as when the handler cannot start. */
+    private void refuseScript(HttpServerExchange exchange, Path file) {
+        String handler = scripts.forFile(file.getFileName().toString()).map(ScriptHandler::text).orElseThrow();
         if (!scripts.enabled()) {
             refusals.forbidden(exchange, "enableScript 0 in virtual host " + vhostName + ": " + file
-                    + " belongs to scriptHandler " + handler.text());
+                    + " belongs to scriptHandler " + handler);
             return;
         }
-        refusals.unavailable(exchange, file + " belongs to scriptHandler " + handler.text()
-                + ", an app wsproxy does not run; proxy it to an HTTP server (a proxy extprocessor) to serve it");
+        refusals.appNotRun(exchange, file + " belongs to scriptHandler " + handler);
     }
 
     private static Optional<BasicFileAttributes> attributesOf(Path file) throws AccessDeniedException {

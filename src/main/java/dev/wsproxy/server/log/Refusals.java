@@ -23,8 +23,10 @@ public final class Refusals {
         refuse(exchange, StatusCodes.FORBIDDEN, ErrorLog.Level.INFO, reason);
     }
 
-    public void unavailable(HttpServerExchange exchange, String reason) {
-        refuse(exchange, StatusCodes.SERVICE_UNAVAILABLE, ErrorLog.Level.WARN, reason);
+    /** 503 for a request the config hands to an app wsproxy does not run; {@code what} names file or context and app. */
+    public void appNotRun(HttpServerExchange exchange, String what) {
+        refuse(exchange, StatusCodes.SERVICE_UNAVAILABLE, ErrorLog.Level.WARN, what
+                + ", an app wsproxy does not run; proxy it to an HTTP server (a proxy extprocessor) to serve it");
     }
 
     private void refuse(HttpServerExchange exchange, int status, ErrorLog.Level level, String reason) {
