@@ -3,7 +3,6 @@ package dev.wsproxy.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OLS's shipped sample tree ({@code ../shared/ols-samples/conf}, installer placeholders filled in as the
+ * OLS's shipped sample tree ({@link Corpus}, {@code ols-samples/conf}, installer placeholders filled in as the
  * installer would, the listener on loopback) with a site in it, served on an ephemeral port: {@code .php}
  * is never served (its scriptHandler names lsapi, which wsproxy does not run), the {@code /cgi-bin/} context
  * answers 503, and the {@code /docs/} context, located outside {@code $VH_ROOT} under {@code restrained 1},
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("corpus")
 class OlsSampleTreeServingTest {
-    private static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
     private static final String SOURCE = "<?php phpinfo(); $secret = 'db-password'; ?>";
 
     @TempDir
@@ -46,8 +44,7 @@ class OlsSampleTreeServingTest {
 
     @Test
     void phpIsNeverServedAndDocsIsServed() throws Exception {
-        Path samples = SHARED.resolve("ols-samples/conf");
-        assumeTrue(Files.isDirectory(samples), "the OLS sample configs (../shared/ols-samples) are not here");
+        Path samples = Corpus.folder("ols-samples").resolve("conf");
         Path config = installSampleTree(samples);
         LoadResult loaded = ConfigLoader.load(config, LoadOptions.defaults());
         List<String> scriptFindings = loaded.diagnostics().stream()
