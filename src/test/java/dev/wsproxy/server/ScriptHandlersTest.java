@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files a {@code scriptHandler} would run are never sent, by any route to them (direct, mixed-case suffix,
- * index file, path info, range, HEAD, autoIndex click, internal redirect, error page): 503 with an error-log line naming
- * the handler, or 403 with {@code enableScript 0}; contexts of app types answer 503. The mime table here has
- * no {@code php} line, as OLS's shipped one has none, so only the handler keeps the source in.
+ * index file, path info, range, HEAD, POST, autoIndex click, internal redirect, error page): 503 with an
+ * error-log line naming the handler, or 403 with {@code enableScript 0}; contexts of app types answer 503.
+ * The mime table here has no {@code php} line, as OLS's shipped one has none, so only the handler keeps the
+ * source in.
  */
 class ScriptHandlersTest {
 
@@ -100,6 +101,12 @@ class ScriptHandlersTest {
             HttpResponse<String> head = server.send(HttpRequest.newBuilder(server.uri("/wp-config.php"))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()));
             assertEquals(503, head.statusCode());
+            HttpResponse<String> post = server.send(HttpRequest.newBuilder(server.uri("/wp-config.php"))
+                    .POST(HttpRequest.BodyPublishers.ofString("log=admin&pwd=x")));
+            assertEquals(503, post.statusCode(), "a form posted to a script");
+            assertNoSource(post);
+            assertEquals(405, server.send(HttpRequest.newBuilder(server.uri("/readme.txt"))
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
             assertEquals(200, server.get("/readme.txt").statusCode(), "other files are served");
             assertEquals(404, server.get("/readme.txt/more").statusCode(), "path info on a static file");
         }

@@ -64,12 +64,17 @@ public final class StaticHandler implements HttpHandler {
             refusals.forbidden(exchange, ".ht* files are never served");
             return;
         }
+        Optional<FileLocator.Located> located = FileLocator.locate(context, exchange.getAttachment(ContextMatch.KEY));
         if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+            if (located.isPresent() && isScript(located.get().file())) {
+                // OLS hands a POST to a script (a login form) to its handler, whatever the method
+                refuseScript(exchange, located.get().file());
+                return;
+            }
             exchange.getResponseHeaders().put(Headers.ALLOW, ALLOWED_METHODS);
             Responses.end(exchange, StatusCodes.METHOD_NOT_ALLOWED);
             return;
         }
-        Optional<FileLocator.Located> located = FileLocator.locate(context, exchange.getAttachment(ContextMatch.KEY));
         if (located.isEmpty()) {
             Responses.end(exchange, StatusCodes.NOT_FOUND);
             return;
@@ -144,7 +149,7 @@ public final class StaticHandler implements HttpHandler {
     }
 
     private void sendFile(HttpServerExchange exchange, Path file, BasicFileAttributes attributes) {
-        if (scripts.forFile(file.getFileName().toString()).isPresent()) {
+        if (isScript(file)) {
             refuseScript(exchange, file);
             return;
         }
@@ -170,11 +175,15 @@ public final class StaticHandler implements HttpHandler {
     /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */
     private Optional<Path> scriptWithPathInfo(Path base, Path file) {
         for (Path dir = file.getParent(); dir != null && dir.startsWith(base) && !dir.equals(base); dir = dir.getParent()) {
-            if (scripts.forFile(dir.getFileName().toString()).isPresent() && Files.isRegularFile(dir)) {
+            if (isScript(dir) && Files.isRegularFile(dir)) {
                 return Optional.of(dir);
             }
         }
         return Optional.empty();
+    }
+
+    private boolean isScript(Path file) {
+        return scripts.forFile(file.getFileName().toString()).isPresent();
     }
 
     /** OLS runs a script file: 403 when the vhost disables scripts, else 503, as when the handler cannot start. */
