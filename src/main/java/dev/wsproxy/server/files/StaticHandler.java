@@ -66,7 +66,7 @@ public final class StaticHandler implements HttpHandler {
         }
         Optional<FileLocator.Located> located = FileLocator.locate(context, exchange.getAttachment(ContextMatch.KEY));
         if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
-            if (located.isPresent() && isScript(located.get().file())) {
+            if (located.isPresent() && isScript(located.get().file()) && Files.isRegularFile(located.get().file())) {
                 // OLS hands a POST to a script (a login form) to its handler, whatever the method
                 refuseScript(exchange, located.get().file());
                 return;
@@ -174,7 +174,8 @@ public final class StaticHandler implements HttpHandler {
 
     /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */
     private Optional<Path> scriptWithPathInfo(Path base, Path file) {
-        for (Path dir = file.getParent(); dir != null && dir.startsWith(base) && !dir.equals(base); dir = dir.getParent()) {
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(base) && !dir.equals(base);
+             dir = dir.getParent()) {
             if (isScript(dir) && Files.isRegularFile(dir)) {
                 return Optional.of(dir);
             }
