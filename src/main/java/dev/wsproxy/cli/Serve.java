@@ -60,7 +60,7 @@ final class Serve {
             out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
                     + IpText.hostPort(listener.address()));
         }
-        out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + config.errorLog().file());
+        out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + gcc.relative(config.errorLog().file()));
         out.flush();
         signals.await();
         out.println("wsproxy: stopping (in-flight requests get up to " + config.gracefulRestartTimeoutSeconds() + "s)");

@@ -78,7 +78,9 @@ class ServeCommandTest {
         Path config = configTree(port, "");
         Process process = WsproxyProcess.start(root, "-c", config.toString());
         try {
-            WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
+            List<String> started = WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
+            assertEquals("wsproxy: serving conf/httpd_config.conf; error log logs/error.log", started.get(started.size() - 1),
+                    "paths relative to the working directory");
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString());
