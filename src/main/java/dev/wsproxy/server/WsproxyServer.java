@@ -127,7 +127,7 @@ public final class WsproxyServer implements AutoCloseable {
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
                 vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        parts.upgradeRouting()));
+                        logs.errorLog(), parts.upgradeRouting()));
             } catch (IOException e) {
                 throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
             }
