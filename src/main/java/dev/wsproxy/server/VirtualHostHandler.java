@@ -66,7 +66,8 @@ final class VirtualHostHandler implements HttpHandler {
         }
         this.afterContextChecks = RealmCheck.wrap(vhost.contexts(), errorLog,
                 upgrades.wrap(vhost, accessLog, this::dispatchToContext));
-        this.entry = AccessCheck.wrap(vhost.accessControl(), this::selectContext);
+        this.entry = AccessCheck.wrap(vhost.accessControl(), "virtual host `" + vhost.name() + "`", errorLog,
+                this::selectContext);
     }
 
     private HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime) {
