@@ -11,7 +11,6 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.ServerParts;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.proxy.WebSocketRouting;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +41,14 @@ class OlsSampleRealmTest {
     @Test
     void theProtectedContextAsksForAPasswordAndAcceptsTheRightOne() throws Exception {
         assumeTrue(Files.isDirectory(SHARED), "the OLS sample configs (../shared) are not here");
-        copy(SHARED.resolve("ols-samples/conf"), serverRoot.resolve("conf"));
-        String template = Files.readString(serverRoot.resolve("conf/httpd_config.conf.in"));
+        Path samples = SHARED.resolve("ols-samples/conf");
+        for (String file : List.of("mime.properties", "templates/ccl.conf", "templates/rails.conf",
+                "vhosts/Example/vhconf.conf", "vhosts/Example/htpasswd", "vhosts/Example/htgroup")) {
+            Path target = serverRoot.resolve("conf").resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(samples.resolve(file), target);
+        }
+        String template = Files.readString(samples.resolve("httpd_config.conf.in"));
         Files.writeString(serverRoot.resolve("conf/httpd_config.conf"), template.replace("*:%HTTP_PORT%", "127.0.0.1:8088")
                 .replace("%USER%", "nobody").replace("%GROUP%", "nogroup").replace("%DEFAULT_TMP_DIR%", "/tmp/lshttpd")
                 .replace("%ADMIN_EMAIL%", "root@localhost").replace("%RUBY_BIN%", "/usr/bin/ruby"));
@@ -71,18 +76,5 @@ class OlsSampleRealmTest {
         String credentials = Base64.getEncoder().encodeToString((user + ":test123").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(page).header("Authorization", "Basic " + credentials).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
