@@ -24,6 +24,8 @@ public final class UserFile {
     public record Line(int number, User user) {
     }
 
+    public static final UserFile EMPTY = new UserFile(Map.of());
+
     private final Map<String, User> users;
 
     private UserFile(Map<String, User> users) {

@@ -70,7 +70,7 @@ final class RealmFiles {
 
     private Snapshot read(Stamp userStamp, Optional<Stamp> groupStamp, long now) {
         Optional<String> problem = Optional.empty();
-        UserFile users = UserFile.parse("");
+        UserFile users = UserFile.EMPTY;
         GroupFile groups = GroupFile.EMPTY;
         try {
             users = UserFile.parse(Files.readString(realm.userFile(), StandardCharsets.UTF_8));
