@@ -91,7 +91,8 @@ public final class WsproxyServer implements AutoCloseable {
         List<BoundListener> bound = new ArrayList<>();
         for (Listener listener : config.listeners()) {
             HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
-                    AccessCheck.wrap(config.accessControl(), new HostRouter(listener, vhosts)))));
+                    AccessCheck.wrap(config.accessControl(), "the server", logs.errorLog(),
+                    new HostRouter(listener, vhosts)))));
             GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
@@ -126,7 +127,7 @@ public final class WsproxyServer implements AutoCloseable {
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
                 vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        parts.upgradeRouting()));
+                        logs.errorLog(), parts.upgradeRouting()));
             } catch (IOException e) {
                 throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
             }

@@ -3,6 +3,7 @@ package dev.wsproxy.server;
 import static dev.wsproxy.server.Sites.listener;
 import static dev.wsproxy.server.Sites.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.model.AccessControl;
@@ -79,6 +80,26 @@ class AccessControlTest {
             assertEquals(403, server.get("/admin/").statusCode());
             assertEquals(403, server.get("/admin/index.html").statusCode());
         }
+    }
+
+    @Test
+    void everyDenialWritesWhichBlockDeniedToTheErrorLog() throws Exception {
+        AccessControl denyAll = new AccessControl(List.of(), List.of(ALL));
+        try (RunningServer server = start("127.0.0.1", denyAll, AccessControl.ALLOW_ALL, AccessControl.ALLOW_ALL)) {
+            assertEquals(403, server.get("/").statusCode());
+        }
+        try (RunningServer server = start("127.0.0.1", AccessControl.ALLOW_ALL, denyAll, AccessControl.ALLOW_ALL)) {
+            assertEquals(403, server.get("/").statusCode());
+        }
+        try (RunningServer server = start("127.0.0.1", AccessControl.ALLOW_ALL, AccessControl.ALLOW_ALL, denyAll)) {
+            assertEquals(403, server.get("/admin/").statusCode());
+        }
+        String log = Files.readString(root.resolve("logs/error.log"));
+        assertTrue(log.contains("[INFO] [127.0.0.1] 403 GET /: the accessControl of the server denies this client"), log);
+        assertTrue(log.contains("[INFO] [127.0.0.1] 403 GET /: the accessControl of virtual host `site` denies this client"),
+                log);
+        assertTrue(log.contains("[INFO] [127.0.0.1] 403 GET /admin/: the accessControl of context `/admin/` denies this"
+                + " client"), log);
     }
 
     @Test
