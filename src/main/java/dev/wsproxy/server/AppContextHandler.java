@@ -1,9 +1,11 @@
 package dev.wsproxy.server;
 
 import dev.wsproxy.config.model.Context;
-import dev.wsproxy.server.log.Refusals;
+import dev.wsproxy.server.http.Refusals;
+import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.StatusCodes;
 
 /**
  * A context of a type wsproxy does not run (lsapi, fcgi, cgi, servlet, ...), answered as OLS answers when its
@@ -13,19 +15,21 @@ import io.undertow.server.HttpServerExchange;
 final class AppContextHandler implements HttpHandler {
 
     private final Context.App context;
-    private final Refusals refusals;
+    private final ErrorLog errorLog;
 
-    AppContextHandler(Context.App context, Refusals refusals) {
+    AppContextHandler(Context.App context, ErrorLog errorLog) {
         this.context = context;
-        this.refusals = refusals;
+        this.errorLog = errorLog;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (!context.allowBrowse()) {
-            refusals.forbidden(exchange, "context " + context.uri().text() + " has allowBrowse 0");
+            Refusals.refuse(exchange, StatusCodes.FORBIDDEN, errorLog, "context `" + context.uri().text()
+                    + "` has allowBrowse 0");
             return;
         }
-        refusals.appNotRun(exchange, "context " + context.uri().text() + " is handled by " + context.text());
+        Refusals.appNotRun(exchange, errorLog, "context `" + context.uri().text() + "` is handled by "
+                + context.text());
     }
 }

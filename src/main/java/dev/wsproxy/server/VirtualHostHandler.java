@@ -7,16 +7,18 @@ import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.access.ClientAccess;
+import dev.wsproxy.server.auth.RealmCheck;
 import dev.wsproxy.server.files.ErrorPageFiles;
 import dev.wsproxy.server.files.StaticHandler;
 import dev.wsproxy.server.http.ErrorPageSource;
 import dev.wsproxy.server.http.ExtraHeaders;
 import dev.wsproxy.server.http.RedirectHandler;
+import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.AccessLog;
 import dev.wsproxy.server.log.AccessLogging;
-import dev.wsproxy.server.log.Refusals;
+import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextMatch;
 import dev.wsproxy.server.routing.ContextRouter;
@@ -34,8 +36,9 @@ import java.util.Optional;
 
 /**
  * Everything one vhost does with a request: its accessControl, the choice of context and that context's
- * accessControl, then the WebSocket routes ({@link UpgradeRouting}), then the context itself (static files,
- * redirect, reverse proxy, or 503 for an app wsproxy does not run) with its extraHeaders.
+ * accessControl and realm ({@link RealmCheck}), then the WebSocket routes ({@link UpgradeRouting}), then the
+ * context itself (static files, redirect, reverse proxy, or 503 for an app wsproxy does not run) with its
+ * extraHeaders.
  */
 final class VirtualHostHandler implements HttpHandler {
 
@@ -44,7 +47,7 @@ final class VirtualHostHandler implements HttpHandler {
     private static final AttachmentKey<Integer> REDIRECTS = AttachmentKey.create(Integer.class);
 
     private final AccessLog accessLog;
-    private final Refusals refusals;
+    private final ErrorLog errorLog;
     private final Duration proxyTimeout;
     private final ErrorPageSource errorPages;
     private final ContextRouter router;
@@ -52,30 +55,31 @@ final class VirtualHostHandler implements HttpHandler {
     private final HttpHandler afterContextChecks;
     private final HttpHandler entry;
 
-    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog,
-                       UpgradeRouting upgrades, Refusals refusals) {
+    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog, ErrorLog errorLog,
+                       UpgradeRouting upgrades) {
         this.accessLog = accessLog;
-        this.refusals = refusals;
+        this.errorLog = errorLog;
         this.proxyTimeout = proxyTimeout;
         this.router = new ContextRouter(vhost.contexts());
         this.errorPages = new ErrorPageFiles(vhost, mime, router);
         for (Context context : vhost.contexts()) {
             contextHandlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handlerOf(context, vhost, mime)));
         }
-        this.afterContextChecks = upgrades.wrap(vhost, accessLog, this::dispatchToContext);
-        this.entry = AccessCheck.wrap(vhost.accessControl(), "virtual host " + vhost.name(), refusals,
+        this.afterContextChecks = RealmCheck.wrap(vhost.contexts(), errorLog,
+                upgrades.wrap(vhost, accessLog, this::dispatchToContext));
+        this.entry = AccessCheck.wrap(vhost.accessControl(), "virtual host `" + vhost.name() + "`", errorLog,
                 this::selectContext);
     }
 
     private HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime) {
         if (context instanceof Context.Static files) {
-            return new StaticHandler(files, mime, vhost, refusals);
+            return new StaticHandler(files, mime, vhost, errorLog);
         }
         if (context instanceof Context.Redirect redirect) {
             return new RedirectHandler(redirect, this::internalRedirect);
         }
         if (context instanceof Context.App app) {
-            return new AppContextHandler(app, refusals);
+            return new AppContextHandler(app, errorLog);
         }
         return new ReverseProxyHandler((Context.Proxy) context, proxyTimeout);
     }
@@ -96,8 +100,8 @@ final class VirtualHostHandler implements HttpHandler {
         exchange.putAttachment(ContextMatch.KEY, match.get());
         Optional<AccessControl> acl = match.get().context().accessControl();
         if (acl.isPresent() && !ClientAccess.allows(acl.get(), exchange.getSourceAddress().getAddress())) {
-            refusals.forbidden(exchange, "the accessControl of context " + match.get().context().uri().text()
-                    + " denies this client");
+            Refusals.refuse(exchange, StatusCodes.FORBIDDEN, errorLog, "the accessControl of context `"
+                    + match.get().context().uri().text() + "` denies this client");
             return;
         }
         afterContextChecks.handleRequest(exchange);

@@ -11,7 +11,6 @@ import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.TcpCork;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
-import dev.wsproxy.server.log.Refusals;
 import dev.wsproxy.server.log.ServerLogs;
 import dev.wsproxy.server.routing.HostRouter;
 import dev.wsproxy.server.routing.RequestGuard;
@@ -86,20 +85,19 @@ public final class WsproxyServer implements AutoCloseable {
 
     private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
                                            Connectors connectors) throws StartupException {
-        Refusals refusals = new Refusals(logs.errorLog());
-        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs, refusals);
+        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
         ErrorBodies errorBodies = new ErrorBodies(config.mime());
         List<GracefulShutdownHandler> roots = new ArrayList<>();
         List<BoundListener> bound = new ArrayList<>();
         for (Listener listener : config.listeners()) {
             HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
-                    AccessCheck.wrap(config.accessControl(), "the server", refusals, new HostRouter(listener, vhosts)))));
+                    AccessCheck.wrap(config.accessControl(), "the server", logs.errorLog(),
+                    new HostRouter(listener, vhosts)))));
             GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
             int port = ports.portFor(listener);
-            String shown = listener.address().host().contains(":") ? "[" + listener.address().host() + "]:" + port
-                    : listener.address().host() + ":" + port;
+            String shown = IpText.hostPort(listener.address().host(), port);
             try {
                 InetSocketAddress address = connectors.bind(
                         new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), tls,
@@ -122,14 +120,14 @@ public final class WsproxyServer implements AutoCloseable {
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
     }
 
-    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs,
-                                                          Refusals refusals) throws StartupException {
+    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)
+            throws StartupException {
         Map<String, HttpHandler> vhosts = new HashMap<>();
         Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
                 vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        parts.upgradeRouting(), refusals));
+                        logs.errorLog(), parts.upgradeRouting()));
             } catch (IOException e) {
                 throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
             }

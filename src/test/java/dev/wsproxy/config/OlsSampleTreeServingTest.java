@@ -69,9 +69,9 @@ class OlsSampleTreeServingTest {
             assertEquals(403, get(client, address, "/blocked/").statusCode());
         }
         String log = Files.readString(root.resolve("logs/error.log"));
-        assertTrue(log.contains("GET /info.php: 503 Service Unavailable: " + root.resolve("Example/html/info.php")
+        assertTrue(log.contains("503 GET /info.php: " + root.resolve("Example/html/info.php")
                 + " belongs to scriptHandler lsapi:lsphp"), log);
-        assertTrue(log.contains("GET /blocked/: 403 Forbidden: context /blocked/ has allowBrowse 0"), log);
+        assertTrue(log.contains("403 GET /blocked/: context `/blocked/` has allowBrowse 0"), log);
     }
 
     /** The sample conf directory under {@code root}, its placeholders filled, and the site files it points at. */

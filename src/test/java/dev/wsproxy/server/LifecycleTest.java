@@ -161,7 +161,7 @@ class LifecycleTest {
         Path html = Files.createDirectories(root.resolve("site/html"));
         Context.Proxy api = new Context.Proxy(Sites.uri("/api/"), new ExtProcessor("api", "proxy",
                 new BackendAddress.Tcp("127.0.0.1:" + backend.port(), "127.0.0.1", backend.port()), Span.none()),
-                Optional.empty(), List.of(), Span.none());
+                Optional.empty(), Optional.empty(), List.of(), Span.none());
         var vhost = Sites.vhost("site", root.resolve("site"), SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL,
                 Map.of(), List.of(Sites.files("/", html), api));
         return Sites.withGracePeriod(Sites.server(root, List.of(listener("main", "127.0.0.1", map("*", "site"))),

@@ -21,7 +21,8 @@ class RedirectContextTest {
     Path root;
 
     private static Context.Redirect redirect(String uri, String location, int status, boolean external) {
-        return new Context.Redirect(Sites.uri(uri), location, status, external, Optional.empty(), List.of(), Span.none());
+        return new Context.Redirect(Sites.uri(uri), location, status, external, Optional.empty(), Optional.empty(), List.of(),
+                Span.none());
     }
 
     @Test

@@ -57,7 +57,7 @@ class ReverseProxyTest {
 
     private static Context.Proxy proxy(String uri, BackendAddress address) {
         return new Context.Proxy(Sites.uri(uri), new ExtProcessor("backend" + uri.length(), "proxy", address, Span.none()),
-                Optional.empty(), List.of(), Span.none());
+                Optional.empty(), Optional.empty(), List.of(), Span.none());
     }
 
     @AfterEach

@@ -65,12 +65,15 @@ class ScriptHandlersTest {
     private RunningServer start(boolean enableScript) throws Exception {
         List<Context> contexts = List.of(
                 new Context.Static(Sites.uri("/"), html, true, List.of("index.html", "index.php"), false,
-                        ExpiresSettings.DISABLED, Optional.empty(), List.of(), Span.none()),
+                        ExpiresSettings.DISABLED, Optional.empty(), Optional.empty(), List.of(), Span.none()),
                 new Context.Static(Sites.uri("/list/"), html.resolve("list"), true, List.of("index.html"), true,
-                        ExpiresSettings.DISABLED, Optional.empty(), List.of(), Span.none()),
-                new Context.Redirect(Sites.uri("/go/"), "/", 302, false, Optional.empty(), List.of(), Span.none()),
-                new Context.App(Sites.uri("/cgi-bin/"), "cgi", "", true, Optional.empty(), List.of(), Span.none()),
-                new Context.App(Sites.uri("/closed/"), "fcgi", "app", false, Optional.empty(), List.of(), Span.none()));
+                        ExpiresSettings.DISABLED, Optional.empty(), Optional.empty(), List.of(), Span.none()),
+                new Context.Redirect(Sites.uri("/go/"), "/", 302, false, Optional.empty(), Optional.empty(), List.of(),
+                        Span.none()),
+                new Context.App(Sites.uri("/cgi-bin/"), "cgi", "", true, Optional.empty(), Optional.empty(), List.of(),
+                        Span.none()),
+                new Context.App(Sites.uri("/closed/"), "fcgi", "app", false, Optional.empty(), Optional.empty(),
+                        List.of(), Span.none()));
         VirtualHost site = Sites.withScripts(Sites.vhost("site", root.resolve("site"), SymlinkPolicy.OLS_DEFAULT,
                         AccessControl.ALLOW_ALL, Map.of(404, "/errors/404.php"), contexts),
                 new ScriptHandlers(Map.of("php", LSPHP), enableScript));
@@ -113,9 +116,9 @@ class ScriptHandlersTest {
             assertEquals(404, server.get("/readme.txt/more").statusCode(), "path info on a static file");
         }
         String log = errorLog();
-        assertTrue(log.contains("[WARN] [127.0.0.1] GET /wp-config.php: 503 Service Unavailable: "
+        assertTrue(log.contains("[WARN] [127.0.0.1] 503 GET /wp-config.php: "
                 + html.resolve("wp-config.php") + " belongs to scriptHandler lsapi:lsphp"), log);
-        assertTrue(log.contains("GET /blog/: 503 Service Unavailable: " + html.resolve("blog/index.php")), log);
+        assertTrue(log.contains("503 GET /blog/: " + html.resolve("blog/index.php")), log);
     }
 
     @Test
@@ -147,7 +150,7 @@ class ScriptHandlersTest {
             assertNoSource(response);
             assertEquals(403, server.get("/blog/").statusCode());
         }
-        assertTrue(errorLog().contains("[INFO] [127.0.0.1] GET /wp-config.php: 403 Forbidden: enableScript 0 in"
+        assertTrue(errorLog().contains("[INFO] [127.0.0.1] 403 GET /wp-config.php: enableScript 0 in"
                 + " virtual host site: " + html.resolve("wp-config.php") + " belongs to scriptHandler lsapi:lsphp"),
                 errorLog());
     }
@@ -157,7 +160,7 @@ class ScriptHandlersTest {
         try (RunningServer server = start(true)) {
             assertEquals(403, server.get("/page.shtml").statusCode());
         }
-        assertTrue(errorLog().contains("GET /page.shtml: 403 Forbidden: MIME type application/x-httpd-shtml of "
+        assertTrue(errorLog().contains("403 GET /page.shtml: MIME type application/x-httpd-shtml of "
                 + html.resolve("page.shtml") + " has no handler"), errorLog());
     }
 
@@ -171,8 +174,8 @@ class ScriptHandlersTest {
             assertEquals(403, server.get("/closed/x").statusCode(), "allowBrowse 0");
         }
         String log = errorLog();
-        assertTrue(log.contains("GET /cgi-bin/run.cgi: 503 Service Unavailable: context /cgi-bin/ is handled by cgi,"
+        assertTrue(log.contains("503 GET /cgi-bin/run.cgi: context `/cgi-bin/` is handled by cgi,"
                 + " an app wsproxy does not run"), log);
-        assertTrue(log.contains("GET /closed/x: 403 Forbidden: context /closed/ has allowBrowse 0"), log);
+        assertTrue(log.contains("403 GET /closed/x: context `/closed/` has allowBrowse 0"), log);
     }
 }

@@ -91,7 +91,7 @@ final class Sites {
     static Context.Static files(String uri, Path location, boolean allowBrowse, boolean autoIndex,
                                 ExpiresSettings expires, Optional<AccessControl> acl) {
         return new Context.Static(uri(uri), location, allowBrowse, List.of("index.html", "index.htm"), autoIndex,
-                expires, acl, List.of(), Span.none());
+                expires, acl, Optional.empty(), List.of(), Span.none());
     }
 
     static ContextUri uri(String text) {

@@ -81,9 +81,10 @@ class StaticFilesTest {
                 files("/browse/", root.resolve("browse"), true, true, ExpiresSettings.DISABLED, Optional.empty()),
                 files("/closed/", html, false, false, ExpiresSettings.DISABLED, Optional.empty()),
                 new Context.Static(Sites.uri("/assets/"), assets, true, List.of(), false, expires, Optional.empty(),
-                        headers, Span.none()),
+                        Optional.empty(), headers, Span.none()),
                 new Context.Static(Sites.uri("exp:^/img/(v[0-9]+)/(.*)$"), root.resolve("images/$1/$2"), true,
-                        List.of(), false, ExpiresSettings.DISABLED, Optional.empty(), List.of(), Span.none()),
+                        List.of(), false, ExpiresSettings.DISABLED, Optional.empty(), Optional.empty(), List.of(),
+                        Span.none()),
                 files("/doc", root.resolve("browse")));
         var vhost = Sites.vhost("site", root.resolve("site"), SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL,
                 Map.of(404, "/errors/404.html"), contexts);

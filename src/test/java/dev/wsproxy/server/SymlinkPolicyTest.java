@@ -89,7 +89,7 @@ class SymlinkPolicyTest {
             assertEquals(403, server.get("/docs/escape.txt").statusCode(), "a link out of both");
         }
         String log = Files.readString(root.resolve("logs/error.log"));
-        assertTrue(log.contains("GET /docs/escape.txt: 403 Forbidden: restrained 1: " + docs.resolve("escape.txt")
+        assertTrue(log.contains("403 GET /docs/escape.txt: restrained 1: " + docs.resolve("escape.txt")
                 + " leads through a symbolic link to " + root.resolve("outside.txt").toRealPath()), log);
     }
 

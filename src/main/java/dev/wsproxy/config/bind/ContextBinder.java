@@ -7,11 +7,13 @@ import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.HeaderOp;
+import dev.wsproxy.config.model.Realm;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Binds a vhost's {@code context} blocks: static (the default type), redirect, proxy, and the app types
- * wsproxy does not run, with effective index, expires, headers and access control. Duplicates keep the first (OLS). The list holds the
+ * wsproxy does not run, with effective index, expires, headers, access control and realm. Duplicates keep
+ * the first (OLS). The list holds the
  * {@code exp:} contexts first, in the order OLS tries them (strcmp of the URI), then the prefix contexts
  * (also by URI; the longest match wins among them), and a static {@code /} context at docRoot when there is none.
  */
@@ -66,7 +69,7 @@ final class ContextBinder {
         boolean hasRoot = contexts.stream().anyMatch(c -> c.uri() instanceof ContextUri.Prefix p && p.path().equals("/"));
         if (!hasRoot) {
             contexts.add(new Context.Static(new ContextUri.Prefix("/", "/"), vhost.docRoot(), true, vhost.indexFiles(),
-                    vhost.autoIndex(), vhost.expires(), Optional.empty(), List.of(),
+                    vhost.autoIndex(), vhost.expires(), Optional.empty(), Optional.empty(), List.of(),
                     config.directives().isEmpty() ? Span.none()
                             : config.directives().get(0).span()));
         }
@@ -79,27 +82,28 @@ final class ContextBinder {
         Block body = Block.of(d);
         String type = body.value("type").orElse("null").toLowerCase(Locale.ROOT);
         Optional<AccessControl> acl = Settings.accessControl(body);
+        Optional<AuthRule> auth = auth(body);
         List<HeaderOp> headers = body.value("extraHeaders").map(HeaderOps::parse).flatMap(Parsed::get)
                 .orElse(List.of());
         switch (type) {
             case "null", "static" -> {
-                return Optional.of(staticContext(d, body, uri, acl, headers));
+                return Optional.of(staticContext(d, body, uri, acl, auth, headers));
             }
             case "redirect" -> {
-                return redirect(d, body, uri, acl, headers);
+                return redirect(d, body, uri, acl, auth, headers);
             }
             case "proxy" -> {
-                return proxy(d, body, uri, acl, headers);
+                return proxy(d, body, uri, acl, auth, headers);
             }
             default -> {
-                return Optional.of(app(d, body, type, uri, acl, headers));
+                return Optional.of(app(d, body, type, uri, acl, auth, headers));
             }
         }
     }
 
     /** A context of a type wsproxy does not run: kept, so that its URIs answer 503 instead of reaching other contexts. */
     private Context app(Directive d, Block body, String type, ContextUri uri, Optional<AccessControl> acl,
-                        List<HeaderOp> headers) {
+                        Optional<AuthRule> auth, List<HeaderOp> headers) {
         String handler = body.value("handler").map(vhost.paths()::expandNames).orElse("");
         binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
                 "context type `" + type + "` is not run by wsproxy; requests under `" + uri.text() + "` get 503",
@@ -107,12 +111,12 @@ final class ContextBinder {
                         + " start, and never serves the files there. To serve the app, run it as an HTTP server and"
                         + " proxy to it: `extprocessor app { type proxy; address 127.0.0.1:9000 }` and `context "
                         + uri.text() + " { type proxy; handler app }`.");
-        return new Context.App(uri, type, handler, Settings.bool(body, "allowBrowse").orElse(true), acl, headers,
-                d.span());
+        return new Context.App(uri, type, handler, Settings.bool(body, "allowBrowse").orElse(true), acl, auth,
+                headers, d.span());
     }
 
     private Context staticContext(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
-                                  List<HeaderOp> headers) {
+                                  Optional<AuthRule> auth, List<HeaderOp> headers) {
         Path location;
         Optional<Directive> written = body.first("location").filter(l -> !l.value().isBlank());
         if (written.isPresent()) {
@@ -130,11 +134,11 @@ final class ContextBinder {
         boolean autoIndex = Settings.bool(body, "autoIndex").orElse(vhost.autoIndex());
         ExpiresSettings expires = Settings.expires(body, vhost.expires());
         return new Context.Static(uri, location, Settings.bool(body, "allowBrowse").orElse(true), index, autoIndex,
-                expires, acl, headers, d.span());
+                expires, acl, auth, headers, d.span());
     }
 
     private Optional<Context> redirect(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
-                                       List<HeaderOp> headers) {
+                                       Optional<AuthRule> auth, List<HeaderOp> headers) {
         int status = Settings.intOr(body, "statusCode", 302);
         Optional<String> location = body.value("location");
         if (location.isEmpty() && status < 400) {
@@ -143,11 +147,11 @@ final class ContextBinder {
             return Optional.empty();
         }
         return Optional.of(new Context.Redirect(uri, location.orElse(""), status,
-                Settings.bool(body, "externalRedirect").orElse(true), acl, headers, d.span()));
+                Settings.bool(body, "externalRedirect").orElse(true), acl, auth, headers, d.span()));
     }
 
     private Optional<Context> proxy(Directive d, Block body, ContextUri uri, Optional<AccessControl> acl,
-                                    List<HeaderOp> headers) {
+                                    Optional<AuthRule> auth, List<HeaderOp> headers) {
         Optional<Directive> handler = body.first("handler").filter(h -> !h.value().isBlank());
         if (handler.isEmpty()) {
             binding.report(Code.MISSING_REQUIRED, d.span(), "proxy context `" + uri.text() + "` has no handler",
@@ -170,6 +174,26 @@ final class ContextBinder {
                     + processor.get().type() + "`, not proxy", "A proxy context needs an extprocessor of type proxy.");
             return Optional.empty();
         }
-        return Optional.of(new Context.Proxy(uri, processor.get(), acl, headers, d.span()));
+        return Optional.of(new Context.Proxy(uri, processor.get(), acl, auth, headers, d.span()));
+    }
+
+    /**
+     * The context's {@code realm}, {@code authName} and {@code required}, as OLS reads them: no realm (or an empty
+     * one) asks for no password; a realm the vhost does not define denies every request.
+     */
+    private Optional<AuthRule> auth(Block body) {
+        Optional<Directive> line = body.first("realm").filter(r -> !r.value().isBlank());
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = line.get().value().trim();
+        Optional<Realm> realm = Optional.ofNullable(vhost.realms().get(name));
+        if (realm.isEmpty()) {
+            binding.report(Code.UNKNOWN_REALM, line.get().valueSpan(), "no realm named `" + name + "` in this virtual host",
+                    "OLS and wsproxy deny every request to this context; define `realm " + name
+                            + " { userDB { location <htpasswd file> } }` in the virtual host, or correct the name.");
+        }
+        return Optional.of(new AuthRule(name, realm, body.value("authName").orElse(name),
+                Requirements.parse(body.value("required").orElse("valid-user")), line.get().span()));
     }
 }

@@ -164,7 +164,7 @@ final class VirtualHostBinder {
                 : Settings.bool(index, "autoIndex").orElse(server.autoIndex());
         ExpiresSettings expires = Settings.expires(config.child("expires"), server.expires());
         VhostDefaults defaults = new VhostDefaults(paths, docRoot, indexFiles, autoIndex, expires,
-                ExtProcessors.read(config, paths), server.extProcessors());
+                ExtProcessors.read(config, paths), server.extProcessors(), new RealmBinder(binding).bind(config, paths));
         return Optional.of(new VirtualHost(name, vhRoot, docRoot, domain, aliases, symlinks, scripts,
                 Settings.accessControl(config).orElse(AccessControl.ALLOW_ALL), errorPages(config),
                 Logs.vhostAccessLog(config.first("accesslog"), paths),

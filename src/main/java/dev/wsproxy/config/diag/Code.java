@@ -63,6 +63,9 @@ public enum Code {
     DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
     SCRIPT_HANDLER_NOT_RUN("WSP330", ERROR, "a scriptHandler wsproxy does not run; its files get 503, never their source"),
+    UNKNOWN_REALM("WSP340", WARNING, "a context names a realm its virtual host does not define, so it denies every request"),
+    MISSING_USER_DB("WSP341", WARNING, "a realm has no userDB location, or its user or group file does not exist"),
+    PLAIN_TEXT_PASSWORD("WSP342", WARNING, "a realm's user file holds a password in plain text"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

@@ -7,7 +7,9 @@ import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
 import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
 import dev.wsproxy.config.lint.check.PlaceholderCheck;
+import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
+import dev.wsproxy.config.lint.check.RealmUpgradeCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
@@ -41,9 +43,10 @@ public final class Linter {
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
                 new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck()));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ScriptHandlerCheck()));
+                new ScriptHandlerCheck(), new RealmUpgradeCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
+            checks.add(new PlainTextPasswordCheck());
         }
         this.modelChecks = List.copyOf(checks);
     }

@@ -16,6 +16,9 @@ public sealed interface Context {
     /** The context's own accessControl; empty means the vhost's applies alone. */
     Optional<AccessControl> accessControl();
 
+    /** The context's realm, authName and required; empty when it asks for no password. */
+    Optional<AuthRule> auth();
+
     List<HeaderOp> extraHeaders();
 
     Span span();
@@ -25,8 +28,8 @@ public sealed interface Context {
      * {@code indexFiles} is the effective list (server / vhost / context per {@code useServer}).
      */
     record Static(ContextUri uri, Path location, boolean allowBrowse, List<String> indexFiles, boolean autoIndex,
-                  ExpiresSettings expires, Optional<AccessControl> accessControl, List<HeaderOp> extraHeaders,
-                  Span span) implements Context {
+                  ExpiresSettings expires, Optional<AccessControl> accessControl, Optional<AuthRule> auth,
+                  List<HeaderOp> extraHeaders, Span span) implements Context {
         public Static {
             indexFiles = List.copyOf(indexFiles);
             extraHeaders = List.copyOf(extraHeaders);
@@ -38,14 +41,15 @@ public sealed interface Context {
      * {@code external false} with a location starting with '/' is an internal redirect.
      */
     record Redirect(ContextUri uri, String location, int statusCode, boolean external,
-                    Optional<AccessControl> accessControl, List<HeaderOp> extraHeaders, Span span) implements Context {
+                    Optional<AccessControl> accessControl, Optional<AuthRule> auth, List<HeaderOp> extraHeaders,
+                    Span span) implements Context {
         public Redirect {
             extraHeaders = List.copyOf(extraHeaders);
         }
     }
 
     /** A reverse proxy to the {@code extprocessor} named by {@code handler}. */
-    record Proxy(ContextUri uri, ExtProcessor handler, Optional<AccessControl> accessControl,
+    record Proxy(ContextUri uri, ExtProcessor handler, Optional<AccessControl> accessControl, Optional<AuthRule> auth,
                  List<HeaderOp> extraHeaders, Span span) implements Context {
         public Proxy {
             extraHeaders = List.copyOf(extraHeaders);
@@ -58,7 +62,8 @@ public sealed interface Context {
      * does when the app cannot be reached, and never serves the files under {@code uri}.
      */
     record App(ContextUri uri, String type, String handler, boolean allowBrowse,
-               Optional<AccessControl> accessControl, List<HeaderOp> extraHeaders, Span span) implements Context {
+               Optional<AccessControl> accessControl, Optional<AuthRule> auth, List<HeaderOp> extraHeaders,
+               Span span) implements Context {
         public App {
             extraHeaders = List.copyOf(extraHeaders);
         }

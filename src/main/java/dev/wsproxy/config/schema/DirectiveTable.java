@@ -108,8 +108,8 @@ public final class DirectiveTable {
         new Rows(all, REWRITE_MAP).text("location", "note");
         ssl(new Rows(all, VHSSL));
         new Rows(all, REALM).text("type", "note").block("userDB", USER_DB).block("groupDB", GROUP_DB);
-        new Rows(all, USER_DB).path("location").number("maxCacheSize", "cacheTimeout");
-        new Rows(all, GROUP_DB).path("location").number("maxCacheSize", "cacheTimeout");
+        new Rows(all, USER_DB).path("location").number("maxCacheSize", "cacheTimeout", "expire");
+        new Rows(all, GROUP_DB).path("location").number("maxCacheSize", "cacheTimeout", "expire");
         new Rows(all, SCRIPT_HANDLER).repeated(TEXT, "add");
         appDefaults(new Rows(all, APP_DEFAULTS));
         new Rows(all, MODULE).bool("ls_enabled", "internal").text("note").repeated(TEXT, "param")

@@ -5,8 +5,9 @@ import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.log.Refusals;
+import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
+import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.routing.ContextMatch;
 import dev.wsproxy.server.routing.RequestGuard;
@@ -39,17 +40,17 @@ public final class StaticHandler implements HttpHandler {
     private final String vhostName;
     private final ScriptHandlers scripts;
     private final SymlinkGuard symlinks;
-    private final Refusals refusals;
+    private final ErrorLog errorLog;
     private final ExpiresHeaders expires;
     private final SmallFileCache cache = new SmallFileCache();
 
-    public StaticHandler(Context.Static context, MimeTypes mime, VirtualHost vhost, Refusals refusals) {
+    public StaticHandler(Context.Static context, MimeTypes mime, VirtualHost vhost, ErrorLog errorLog) {
         this.context = context;
         this.mime = mime;
         this.vhostName = vhost.name();
         this.scripts = vhost.scripts();
         this.symlinks = new SymlinkGuard(vhost.symlinks(), vhost.vhRoot());
-        this.refusals = refusals;
+        this.errorLog = errorLog;
         this.expires = new ExpiresHeaders(context.expires());
     }
 
@@ -57,11 +58,11 @@ public final class StaticHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
         if (!context.allowBrowse()) {
-            refusals.forbidden(exchange, "context " + context.uri().text() + " has allowBrowse 0");
+            forbidden(exchange, "context `" + context.uri().text() + "` has allowBrowse 0");
             return;
         }
         if (hasHtSegment(path)) {
-            refusals.forbidden(exchange, ".ht* files are never served");
+            forbidden(exchange, ".ht* files are never served");
             return;
         }
         Optional<FileLocator.Located> located = FileLocator.locate(context, exchange.getAttachment(ContextMatch.KEY));
@@ -85,14 +86,14 @@ public final class StaticHandler implements HttpHandler {
     private void serve(HttpServerExchange exchange, String path, Path base, Path file) throws IOException {
         Optional<String> linkRefusal = symlinks.refusal(base, file);
         if (linkRefusal.isPresent()) {
-            refusals.forbidden(exchange, linkRefusal.get());
+            forbidden(exchange, linkRefusal.get());
             return;
         }
         Optional<BasicFileAttributes> attributes;
         try {
             attributes = attributesOf(file);
         } catch (AccessDeniedException e) {
-            refusals.forbidden(exchange, file + " is not readable by the server");
+            forbidden(exchange, file + " is not readable by the server");
             return;
         }
         if (attributes.isEmpty()) {
@@ -127,7 +128,7 @@ public final class StaticHandler implements HttpHandler {
             if (attributes.isPresent() && attributes.get().isRegularFile()) {
                 Optional<String> linkRefusal = symlinks.refusal(base, candidate);
                 if (linkRefusal.isPresent()) {
-                    refusals.forbidden(exchange, linkRefusal.get());
+                    forbidden(exchange, linkRefusal.get());
                 } else {
                     sendFile(exchange, candidate, attributes.get());
                 }
@@ -157,7 +158,7 @@ public final class StaticHandler implements HttpHandler {
         if (served == null) {
             String contentType = mime.typeOf(file.getFileName().toString());
             if (ScriptFiles.isHandlerType(contentType)) {
-                refusals.forbidden(exchange, "MIME type " + contentType + " of " + file
+                forbidden(exchange, "MIME type " + contentType + " of " + file
                         + " has no handler and is never sent as a file");
                 return;
             }
@@ -191,11 +192,15 @@ public final class StaticHandler implements HttpHandler {
     private void refuseScript(HttpServerExchange exchange, Path file) {
         String handler = scripts.forFile(file.getFileName().toString()).map(ScriptHandler::text).orElseThrow();
         if (!scripts.enabled()) {
-            refusals.forbidden(exchange, "enableScript 0 in virtual host " + vhostName + ": " + file
+            forbidden(exchange, "enableScript 0 in virtual host " + vhostName + ": " + file
                     + " belongs to scriptHandler " + handler);
             return;
         }
-        refusals.appNotRun(exchange, file + " belongs to scriptHandler " + handler);
+        Refusals.appNotRun(exchange, errorLog, file + " belongs to scriptHandler " + handler);
+    }
+
+    private void forbidden(HttpServerExchange exchange, String why) {
+        Refusals.refuse(exchange, StatusCodes.FORBIDDEN, errorLog, why);
     }
 
     private static Optional<BasicFileAttributes> attributesOf(Path file) throws AccessDeniedException {
