@@ -20,6 +20,7 @@ import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,14 +74,25 @@ public final class ServerBinder {
                 continue;
             }
             declared.put(name.get(), entry);
+            Optional<Directive> listenersKey = Block.of(entry).first("listeners");
+            listenersKey.ifPresent(key -> checkListenersKey(key, listeners));
             vhostBinder.bindEntry(name.get(), entry).ifPresent(bound -> {
                 vhosts.put(name.get(), bound);
-                mapListenersKey(Block.of(entry).first("listeners"), bound, listeners);
+                listenersKey.ifPresent(key -> mapListenersKey(key, bound, listeners));
             });
         }
         mapLines(listeners, vhosts, declared);
-        new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts,
-                (listenersKey, bound) -> mapListenersKey(Optional.of(listenersKey), bound, listeners));
+        new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts, new ListenersKey() {
+            @Override
+            public void check(Directive listenersKey) {
+                checkListenersKey(listenersKey, listeners);
+            }
+
+            @Override
+            public void map(Directive listenersKey, VirtualHostBinder.Bound member) {
+                mapListenersKey(listenersKey, member, listeners);
+            }
+        });
 
         List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
         List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
@@ -185,27 +197,31 @@ public final class ServerBinder {
         return byName;
     }
 
-    /** A vhost's (or template's) {@code listeners} key: its domains on each listener named. */
-    private void mapListenersKey(Optional<Directive> key, VirtualHostBinder.Bound bound,
-                                 Map<String, ListenerDraft> listeners) {
-        if (key.isEmpty()) {
-            return;
-        }
-        for (String name : key.get().value().split(",")) {
-            String listenerName = name.trim();
-            if (listenerName.isEmpty()) {
-                continue;
+    /** Reports each name in a vhost's (or template's) {@code listeners} key that is no listener. */
+    private void checkListenersKey(Directive key, Map<String, ListenerDraft> listeners) {
+        for (String name : listenerNames(key)) {
+            if (!listeners.containsKey(name)) {
+                binding.report(Code.UNKNOWN_LISTENER, key.valueSpan(), "no listener named `" + name + "`",
+                        "Define `listener " + name + " { address ... }`, or correct the name.");
             }
-            ListenerDraft listener = listeners.get(listenerName);
+        }
+    }
+
+    /** A vhost's (or template member's) domains on each listener its {@code listeners} key names. */
+    private void mapListenersKey(Directive key, VirtualHostBinder.Bound bound, Map<String, ListenerDraft> listeners) {
+        for (String name : listenerNames(key)) {
+            ListenerDraft listener = listeners.get(name);
             if (listener == null) {
-                binding.report(Code.UNKNOWN_LISTENER, key.get().valueSpan(), "no listener named `" + listenerName + "`",
-                        "Define `listener " + listenerName + " { address ... }`, or correct the name.");
                 continue;
             }
             for (String domain : bound.listenerDomains()) {
-                map(listener, new HostMapping(Domains.normalise(domain), bound.host().name(), key.get().span()));
+                map(listener, new HostMapping(Domains.normalise(domain), bound.host().name(), key.span()));
             }
         }
+    }
+
+    private static List<String> listenerNames(Directive key) {
+        return Arrays.stream(key.value().split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     /** {@code map} lines; a vhost that is declared but could not be bound was reported already. */
@@ -250,9 +266,11 @@ public final class ServerBinder {
                 .withRelated(taken.span(), "first mapped here")));
     }
 
-    /** Lets the template binder add the template's listener mappings in their place in the startup order. */
-    @FunctionalInterface
+    /** Lets the template binder check its listeners key and add its mappings in their place in the startup order. */
     interface ListenersKey {
+        /** Reports the names in the key that are no listener, once per template, members or not. */
+        void check(Directive listenersKey);
+
         void map(Directive listenersKey, VirtualHostBinder.Bound member);
     }
 }
