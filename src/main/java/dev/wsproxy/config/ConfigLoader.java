@@ -35,7 +35,7 @@ public final class ConfigLoader {
             return new LoadResult(Optional.empty(), diagnostics.list());
         }
         BindResult bound;
-        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
+        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot, options.checkFilesystem()))) {
             List<Directive> root = reader.read(file, diagnostics);
             bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
         }

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * not here and still binds what names them, and the OLS rules the fixtures cannot show on their own.
  */
 class LintPrecisionTest {
-    /** A vhost whose configFile and a template whose templateFile are on the machine the config came from. */
+    /** An include, a vhost's configFile and a template's templateFile that are on the machine the config came from. */
     private static final String FILES_ELSEWHERE = """
             ==> conf/httpd_config.conf
             mime conf/mime.properties
+            include conf/panel/listeners.conf
             virtualhost site {
               vhRoot site/
               configFile conf/vhosts/site/vhconf.conf
@@ -64,7 +65,8 @@ class LintPrecisionTest {
     @Test
     void withFilesystemChecksTheSameFilesAreMissing() {
         List<String> codes = load(FILES_ELSEWHERE, true).diagnostics().stream().map(d -> d.code().id()).toList();
-        assertTrue(codes.containsAll(List.of(Code.MISSING_CONFIG_FILE.id(), Code.BAD_TEMPLATE.id())), codes.toString());
+        assertTrue(codes.containsAll(List.of(Code.INCLUDE_MISSING.id(), Code.MISSING_CONFIG_FILE.id(),
+                Code.BAD_TEMPLATE.id())), codes.toString());
     }
 
     @Test
