@@ -71,22 +71,12 @@ class LintPrecisionTest {
 
     @Test
     void templateListenersNamingNoListenerIsReportedWithoutMembersToo() {
-        List<Diagnostic> found = load("""
-                ==> conf/httpd_config.conf
-                mime conf/mime.properties
-                virtualhost a {
-                  vhRoot a/
-                  docRoot $VH_ROOT/
-                }
-                listener l {
-                  address 127.0.0.1:8088
-                  map a *
-                }
+        List<Diagnostic> found = load(tree("", """
                 vhTemplate t {
                   templateFile conf/t.conf
                   listeners l, gone
                 }
-                ==> a/
+                """) + """
                 ==> conf/t.conf
                 virtualHostConfig {
                   docRoot $VH_ROOT/
@@ -98,7 +88,7 @@ class LintPrecisionTest {
 
     @Test
     void udsWithThreeSlashesInAnExtprocessorAddress() {
-        List<Diagnostic> found = load(server("""
+        List<Diagnostic> found = load(tree("", """
                 extprocessor app {
                   type proxy
                   address uds:///tmp/app.sock
@@ -109,7 +99,7 @@ class LintPrecisionTest {
 
     @Test
     void proxyAddressWithoutPortConnectsToPort80Or443() {
-        ServerConfig config = load(server("""
+        ServerConfig config = load(tree("", """
                 extprocessor plain {
                   type proxy
                   address app.internal
@@ -127,12 +117,7 @@ class LintPrecisionTest {
 
     @Test
     void acmeInsideVhsslIsAnOlsBlock() {
-        List<Diagnostic> found = load("""
-                ==> conf/httpd_config.conf
-                mime conf/mime.properties
-                virtualhost a {
-                  vhRoot a/
-                  docRoot $VH_ROOT/
+        List<Diagnostic> found = load(tree("""
                   vhssl {
                     acme {
                       enabled 2
@@ -141,29 +126,25 @@ class LintPrecisionTest {
                       env CF_Account_ID="y"
                     }
                   }
-                }
-                listener l {
-                  address 127.0.0.1:8088
-                  map a *
-                }
-                ==> a/
-                """, false).diagnostics();
+                """, ""), false).diagnostics();
         assertEquals(List.of(), found);
     }
 
-    private static String server(String extra) {
+    /** A server with vhost {@code a} (holding {@code inVhost}) on listener {@code l}, then {@code atServerLevel}. */
+    private static String tree(String inVhost, String atServerLevel) {
         return """
                 ==> conf/httpd_config.conf
                 mime conf/mime.properties
                 virtualhost a {
                   vhRoot a/
                   docRoot $VH_ROOT/
+                """ + inVhost + """
                 }
                 listener l {
                   address 127.0.0.1:8088
                   map a *
                 }
-                """ + extra + "==> a/\n";
+                """ + atServerLevel + "==> a/\n";
     }
 
     private LoadResult load(String tree, boolean checkFilesystem) {
