@@ -21,10 +21,12 @@ import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds a whole server config to the model in OLS startup order: server settings, listeners, virtual
@@ -34,6 +36,8 @@ public final class ServerBinder {
     private final Binding binding;
     /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */
     private final List<DroppedMapLine> mapLinesOfDroppedListeners = new ArrayList<>();
+    /** Every listener name written, built or not: a listeners key naming a dropped one was reported already. */
+    private final Set<String> declaredListeners = new HashSet<>();
 
     /** A map line of a listener that was not built. */
     private record DroppedMapLine(String listener, Directive line) {
@@ -75,7 +79,7 @@ public final class ServerBinder {
             }
             declared.put(name.get(), entry);
             Optional<Directive> listenersKey = Block.of(entry).first("listeners");
-            listenersKey.ifPresent(key -> checkListenersKey(key, listeners));
+            listenersKey.ifPresent(this::checkListenersKey);
             vhostBinder.bindEntry(name.get(), entry).ifPresent(bound -> {
                 vhosts.put(name.get(), bound);
                 listenersKey.ifPresent(key -> mapListenersKey(key, bound, listeners));
@@ -85,7 +89,7 @@ public final class ServerBinder {
         new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts, new ListenersKey() {
             @Override
             public void check(Directive listenersKey) {
-                checkListenersKey(listenersKey, listeners);
+                checkListenersKey(listenersKey);
             }
 
             @Override
@@ -167,6 +171,7 @@ public final class ServerBinder {
         for (Directive d : root.all("listener")) {
             Block body = Block.of(d);
             String name = Block.nameOf(d, "name").orElse("");
+            declaredListeners.add(name);
             Optional<Directive> addressLine = body.first("address").filter(a -> !a.value().isBlank());
             if (addressLine.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, d.span(), "listener `" + name + "` has no address",
@@ -198,9 +203,9 @@ public final class ServerBinder {
     }
 
     /** Reports each name in a vhost's (or template's) {@code listeners} key that is no listener. */
-    private void checkListenersKey(Directive key, Map<String, ListenerDraft> listeners) {
+    private void checkListenersKey(Directive key) {
         for (String name : listenerNames(key)) {
-            if (!listeners.containsKey(name)) {
+            if (!declaredListeners.contains(name)) {
                 binding.report(Code.UNKNOWN_LISTENER, key.valueSpan(), "no listener named `" + name + "`",
                         "Define `listener " + name + " { address ... }`, or correct the name.");
             }

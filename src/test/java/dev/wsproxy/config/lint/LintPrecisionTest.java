@@ -87,6 +87,24 @@ class LintPrecisionTest {
     }
 
     @Test
+    void listenersKeyNamingAListenerWithABadAddressIsNotAlsoUnknown() {
+        List<Diagnostic> found = load(tree("", """
+                listener broken {
+                  address *:99999
+                }
+                vhTemplate t {
+                  templateFile conf/t.conf
+                  listeners broken
+                }
+                ==> conf/t.conf
+                virtualHostConfig {
+                  docRoot $VH_ROOT/
+                }
+                """), true).diagnostics();
+        assertEquals(List.of(Code.BAD_PORT), found.stream().map(Diagnostic::code).toList());
+    }
+
+    @Test
     void udsWithThreeSlashesInAnExtprocessorAddress() {
         List<Diagnostic> found = load(tree("", """
                 extprocessor app {
