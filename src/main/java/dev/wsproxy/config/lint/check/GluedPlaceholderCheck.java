@@ -20,7 +20,7 @@ public final class GluedPlaceholderCheck implements DirectiveCheck {
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {
-        if (spec.isEmpty() || d.isBlock() || scope.raw() == Scope.Raw.RULES
+        if (spec.isEmpty() || scope.raw() == Scope.Raw.RULES
                 || FreeText.is(d)) {
             return;
         }
