@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -14,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,36 +27,7 @@ class ServeCommandTest {
     Path root;
 
     private Path configTree(int port, String extraVhostLines) throws IOException {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html/docs"));
-        Files.writeString(root.resolve("site/html/index.html"), "served from disk");
-        Files.writeString(root.resolve("conf/mime.properties"), "html, htm = text/html\ntxt = text/plain\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, String.join("\n",
-                "serverName test",
-                "mime conf/mime.properties",
-                "errorlog logs/error.log {",
-                "  logLevel INFO",
-                "}",
-                "accesslog logs/access.log {",
-                "}",
-                "virtualhost site {",
-                "  vhRoot site/",
-                "  docRoot $VH_ROOT/html/",
-                extraVhostLines,
-                "}",
-                "listener main {",
-                "  address 127.0.0.1:" + port,
-                "  map site *",
-                "}",
-                ""));
-        return config;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServedTree.write(root, "127.0.0.1:" + port, extraVhostLines);
     }
 
     private static String[] run(String... args) {
@@ -74,7 +42,7 @@ class ServeCommandTest {
 
     @Test
     void configErrorsStopStartUpWithTheDiagnosticsLintPrints() throws Exception {
-        Path config = configTree(freePort(), "  context /gone/ {\n    location /no/such/dir/\n  }");
+        Path config = configTree(Loopback.freePort("127.0.0.1"), "  context /gone/ {\n    location /no/such/dir/\n  }");
         String[] serve = run("-c", config.toString());
         String[] lint = run("lint", "-c", config.toString());
         assertEquals("1", serve[0]);
@@ -106,19 +74,13 @@ class ServeCommandTest {
 
     @Test
     void servesTheConfigUntilSigtermThenExitsZero() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort("127.0.0.1");
         Path config = configTree(port, "");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
-                .redirectErrorStream(true).start();
+        Process process = WsproxyProcess.start(root, "-c", config.toString());
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = output.readLine()) != null && !line.contains("wsproxy: serving")) {
-                seen.append(line).append('\n');
-            }
-            assertTrue(line != null, "never started:\n" + seen);
+            List<String> started = WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
+            assertEquals("wsproxy: serving conf/httpd_config.conf; error log logs/error.log", started.get(started.size() - 1),
+                    "paths relative to the working directory");
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString());

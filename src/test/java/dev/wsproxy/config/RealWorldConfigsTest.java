@@ -16,51 +16,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real configs in {@code ../shared/ols-realworld} (another directory with {@code -Dwsproxy.shared=DIR}):
- * each lints without an exception and without a syntax error, each mistake its README lists is reported
- * with the right code, and {@code lint --no-fs} reports exactly the diagnostics of its golden file under
- * {@code src/test/resources/realworld-lint/}, each reviewed against what OLS does, so a new false alarm fails.
+ * The real-world configs of the corpus ({@link Corpus}): each lints without an exception and without a syntax
+ * error, each mistake the corpus's README lists is reported with the right code, and {@code lint --no-fs}
+ * reports exactly the diagnostics of its golden file under {@code src/test/resources/realworld-lint/}, each
+ * reviewed against what OLS does with the file, so a new false alarm fails.
  */
 @Tag("corpus")
 class RealWorldConfigsTest {
-    private static final Path SHARED = Path.of(System.getProperty("wsproxy.shared", "../shared")).toAbsolutePath()
-            .normalize();
-    private static final Path REAL = SHARED.resolve("ols-realworld");
     private static final Path GOLDEN = Path.of("src/test/resources/realworld-lint");
     private static final Comparator<Diagnostic> ORDER = Comparator
             .comparing((Diagnostic d) -> d.span().isKnown() ? d.span().file().toString() : "")
             .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column())
             .thenComparing(d -> d.code().id());
 
-    @BeforeAll
-    static void corpusPresent() {
-        Assumptions.assumeTrue(Files.isDirectory(REAL), "no real-world corpus at " + REAL);
+    private static Path real() {
+        return Corpus.folder("ols-realworld");
     }
 
     /** Every file INDEX.tsv lists, with its kind (server, vhost, template, snippet). */
     static Stream<String[]> indexed() throws IOException {
-        if (!Files.isDirectory(REAL)) {
-            return Stream.of();
-        }
-        return Files.readAllLines(REAL.resolve("INDEX.tsv")).stream().skip(1).map(l -> l.split("\t"))
+        return Files.readAllLines(real().resolve("INDEX.tsv")).stream().skip(1).map(l -> l.split("\t"))
                 .map(cols -> new String[] {cols[0].replace('/', '_').replaceFirst("_", "__") + "/" + cols[1], cols[3]});
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("indexed")
-    void lintWithoutFilesystemMatchesTheReviewedGolden(String file, String kind) throws IOException {
-        GccReporter gcc = new GccReporter(REAL);
-        String actual = lint(file, kind, false).stream().sorted(ORDER)
-                .map(d -> gcc.format(d).replace(REAL + "/", "") + "\n").collect(Collectors.joining());
-        Golden.check(GOLDEN.resolve(file + ".diagnostics"), actual);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +51,15 @@ class RealWorldConfigsTest {
         List<Diagnostic> found = lint(file, kind, true);
         assertEquals(List.of(), found.stream()
                 .filter(d -> d.code().id().startsWith("WSP1") && d.severity() == Severity.ERROR).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("indexed")
+    void lintWithoutFilesystemMatchesTheReviewedGolden(String file, String kind) throws IOException {
+        GccReporter gcc = new GccReporter(real());
+        String actual = lint(file, kind, false).stream().sorted(ORDER)
+                .map(d -> gcc.format(d).replace(real() + "/", "") + "\n").collect(Collectors.joining());
+        Golden.check(GOLDEN.resolve(file + ".diagnostics"), actual);
     }
 
     @Test
@@ -130,7 +121,7 @@ class RealWorldConfigsTest {
 
     @Test
     void listenerNamesWithSpacesAreKept() {
-        LoadResult result = ConfigLoader.load(REAL.resolve("SolusTec__NuoPanel/config/httpd_config.conf"),
+        LoadResult result = ConfigLoader.load(real().resolve("SolusTec__NuoPanel/config/httpd_config.conf"),
                 new LoadOptions(Optional.empty(), false));
         List<String> names = result.config().orElseThrow().listeners().stream().map(l -> l.name()).toList();
         assertTrue(names.containsAll(List.of("SSL IPv6", "panel IPv6")), names.toString());
@@ -156,7 +147,7 @@ class RealWorldConfigsTest {
     }
 
     private static List<Diagnostic> lint(String file, String kind, boolean checkFilesystem) {
-        Path path = REAL.resolve(file);
+        Path path = real().resolve(file);
         LoadOptions options = new LoadOptions(Optional.empty(), checkFilesystem);
         return switch (kind) {
             case "vhost" -> ConfigLoader.lintFile(path, Scope.VHOST_CONFIG, options).diagnostics();
