@@ -62,6 +62,8 @@ public enum Code {
     UDS_TRIPLE_SLASH("WSP320", WARNING, "uds:/// has one slash too many; OLS reads it as //path"),
     DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
+    UNKNOWN_ACCOUNT("WSP350", ERROR, "user or group names an account this system does not have"),
+    LISTENERS_CANNOT_SHARE_PORT("WSP351", ERROR, "two listeners' addresses overlap on one port and one has reusePort 0"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),
