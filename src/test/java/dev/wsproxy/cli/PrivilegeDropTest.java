@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code user nobody} / {@code group nogroup}: a wsproxy started as root, in a process of its own, binds, opens its
- * logs, then runs as nobody (every uid and gid, root's groups gone) and still serves and logs. These tests need
- * root and are skipped, with a message, where the test does not run as root.
+ * logs, then runs as nobody (every uid and gid, root's groups gone) and still serves and logs; without the power to
+ * bind port 80 it says how to get it. These tests need root and are skipped, with a message, where the test does
+ * not run as root.
  */
 class PrivilegeDropTest {
 
@@ -86,6 +87,22 @@ class PrivilegeDropTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void withoutThePowerToBindLowPortsItSaysHowToGetIt() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: needs setpriv (util-linux)");
+        Path config = configTree(80, "");
+        Process process = new ProcessBuilder("/usr/bin/setpriv", "--bounding-set=-net_bind_service",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains("listener main cannot listen on 127.0.0.1:80: Permission denied (ports below 1024"
+                + " need root: start wsproxy as root with `user` and `group` set, and it binds, then runs as that user;"
+                + " or grant the java binary CAP_NET_BIND_SERVICE)"), output);
     }
 
     @Test
