@@ -18,6 +18,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -141,7 +142,7 @@ public final class WsproxyServer implements AutoCloseable {
      */
     private static List<Listener> bindOrder(List<Listener> listeners) {
         List<Listener> order = new ArrayList<>(listeners);
-        order.sort(Comparator.comparing(l -> l.address().host().equals("::")));
+        order.sort(Comparator.comparing(l -> l.address().ip() instanceof Inet6Address && l.address().ip().isAnyLocalAddress()));
         return order;
     }
 

@@ -15,7 +15,6 @@ import dev.wsproxy.server.log.ErrorLog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,14 +51,11 @@ class PrivilegeDropTest {
 
     @Test
     void startedAsRootItServesAsTheConfiguredUserAndGroup() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Path config = configTree(port, "user nobody\ngroup nogroup\n");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
-                .redirectErrorStream(true).start();
+        Process process = ServerProcess.start(config);
         try {
-            awaitServing(process);
+            ServerProcess.awaitServing(process);
             ProcessIds ids = ProcessIds.of(process.pid());
             int uid = Integer.parseInt(command("id", "-u", "nobody"));
             int gid = Integer.parseInt(command("getent", "group", "nogroup").split(":")[2]);
@@ -93,10 +89,7 @@ class PrivilegeDropTest {
     void withoutThePowerToBindLowPortsItSaysHowToGetIt() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: needs setpriv (util-linux)");
         Path config = configTree(80, "");
-        Process process = new ProcessBuilder("/usr/bin/setpriv", "--bounding-set=-net_bind_service",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
-                .redirectErrorStream(true).start();
+        Process process = ServerProcess.start(config, "/usr/bin/setpriv", "--bounding-set=-net_bind_service");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(1, process.exitValue(), output);
@@ -118,16 +111,6 @@ class PrivilegeDropTest {
         assertEquals("0", command("id", "-u"), "this test process is still root");
     }
 
-    private static void awaitServing(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = output.readLine()) != null && !line.contains("wsproxy: serving")) {
-            seen.append(line).append('\n');
-        }
-        assertTrue(line != null, "never started:\n" + seen);
-    }
-
     private Path configTree(int port, String serverLines) throws IOException {
         // the server reads its docRoot as nobody once it has dropped root
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -143,12 +126,6 @@ class PrivilegeDropTest {
                 + "virtualhost site {\n  vhRoot site/\n  docRoot $VH_ROOT/html/\n}\n"
                 + "listener main {\n  address 127.0.0.1:" + port + "\n  map site *\n}\n");
         return config;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The first line a command prints. */

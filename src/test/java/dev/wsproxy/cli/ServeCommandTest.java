@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -14,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,12 +53,6 @@ class ServeCommandTest {
         return config;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String[] run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -74,7 +65,7 @@ class ServeCommandTest {
 
     @Test
     void configErrorsStopStartUpWithTheDiagnosticsLintPrints() throws Exception {
-        Path config = configTree(freePort(), "  context /gone/ {\n    location /no/such/dir/\n  }");
+        Path config = configTree(ServerProcess.freePort(), "  context /gone/ {\n    location /no/such/dir/\n  }");
         String[] serve = run("-c", config.toString());
         String[] lint = run("lint", "-c", config.toString());
         assertEquals("1", serve[0]);
@@ -106,19 +97,11 @@ class ServeCommandTest {
 
     @Test
     void servesTheConfigUntilSigtermThenExitsZero() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         Path config = configTree(port, "");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
-                .redirectErrorStream(true).start();
+        Process process = ServerProcess.start(config);
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = output.readLine()) != null && !line.contains("wsproxy: serving")) {
-                seen.append(line).append('\n');
-            }
-            assertTrue(line != null, "never started:\n" + seen);
+            ServerProcess.awaitServing(process);
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString());

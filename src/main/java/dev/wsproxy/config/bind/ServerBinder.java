@@ -175,7 +175,7 @@ public final class ServerBinder {
                 continue;
             }
             ListenerDraft earlier = byName.containsKey(name) ? byName.get(name)
-                    : byAddress.get(address.get().host() + "|" + address.get().port());
+                    : byAddress.get(address.get().ip() + "|" + address.get().port());
             if (earlier != null) {
                 binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_LISTENER, d.valueSpan(),
                                 "listener `" + name + "` repeats the name or address of listener `" + earlier.name + "`",
@@ -188,7 +188,7 @@ public final class ServerBinder {
                     Settings.bool(body, "reusePort").orElse(true), Tls.read(body, paths, d.span()), d.span(),
                     body.all("map"));
             byName.put(name, draft);
-            byAddress.put(address.get().host() + "|" + address.get().port(), draft);
+            byAddress.put(address.get().ip() + "|" + address.get().port(), draft);
         }
         return byName;
     }

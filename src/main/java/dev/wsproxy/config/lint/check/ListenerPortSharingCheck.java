@@ -7,6 +7,7 @@ import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -16,9 +17,6 @@ import java.util.List;
  * to IPv6-only, as in OLS. Listeners with the very same address are WSP321.
  */
 public final class ListenerPortSharingCheck implements ModelCheck {
-
-    private static final String IPV4_ANY = "0.0.0.0";
-    private static final String IPV6_ANY = "::";
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {
@@ -40,11 +38,11 @@ public final class ListenerPortSharingCheck implements ModelCheck {
     }
 
     private static boolean overlap(ListenAddress a, ListenAddress b) {
-        boolean ipv6 = a.host().contains(":");
-        if (a.port() != b.port() || ipv6 != b.host().contains(":")) {
+        InetAddress ipA = a.ip();
+        InetAddress ipB = b.ip();
+        if (a.port() != b.port() || ipA.getClass() != ipB.getClass()) {
             return false;
         }
-        String any = ipv6 ? IPV6_ANY : IPV4_ANY;
-        return a.host().equals(b.host()) || a.host().equals(any) || b.host().equals(any);
+        return ipA.equals(ipB) || ipA.isAnyLocalAddress() || ipB.isAnyLocalAddress();
     }
 }
