@@ -28,7 +28,7 @@ public final class Privileges {
 
     /**
      * Becomes {@code user} with group {@code gid} for good, as OLS does: {@code setgid}, {@code initgroups} (the
-     * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that the kernel agrees and that
+     * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that the kernel agrees for every thread and that
      * root cannot be taken back.
      *
      * @throws IOException naming the call that failed; the process may then be partly changed and must not serve
@@ -41,9 +41,11 @@ public final class Privileges {
         } catch (LastErrorException e) {
             throw new IOException("changing to user " + user.name() + " failed: " + e.getMessage(), e);
         }
-        ProcessIds ids = ProcessIds.ofThisProcess();
-        if (!ids.allUids(user.uid()) || !ids.allGids(gid)) {
-            throw new IOException("changed to user " + user.name() + ", but the kernel reports " + ids);
+        for (ProcessIds thread : ProcessIds.ofEveryThread("self")) {
+            if (!thread.allUids(user.uid()) || !thread.allGids(gid)) {
+                throw new IOException("changed to user " + user.name() + ", but the kernel reports a thread with "
+                        + thread);
+            }
         }
         try {
             Libc.C.setuid(0);

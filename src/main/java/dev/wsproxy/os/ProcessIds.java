@@ -2,9 +2,12 @@ package dev.wsproxy.os;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The Uid, Gid and Groups lines of a process's {@code /proc/<pid>/status}: real, effective, saved and file-system
@@ -12,12 +15,23 @@ import java.util.List;
  */
 public record ProcessIds(List<Integer> uids, List<Integer> gids, List<Integer> groups) {
 
-    public static ProcessIds ofThisProcess() throws IOException {
-        return of(Path.of("/proc/self/status"));
-    }
-
     public static ProcessIds of(long pid) throws IOException {
         return of(Path.of("/proc", Long.toString(pid), "status"));
+    }
+
+    /** The ids of each live thread of process {@code pid} ({@code /proc/<pid>/task/<tid>/status}), "self" for this one. */
+    public static List<ProcessIds> ofEveryThread(String pid) throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            List<ProcessIds> threads = new ArrayList<>();
+            for (Path task : tasks.toList()) {
+                try {
+                    threads.add(of(task.resolve("status")));
+                } catch (NoSuchFileException ended) {
+                    // the thread ended after the listing: nothing of it is left to check
+                }
+            }
+            return threads;
+        }
     }
 
     private static ProcessIds of(Path status) throws IOException {

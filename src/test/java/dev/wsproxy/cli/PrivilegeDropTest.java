@@ -65,6 +65,9 @@ class PrivilegeDropTest {
                     .map(Integer::valueOf).sorted().toList();
             assertEquals(nobodysGroups, ids.groups().stream().sorted().toList(), "nobody's own groups, not root's");
             assertFalse(ids.groups().contains(0), "root's group is gone");
+            for (ProcessIds thread : ProcessIds.ofEveryThread(Long.toString(process.pid()))) {
+                assertTrue(thread.allUids(uid) && thread.allGids(gid), "every thread of the JVM: " + thread);
+            }
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
