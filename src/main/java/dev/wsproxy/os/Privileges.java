@@ -28,8 +28,8 @@ public final class Privileges {
 
     /**
      * Becomes {@code user} with group {@code gid} for good, as OLS does: {@code setgid}, {@code initgroups} (the
-     * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that the kernel agrees for every thread and that
-     * root cannot be taken back.
+     * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that
+     * the kernel agrees for every thread and that root cannot be taken back.
      *
      * @throws IOException naming the call that failed; the process may then be partly changed and must not serve
      */

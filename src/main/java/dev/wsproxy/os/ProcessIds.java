@@ -19,7 +19,7 @@ public record ProcessIds(List<Integer> uids, List<Integer> gids, List<Integer> g
         return of(Path.of("/proc", Long.toString(pid), "status"));
     }
 
-    /** The ids of each live thread of process {@code pid} ({@code /proc/<pid>/task/<tid>/status}), "self" for this one. */
+    /** The ids of each live thread of process {@code pid} ("self" for this one), from its task status files. */
     public static List<ProcessIds> ofEveryThread(String pid) throws IOException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             List<ProcessIds> threads = new ArrayList<>();
