@@ -3,13 +3,15 @@ package dev.wsproxy.cli;
 import dev.wsproxy.config.bind.value.BackendAddresses;
 import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.server.http.IpText;
+import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.LibraryLogBridge;
 import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,10 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** The {@code echo} subcommand: a WebSocket echo backend to try a config, run the demo, tests and benchmarks. */
-@Command(name = "echo", mixinStandardHelpOptions = true,
-        description = "Runs a WebSocket echo backend (RFC 6455) on TCP or Unix-socket addresses until stopped.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:cannot listen", "2:usage error"})
+@Command(name = "echo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Runs a WebSocket echo backend (RFC 6455) on TCP or Unix-socket addresses until stopped.")
 final class EchoCommand implements Callable<Integer> {
 
     @Spec
@@ -49,22 +49,23 @@ final class EchoCommand implements Callable<Integer> {
             }
             addresses.add(parsed.get().orElseThrow());
         }
+        // Undertow and XNIO log through java.util.logging: no start-up banners, warnings as error-log lines
+        LibraryLogBridge.quiet();
+        LibraryLogBridge.install(ErrorLog.onStderr(System.err));
         EchoServer server;
         try {
             server = EchoServer.start(addresses, new LinkedHashSet<>(subprotocols), !noDeflate);
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("wsproxy echo: cannot listen: " + e.getMessage());
-            return 1;
+            return ExitCodes.FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
+        StopSignals signals = new StopSignals();
+        List<String> tcp = server.tcpAddresses().stream().map(IpText::hostPort).toList();
         spec.commandLine().getOut().println("wsproxy echo: listening on " + String.join(", ", listen)
-                + (server.tcpAddresses().isEmpty() ? "" : " (tcp " + server.tcpAddresses() + ")"));
+                + (tcp.isEmpty() ? "" : " (tcp " + String.join(", ", tcp) + ")"));
         spec.commandLine().getOut().flush();
-        stopped.await();
-        return 0;
+        signals.await();
+        server.close();
+        return ExitCodes.OK;
     }
 }

@@ -9,7 +9,6 @@ import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.lint.report.JsonReporter;
 import dev.wsproxy.config.schema.Scope;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -22,12 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code wsproxy lint}: checks an OLS config (or one vhost or template file) and prints every diagnostic. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Checks an OpenLiteSpeed config without serving it: syntax, directives, values, files,"
-                + " listener maps and websocket blocks. Prints file:line:col: severity: message [WSPnnn].",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no errors (warnings and infos allowed)", "1:errors found (with --strict, warnings too)",
-                "2:usage error", "3:the input file cannot be read"})
+                + " listener maps and websocket blocks. Prints file:line:col: severity: message [WSPnnn].")
 public final class LintCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -66,21 +62,28 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = input.config != null ? input.config : input.vhost != null ? input.vhost : input.template;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            err.println("wsproxy lint: cannot read " + file);
-            err.flush();
-            return 3;
-        }
-        // a single vhost or template file names directories relative to a server it does not describe
-        LoadOptions options = new LoadOptions(Optional.ofNullable(serverRoot),
-                !noFilesystem && input.config != null);
-        LoadResult result = input.config != null ? ConfigLoader.load(file, options)
-                : ConfigLoader.lintFile(file, input.vhost != null ? Scope.VHOST_CONFIG : Scope.TEMPLATE, options);
-        List<Diagnostic> diagnostics = result.diagnostics().stream()
+        Optional<Diagnostic> unreadable = ConfigLoader.unreadable(file);
+        List<Diagnostic> diagnostics = unreadable.map(List::of).orElseGet(() -> load(file)).stream()
                 .map(d -> strict && d.severity() == Severity.WARNING ? d.withSeverity(Severity.ERROR) : d)
                 .sorted(ORDER).toList();
+        report(file, diagnostics);
+        if (unreadable.isPresent()) {
+            return ExitCodes.UNREADABLE;
+        }
+        return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private List<Diagnostic> load(Path file) {
+        // a single vhost or template file names directories relative to a server it does not describe
+        LoadOptions options = new LoadOptions(Optional.ofNullable(serverRoot), !noFilesystem && input.config != null);
+        LoadResult result = input.config != null ? ConfigLoader.load(file, options)
+                : ConfigLoader.lintFile(file, input.vhost != null ? Scope.VHOST_CONFIG : Scope.TEMPLATE, options);
+        return result.diagnostics();
+    }
+
+    /** The diagnostics on stdout; in text format, a summary line on stderr. */
+    private void report(Path file, List<Diagnostic> diagnostics) {
+        PrintWriter out = spec.commandLine().getOut();
         GccReporter gcc = new GccReporter();
         if (format == Format.json) {
             out.println(new JsonReporter(gcc).format(diagnostics));
@@ -88,13 +91,17 @@ public final class LintCommand implements Callable<Integer> {
             diagnostics.forEach(d -> out.println(gcc.format(d)));
         }
         out.flush();
-        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (format == Format.text) {
-            long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
-            err.println(gcc.relative(file) + ": " + errors + " error(s), " + warnings + " warning(s)");
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(gcc.relative(file) + ": " + count(diagnostics, Severity.ERROR) + " error(s), "
+                    + count(diagnostics, Severity.WARNING) + " warning(s), " + count(diagnostics, Severity.INFO)
+                    + " info(s)");
             err.flush();
         }
-        return errors > 0 ? 1 : 0;
+    }
+
+    private static long count(List<Diagnostic> diagnostics, Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
     }
 
     private static final Comparator<Diagnostic> ORDER = Comparator

@@ -10,10 +10,7 @@ import picocli.CommandLine.Spec;
 /** The {@code wsproxy} command: serves an OLS config, and holds the lint and echo subcommands. */
 @Command(name = "wsproxy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {LintCommand.class, EchoCommand.class},
-        description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by SIGTERM/SIGINT", "1:config errors, or a listener or log cannot be opened",
-                "2:usage error"})
+        description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the server config, httpd_config.conf")
@@ -30,7 +27,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (config == null) {
             spec.commandLine().usage(spec.commandLine().getErr());
-            return 2;
+            return ExitCodes.USAGE;
         }
         return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot, new StopSignals());
     }
@@ -41,6 +38,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** The configured picocli command line; tests run it in process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine command = new CommandLine(new Main());
+        ExitCodes.listIn(command);
+        return command;
     }
 }

@@ -43,7 +43,7 @@ final class Serve {
             long errors = loaded.diagnostics().stream().filter(Diagnostic::isError).count();
             err.println("wsproxy: " + gcc.relative(configFile) + ": " + errors + " error(s); not starting");
             err.flush();
-            return 1;
+            return ConfigLoader.unreadable(configFile).isPresent() ? ExitCodes.UNREADABLE : ExitCodes.FAILED;
         }
         ServerConfig config = loaded.config().get();
         LibraryLogBridge.quiet();
@@ -54,7 +54,7 @@ final class Serve {
         } catch (StartupException e) {
             err.println("wsproxy: " + e.getMessage());
             err.flush();
-            return 1;
+            return ExitCodes.FAILED;
         }
         LibraryLogBridge.install(server.errorLog());
         loaded.diagnostics().forEach(d -> server.errorLog().log(levelOf(d.severity()), gcc.format(d)));
@@ -62,13 +62,13 @@ final class Serve {
             out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
                     + IpText.hostPort(listener.address()));
         }
-        out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + config.errorLog().file());
+        out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + gcc.relative(config.errorLog().file()));
         out.flush();
         signals.await();
         out.println("wsproxy: stopping (in-flight requests get up to " + config.gracefulRestartTimeoutSeconds() + "s)");
         out.flush();
         server.stop();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static ErrorLog.Level levelOf(Severity severity) {

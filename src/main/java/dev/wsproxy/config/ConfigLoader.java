@@ -6,13 +6,14 @@ import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.bind.ServerBinder;
 import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.Linter;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.source.ReadProblem;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.syntax.ConfigParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +31,11 @@ public final class ConfigLoader {
     public static LoadResult load(Path httpdConfig, LoadOptions options) {
         Path file = httpdConfig.toAbsolutePath().normalize();
         Path serverRoot = serverRoot(file, options);
-        Diagnostics diagnostics = new Diagnostics();
-        if (!readable(file, diagnostics)) {
-            return new LoadResult(Optional.empty(), diagnostics.list());
+        Optional<Diagnostic> unreadable = unreadable(file);
+        if (unreadable.isPresent()) {
+            return new LoadResult(Optional.empty(), List.of(unreadable.get()));
         }
+        Diagnostics diagnostics = new Diagnostics();
         BindResult bound;
         try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
             List<Directive> root = reader.read(file, diagnostics);
@@ -52,10 +54,11 @@ public final class ConfigLoader {
     public static LoadResult lintFile(Path configFile, Scope scope, LoadOptions options) {
         Path file = configFile.toAbsolutePath().normalize();
         Path serverRoot = serverRoot(file, options);
-        Diagnostics diagnostics = new Diagnostics();
-        if (!readable(file, diagnostics)) {
-            return new LoadResult(Optional.empty(), diagnostics.list());
+        Optional<Diagnostic> unreadable = unreadable(file);
+        if (unreadable.isPresent()) {
+            return new LoadResult(Optional.empty(), List.of(unreadable.get()));
         }
+        Diagnostics diagnostics = new Diagnostics();
         BindResult bound;
         List<Directive> directives;
         try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
@@ -70,13 +73,14 @@ public final class ConfigLoader {
         return new LoadResult(Optional.empty(), diagnostics.list());
     }
 
-    private static boolean readable(Path file, Diagnostics diagnostics) {
-        if (Files.isReadable(file) && !Files.isDirectory(file)) {
-            return true;
-        }
-        diagnostics.add(Code.FILE_UNREADABLE, Span.at(file, 1, 1), "cannot read config file `" + file + "`",
-                "Check the path and its permissions.");
-        return false;
+    /**
+     * The error for a config file that cannot be read at all, saying why (no such file, is a directory,
+     * permission denied); empty when it can be read.
+     */
+    public static Optional<Diagnostic> unreadable(Path configFile) {
+        Path file = configFile.toAbsolutePath().normalize();
+        return ReadProblem.of(file).map(why -> Diagnostic.of(Code.FILE_UNREADABLE, Span.at(file, 1, 1),
+                "cannot read config file `" + file + "`: " + why, "Check the path and its permissions."));
     }
 
     private static Path serverRoot(Path file, LoadOptions options) {

@@ -111,8 +111,7 @@ public final class WsproxyServer implements AutoCloseable {
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
             int port = ports.portFor(listener);
-            String shown = listener.address().host().contains(":") ? "[" + listener.address().host() + "]:" + port
-                    : listener.address().host() + ":" + port;
+            String shown = IpText.hostPort(listener.address().host(), port);
             try {
                 InetSocketAddress address = connectors.bind(
                         new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), listener.reusePort(),

@@ -162,9 +162,35 @@ class LintCommandTest {
     }
 
     @Test
-    void unreadableInputExitsThree() {
-        assertEquals(3, run("lint", "-c", tmp.resolve("nope.conf").toString()));
-        assertTrue(err.toString().contains("cannot read"), err.toString());
+    void unreadableInputExitsThreeAndSaysWhy() throws IOException {
+        Path missing = tmp.resolve("nope.conf");
+        assertEquals(3, run("lint", "-c", missing.toString()));
+        assertEquals(List.of(missing + ":1:1: error: cannot read config file `" + missing + "`: no such file."
+                + " Check the path and its permissions. [WSP109]"), lines());
+        assertTrue(err.toString().contains("1 error(s), 0 warning(s), 0 info(s)"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(3, run("lint", "--vhost", root.resolve("conf").toString()));
+        assertTrue(out.toString().contains("`" + root.resolve("conf") + "`: is a directory."), out.toString());
+    }
+
+    @Test
+    void jsonForAnUnreadableInputIsTheObjectWithItsDiagnostic() {
+        Path missing = tmp.resolve("nope.conf");
+        assertEquals(3, run("lint", "--format", "json", "-c", missing.toString()));
+        assertEquals(List.of("{\"format_version\":1,\"valid\":false,\"error_count\":1,\"warning_count\":0,"
+                + "\"diagnostics\":[{\"code\":\"WSP109\",\"severity\":\"error\",\"file\":\"" + missing + "\","
+                + "\"line\":1,\"column\":1,\"summary\":\"cannot read config file `" + missing + "`: no such file\","
+                + "\"detail\":\"Check the path and its permissions.\",\"related\":[]}]}"), lines());
+        assertEquals("", err.toString(), "json output alone, no summary line");
+    }
+
+    @Test
+    void theSummaryLineCountsInfosToo() {
+        assertEquals(0, run("lint", "-c", "conf-samples/conf/httpd_config.conf"));
+        long infos = lines().stream().filter(l -> l.contains(": info: ")).count();
+        assertTrue(infos > 0, "conf-samples has infos: " + lines());
+        assertEquals("conf-samples/conf/httpd_config.conf: 0 error(s), 0 warning(s), " + infos + " info(s)",
+                err.toString().strip());
     }
 
     @Test

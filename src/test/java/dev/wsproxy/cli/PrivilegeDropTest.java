@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +52,11 @@ class PrivilegeDropTest {
 
     @Test
     void startedAsRootItServesAsTheConfiguredUserAndGroup() throws Exception {
-        int port = ServerProcess.freePort();
+        int port = Loopback.freePort("127.0.0.1");
         Path config = configTree(port, "user nobody\ngroup nogroup\n");
-        Process process = ServerProcess.start(config);
+        Process process = WsproxyProcess.start(root, "-c", config.toString());
         try {
-            ServerProcess.awaitServing(process);
+            WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
             ProcessIds ids = ProcessIds.of(process.pid());
             int uid = Integer.parseInt(command("id", "-u", "nobody"));
             int gid = Integer.parseInt(command("getent", "group", "nogroup").split(":")[2]);
@@ -72,8 +73,8 @@ class PrivilegeDropTest {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
-            assertEquals("served as nobody", response.body());
-            process.destroy();
+            assertEquals("served from disk", response.body());
+            WsproxyProcess.sigterm(process);
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stopped on SIGTERM");
             assertEquals(0, process.exitValue());
             assertEquals(uid, (int) Files.getAttribute(root.resolve("logs/access.log"), "unix:uid"),
@@ -92,13 +93,13 @@ class PrivilegeDropTest {
     void withoutThePowerToBindLowPortsItSaysHowToGetIt() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: needs setpriv (util-linux)");
         Path config = configTree(80, "");
-        Process process = ServerProcess.start(config, "/usr/bin/setpriv", "--bounding-set=-net_bind_service");
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(1, process.exitValue(), output);
-        assertTrue(output.contains("listener main cannot listen on 127.0.0.1:80: Permission denied (ports below 1024"
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--bounding-set=-net_bind_service"));
+        command.addAll(WsproxyProcess.command("-c", config.toString()));
+        WsproxyProcess.Result result = WsproxyProcess.run(root, command);
+        assertEquals(1, result.exit(), result.toString());
+        assertTrue(result.err().contains("listener main cannot listen on 127.0.0.1:80: Permission denied (ports below 1024"
                 + " need root: start wsproxy as root with `user` and `group` set, and it binds, then runs as that user;"
-                + " or grant the java binary CAP_NET_BIND_SERVICE)"), output);
+                + " or grant the java binary CAP_NET_BIND_SERVICE)"), result.toString());
     }
 
     @Test
@@ -114,20 +115,12 @@ class PrivilegeDropTest {
         assertEquals("0", command("id", "-u"), "this test process is still root");
     }
 
+    /** The served tree with {@code serverLines} at the top of its config, readable by nobody. */
     private Path configTree(int port, String serverLines) throws IOException {
         // the server reads its docRoot as nobody once it has dropped root
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("site/html/index.html"), "served as nobody");
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, serverLines
-                + "mime conf/mime.properties\n"
-                + "errorlog logs/error.log {\n  logLevel INFO\n}\n"
-                + "accesslog logs/access.log {\n}\n"
-                + "virtualhost site {\n  vhRoot site/\n  docRoot $VH_ROOT/html/\n}\n"
-                + "listener main {\n  address 127.0.0.1:" + port + "\n  map site *\n}\n");
+        Path config = ServedTree.write(root, "127.0.0.1:" + port, "");
+        Files.writeString(config, serverLines + Files.readString(config));
         return config;
     }
 

@@ -27,30 +27,7 @@ class ServeCommandTest {
     Path root;
 
     private Path configTree(int port, String extraVhostLines) throws IOException {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html/docs"));
-        Files.writeString(root.resolve("site/html/index.html"), "served from disk");
-        Files.writeString(root.resolve("conf/mime.properties"), "html, htm = text/html\ntxt = text/plain\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, String.join("\n",
-                "serverName test",
-                "mime conf/mime.properties",
-                "errorlog logs/error.log {",
-                "  logLevel INFO",
-                "}",
-                "accesslog logs/access.log {",
-                "}",
-                "virtualhost site {",
-                "  vhRoot site/",
-                "  docRoot $VH_ROOT/html/",
-                extraVhostLines,
-                "}",
-                "listener main {",
-                "  address 127.0.0.1:" + port,
-                "  map site *",
-                "}",
-                ""));
-        return config;
+        return ServedTree.write(root, "127.0.0.1:" + port, extraVhostLines);
     }
 
     private static String[] run(String... args) {
@@ -65,7 +42,7 @@ class ServeCommandTest {
 
     @Test
     void configErrorsStopStartUpWithTheDiagnosticsLintPrints() throws Exception {
-        Path config = configTree(ServerProcess.freePort(), "  context /gone/ {\n    location /no/such/dir/\n  }");
+        Path config = configTree(Loopback.freePort("127.0.0.1"), "  context /gone/ {\n    location /no/such/dir/\n  }");
         String[] serve = run("-c", config.toString());
         String[] lint = run("lint", "-c", config.toString());
         assertEquals("1", serve[0]);
@@ -97,11 +74,13 @@ class ServeCommandTest {
 
     @Test
     void servesTheConfigUntilSigtermThenExitsZero() throws Exception {
-        int port = ServerProcess.freePort();
+        int port = Loopback.freePort("127.0.0.1");
         Path config = configTree(port, "");
-        Process process = ServerProcess.start(config);
+        Process process = WsproxyProcess.start(root, "-c", config.toString());
         try {
-            ServerProcess.awaitServing(process);
+            List<String> started = WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
+            assertEquals("wsproxy: serving conf/httpd_config.conf; error log logs/error.log", started.get(started.size() - 1),
+                    "paths relative to the working directory");
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString());

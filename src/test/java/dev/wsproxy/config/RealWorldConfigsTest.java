@@ -13,20 +13,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real configs in {@code ../shared/ols-realworld}: each lints without an exception and without a syntax
- * error, and each mistake its README lists is reported with the right code.
+ * The real-world configs of the corpus ({@link Corpus}): each lints without an exception and without a syntax
+ * error, and each mistake the corpus's README lists is reported with the right code.
  */
+@Tag("corpus")
 class RealWorldConfigsTest {
-    private static final Path REAL = Path.of("..", "shared", "ols-realworld").toAbsolutePath().normalize();
+    private static Path real() {
+        return Corpus.folder("ols-realworld");
+    }
 
     /** Every file INDEX.tsv lists, with its kind (server, vhost, template, snippet). */
     static Stream<String[]> indexed() throws IOException {
-        return Files.readAllLines(REAL.resolve("INDEX.tsv")).stream().skip(1).map(l -> l.split("\t"))
+        return Files.readAllLines(real().resolve("INDEX.tsv")).stream().skip(1).map(l -> l.split("\t"))
                 .map(cols -> new String[] {cols[0].replace('/', '_').replaceFirst("_", "__") + "/" + cols[1], cols[3]});
     }
 
@@ -97,7 +101,7 @@ class RealWorldConfigsTest {
 
     @Test
     void listenerNamesWithSpacesAreKept() {
-        LoadResult result = ConfigLoader.load(REAL.resolve("SolusTec__NuoPanel/config/httpd_config.conf"),
+        LoadResult result = ConfigLoader.load(real().resolve("SolusTec__NuoPanel/config/httpd_config.conf"),
                 new LoadOptions(Optional.empty(), false));
         List<String> names = result.config().orElseThrow().listeners().stream().map(l -> l.name()).toList();
         assertTrue(names.containsAll(List.of("SSL IPv6", "panel IPv6")), names.toString());
@@ -123,7 +127,7 @@ class RealWorldConfigsTest {
     }
 
     private static List<Diagnostic> lint(String file, String kind) {
-        Path path = REAL.resolve(file);
+        Path path = real().resolve(file);
         LoadOptions options = new LoadOptions(Optional.empty(), true);
         return switch (kind) {
             case "vhost" -> ConfigLoader.lintFile(path, Scope.VHOST_CONFIG, options).diagnostics();

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Host → vhost per listener as OLS maps it (OLS-FACTS §6), through a real listener and raw requests. */
+/** Host → vhost per listener as OLS maps it, through a real listener and raw requests. */
 class HostRoutingTest {
 
     @TempDir

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads an OLS {@code mime.properties} file (OLS-FACTS §5): {@code suffix[, suffix...] = type/subtype},
+ * Reads an OLS {@code mime.properties} file: {@code suffix[, suffix...] = type/subtype},
  * {@code #} starts a comment anywhere, suffixes lowercased, {@code default = ...} is the fallback.
  */
 final class Mime {

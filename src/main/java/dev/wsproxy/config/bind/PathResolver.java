@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves OLS paths (OLS-FACTS §2): a leading {@code $VH_ROOT}, {@code $DOC_ROOT} or {@code $SERVER_ROOT}
+ * Resolves OLS paths: a leading {@code $VH_ROOT}, {@code $DOC_ROOT} or {@code $SERVER_ROOT}
  * picks the base; {@code $VH_NAME} and {@code $VH_DOMAIN} expand anywhere ({@code $VH_NAME_ecc} keeps
  * {@code _ecc}); any other relative path means {@code $SERVER_ROOT}.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds {@code vhTemplate} blocks (OLS-FACTS §2): the template file's root keys act as each member's
+ * Binds {@code vhTemplate} blocks as OLS does: the template file's root keys act as each member's
  * virtualhost entry and its {@code virtualHostConfig} as the member's config; a member whose name is
  * already a vhost is skipped, as in OLS.
  */

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Binds one virtual host (OLS-FACTS §2): the entry keys ({@code vhRoot}, {@code configFile},
+ * Binds one virtual host as OLS does: the entry keys ({@code vhRoot}, {@code configFile},
  * {@code allowSymbolLink}, ...), the vhost config (its {@code configFile}, else the entry block itself, or a
  * template's {@code virtualHostConfig}), and a template member's overrides.
  */

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * The OLS 1.9.1 directive table as data: for each scope, the directives it may hold, their value types,
  * whether they repeat, and which scope a block opens. Binding, "unknown directive", "not allowed here"
- * and "did you mean" all read this one table (sources: OLS-FACTS §3 and the admin table definitions).
+ * and "did you mean" all read this one table (sources: OLS 1.9.1's config parser and its admin table definitions).
  */
 public final class DirectiveTable {
 

@@ -4,6 +4,7 @@ import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.source.ReadProblem;
 import dev.wsproxy.config.source.Span;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,14 +46,16 @@ final class ParseSession {
     private Optional<SourceText> read(Path file, Span blame) {
         String problem;
         try {
-            problem = !Files.exists(file) ? "no such file"
-                    : !Files.isRegularFile(file) ? "not a regular file"
-                    : Files.size(file) > MAX_FILE_BYTES ? "larger than the 100 MB OLS reads"
-                    : null;
+            problem = ReadProblem.of(file).orElse(null);
+            if (problem == null && Files.size(file) > MAX_FILE_BYTES) {
+                problem = "larger than the 100 MB OLS reads";
+            }
             if (problem == null) {
                 return Optional.of(SourceText.decode(file, Files.readAllBytes(file)));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            problem = ReadProblem.of(e);
+        } catch (RuntimeException e) {
             problem = String.valueOf(e.getMessage());
         }
         diagnostics.add(Code.FILE_UNREADABLE, blame, "cannot read config file " + file + ": " + problem,

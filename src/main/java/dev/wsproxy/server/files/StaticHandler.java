@@ -21,7 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * Serves a static context as OLS does (OLS-FACTS §5): {@code allowBrowse 0} → 403; {@code .ht*} → 403;
+ * Serves a static context as OLS does: {@code allowBrowse 0} → 403; {@code .ht*} → 403;
  * a directory without its trailing slash → 301 to it; index files in order, then the {@code autoIndex}
  * page, else 404; a missing file → 404; methods other than GET and HEAD → 405.
  */

@@ -26,6 +26,12 @@ public final class IpText {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
+    /** {@code [::1]:80} for the IP literal {@code 0:0:0:0:0:0:0:1} (as listener addresses hold it) and port 80. */
+    public static String hostPort(String ipLiteral, int port) {
+        InetSocketAddress address = new InetSocketAddress(ipLiteral, port);
+        return address.isUnresolved() ? ipLiteral + ":" + port : hostPort(address);
+    }
+
     /** RFC 5952: hex groups without leading zeros, the longest run of two or more zero groups as "::". */
     private static String compress(String[] groups) {
         int bestStart = -1;

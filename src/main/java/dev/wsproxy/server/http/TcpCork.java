@@ -12,7 +12,7 @@ import org.xnio.nio.ForeignSocketChannels;
  * Linux {@code TCP_CORK} on the plain TCP connection of an HTTP/1.1 exchange, as nginx's {@code tcp_nopush}
  * sets it around a {@code sendfile} response. Uncorked, a socket whose peer opens its receive window a little
  * at a time sends one sub-MSS segment per window update; on loopback that moves the sending into the
- * client's ACK processing and cut a 1 MiB file's rate to 0.6 of nginx's (README, "Static benchmark").
+ * client's ACK processing and cut a 1 MiB file's rate to 0.6 of nginx's (docs/internals.md, "Why TCP_CORK").
  * The JDK has no public option for it, so this calls the JDK's own internal {@code setsockopt} (the jar's
  * manifest opens {@code java.base/sun.nio.ch}); where that is not possible (TLS, HTTP/2, another JDK or OS)
  * it does nothing and the response goes out uncorked, just slower.

@@ -44,6 +44,11 @@ public final class ErrorLog implements AutoCloseable {
                 settings.enableStderrLog() ? Optional.of(stderr) : Optional.empty());
     }
 
+    /** An error log on stderr alone, for the echo backend, which has no config to name a file. */
+    public static ErrorLog onStderr(PrintStream stderr) {
+        return new ErrorLog(Level.INFO, Writer.nullWriter(), Optional.of(stderr));
+    }
+
     /** {@code DEBUG}, {@code info}, ...; an unknown name means the OLS default, {@code DEBUG} being opt-in. */
     static Level levelOf(String name) {
         try {

@@ -1,5 +1,6 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.http.IpText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
@@ -74,7 +75,7 @@ final class UpgradeRequest {
         if (source == null) {
             return "-";
         }
-        return source.getAddress() == null ? source.getHostString() : source.getAddress().getHostAddress();
+        return source.getAddress() == null ? source.getHostString() : IpText.of(source.getAddress());
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One listener's Host → vhost map (OLS-FACTS §6): exact names, then globs in the order they were mapped,
+ * One listener's Host → vhost map, as OLS builds it: exact names, then globs in the order they were mapped,
  * then the catch-all {@code *}; a listener that maps a single vhost serves it whatever the Host says.
  * No match answers 404.
  */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** OLS-FACTS §2: variables and what relative paths are relative to. */
+/** OLS path variables, and what relative paths are relative to. */
 class PathResolverTest {
     private final PathResolver vhost = PathResolver.server(Path.of("/srv/ols")).forVhost("shop", "shop.example")
             .withVhRoot(Path.of("/srv/ols/shop")).withDocRoot(Path.of("/srv/ols/shop/html"));

@@ -55,12 +55,20 @@ class LintFixturesTest {
     }
 
     @Test
-    void readmeTablesEveryCode() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        List<String> missing = Arrays.stream(Code.values())
-                .filter(c -> !readme.contains("| " + c.id() + " | " + c.severity().label() + " |"))
-                .map(Code::id).toList();
-        assertEquals(List.of(), missing, "codes missing from the README's lint table");
+    void lintCodesDocTablesEveryCodeWithItsFixture() throws IOException {
+        List<String> rows = Files.readAllLines(Path.of("docs/lint-codes.md"));
+        List<String> missing = new ArrayList<>();
+        for (Code code : Code.values()) {
+            String start = "| " + code.id() + " | " + code.severity().label() + " |";
+            String fixture = "`" + FIXTURES.resolve(code.id()) + "/`";
+            if (rows.stream().noneMatch(row -> row.startsWith(start))) {
+                missing.add(code.id() + " has no row starting " + start);
+            } else if (lintCodes().contains(code)
+                    && rows.stream().noneMatch(row -> row.startsWith(start) && row.contains(fixture))) {
+                missing.add(code.id() + "'s row does not name " + fixture);
+            }
+        }
+        assertEquals(List.of(), missing, "docs/lint-codes.md");
     }
 
     @TestFactory

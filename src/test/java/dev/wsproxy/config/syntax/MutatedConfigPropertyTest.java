@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mutated real configs (lines cut, duplicated, shuffled; random bytes inserted; text truncated) never
- * make the parser throw, and every span it reports lies inside the text it was given.
+ * Mutated configs (lines cut, duplicated, shuffled; random bytes inserted; text truncated) never make the
+ * parser throw, and every span it reports lies inside the text it was given. This class mutates the
+ * project's own configs; {@link MutatedCorpusConfigPropertyTest} mutates the corpus's real ones.
  */
 class MutatedConfigPropertyTest {
-    private static final Path SHARED = Path.of(System.getProperty("user.dir"), "..", "shared").normalize();
     private static final int ITERATIONS = 300;
     /** Text a mutation is likely to break in interesting ways. */
     private static final String[] SNIPPETS = {"{", "}", "}}", "\\", "\\\n", "<<<END", "\nEND\n", "#", "\n", "\r\n",
@@ -38,7 +38,7 @@ class MutatedConfigPropertyTest {
     @Test
     void mutatedConfigsNeverThrowAndSpansStayInTheFile() throws IOException {
         List<String> samples = samples();
-        assertFalse(samples.isEmpty(), "no sample configs under " + SHARED);
+        assertFalse(samples.isEmpty(), "no sample configs under " + sampleFolders());
         Random random = new Random(20261125L);
         Path file = dir.resolve("mutated.conf");
         ConfigParser parser = new ConfigParser(dir);
@@ -138,14 +138,19 @@ class MutatedConfigPropertyTest {
         return bytes;
     }
 
+    /** The folders whose configs are mutated: the sample tree and the grammar's examples. */
+    List<Path> sampleFolders() {
+        return List.of(Path.of("conf-samples"), Path.of("grammar/examples"));
+    }
+
     /**
-     * The shared configs with their include lines disabled: a mutation could turn one into
+     * The sample configs with their include lines disabled: a mutation could turn one into
      * {@code include /}, which would read every *.conf on the machine.
      */
-    private static List<String> samples() throws IOException {
+    private List<String> samples() throws IOException {
         List<String> samples = new ArrayList<>();
-        for (String folder : List.of("ols-samples", "ols-realworld")) {
-            try (Stream<Path> walk = Files.walk(SHARED.resolve(folder))) {
+        for (Path folder : sampleFolders()) {
+            try (Stream<Path> walk = Files.walk(folder)) {
                 for (Path file : walk.filter(Files::isRegularFile).filter(p -> p.toString().contains(".conf")).sorted().toList()) {
                     samples.add(Files.readString(file, StandardCharsets.ISO_8859_1).replaceAll("(?im)^(\\s*)include", "$1disabled-include"));
                 }

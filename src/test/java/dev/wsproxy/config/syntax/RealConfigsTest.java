@@ -3,30 +3,31 @@ package dev.wsproxy.config.syntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.wsproxy.config.Corpus;
+import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.wsproxy.config.ast.Directive;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every config shipped with OLS and every real-world config in {@code ../shared} parses without a
+ * Every config shipped with OLS and every real-world config of the corpus ({@link Corpus}) parses without a
  * syntax error, since OLS reads them all; new files there are covered without editing this test.
  */
+@Tag("corpus")
 class RealConfigsTest {
-    private static final Path SHARED = Path.of(System.getProperty("user.dir"), "..", "shared").normalize();
-
     static Stream<Path> configs() throws IOException {
         return Stream.of("ols-samples", "ols-realworld").flatMap(RealConfigsTest::configFiles);
     }
 
     private static Stream<Path> configFiles(String folder) {
-        try (Stream<Path> walk = Files.walk(SHARED.resolve(folder))) {
+        try (Stream<Path> walk = Files.walk(Corpus.folder(folder))) {
             return walk.filter(Files::isRegularFile).filter(RealConfigsTest::isConfig).sorted().toList().stream();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -45,7 +46,7 @@ class RealConfigsTest {
         ParseResult result = new ConfigParser(file.getParent()).parseFile(file);
         List<Diagnostic> syntaxErrors = result.diagnostics().stream()
                 .filter(d -> d.isError() && d.code().id().startsWith("WSP1")).toList();
-        assertEquals("", AstDump.diagnostics(syntaxErrors, SHARED), "syntax errors in " + file);
+        assertEquals("", AstDump.diagnostics(syntaxErrors, file.getParent()), "syntax errors in " + file);
         assertFalse(result.directives().isEmpty(), "no directives read from " + file);
     }
 
@@ -57,7 +58,7 @@ class RealConfigsTest {
         "tujuhion__autoinstall/conf/vhconf.conf | 39 | /home/defdomain/html/.htaccess | | rewrite",
     })
     void readmeMistakesAreEntriesWhereOlsPutsThem(String file, int line, String name, String value, String parents) {
-        Path path = SHARED.resolve("ols-realworld").resolve(file);
+        Path path = Corpus.folder("ols-realworld").resolve(file);
         ParseResult result = new ConfigParser(path.getParent()).parseFile(path);
         String found = find(result.directives(), line, "");
         assertEquals((parents == null ? "" : parents + "/") + name + "=" + (value == null ? "" : value), found);

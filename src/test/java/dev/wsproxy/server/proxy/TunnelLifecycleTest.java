@@ -72,7 +72,7 @@ class TunnelLifecycleTest {
     @ParameterizedTest
     @EnumSource(value = Backends.class, names = {"TCP_IPV4", "UNIX"})
     void aStalledReaderStallsTheBackendInsteadOfGrowingTheHeap(Backends kind) throws Exception {
-        long flood = 256L * 1024 * 1024;
+        long flood = 128L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
         RawSide side = rawBackend(kind, (socket, in, out) -> {
             switchProtocols(in, out);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads backend addresses: a websocket {@code address} (every form of DECISIONS 6: {@code ip:port},
+ * Reads backend addresses: a websocket {@code address} (the forms of docs/compatibility.md: {@code ip:port},
  * {@code [v6]:port}, {@code localhost:port}, {@code host:port}, {@code /abs.sock}, {@code uds://path} or
  * {@code UDS://path} meaning {@code /path}, {@code unix:/path}) and an extprocessor {@code address}
  * (the same, plus an optional {@code http://} or {@code https://} and a default port).

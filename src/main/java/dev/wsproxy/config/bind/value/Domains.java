@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Normalises listener map domains as OLS's {@code VHostMap} does (OLS-FACTS §6). */
+/** Normalises listener map domains as OLS's {@code VHostMap} does. */
 public final class Domains {
     private Domains() {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * WSP312: a vhost that restricts access and has websocket blocks. OLS 1.9.1 tunnels upgrades before its
- * vhost access control runs, so there the restriction does not cover them; wsproxy applies it (DECISIONS 9).
+ * vhost access control runs, so there the restriction does not cover them; wsproxy applies it (docs/compatibility.md).
  */
 public final class UpgradeAccessControlCheck implements DirectiveCheck {
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * WSP312/WSP320: websocket blocks that work here but not on OpenLiteSpeed 1.9.1 (DECISIONS 5-6): an
+ * WSP312/WSP320: websocket blocks that work here but not on OpenLiteSpeed 1.9.1 (docs/compatibility.md): an
  * {@code exp:} URI, which 1.9.1 drops; {@code uds://}, {@code UDS://} and {@code unix:} addresses, which its
  * websocket parser does not read; and {@code uds:///path}, one slash too many.
  */

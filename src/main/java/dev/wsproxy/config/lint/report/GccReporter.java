@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Formats a diagnostic the way gcc does, so editors and CI annotate it as is:
- * {@code file:line:col: severity: summary. detail [WSPnnn]}, the file relative to the current directory.
+ * {@code file:line:col: severity: summary. detail [WSPnnn]}, the file relative to the current directory
+ * when it lies below it.
  */
 public final class GccReporter {
     private final Path cwd;
@@ -35,14 +36,13 @@ public final class GccReporter {
         return relative(d.span().file()) + ":" + d.span().line() + ":" + d.span().column();
     }
 
-    /** A path as the user would type it from the current directory; absolute when that is shorter to read. */
+    /**
+     * A path as the user would type it: relative when it lies under the current directory, absolute (with
+     * its leading {@code /}) otherwise, and always absolute when the current directory is {@code /} itself.
+     */
     public String relative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        Path rel = cwd.relativize(abs);
-        int ups = 0;
-        while (ups < rel.getNameCount() && rel.getName(ups).toString().equals("..")) {
-            ups++;
-        }
-        return ups > 2 ? abs.toString() : rel.toString();
+        boolean below = cwd.getNameCount() > 0 && abs.startsWith(cwd) && !abs.equals(cwd);
+        return below ? cwd.relativize(abs).toString() : abs.toString();
     }
 }

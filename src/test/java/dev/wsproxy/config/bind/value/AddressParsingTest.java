@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Listener and backend addresses in every form OLS-FACTS §3/§4.5 and DECISIONS 6 list. */
+/** Listener and backend addresses in every form OLS accepts, and every websocket form docs/compatibility.md lists. */
 class AddressParsingTest {
 
     @ParameterizedTest(name = "listener {0}")
