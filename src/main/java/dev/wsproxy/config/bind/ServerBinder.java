@@ -12,6 +12,7 @@ import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.MimeTypes;
+import dev.wsproxy.config.model.RunAs;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.Tuning;
@@ -162,7 +163,13 @@ public final class ServerBinder {
                 Logs.errorLog(root.first("errorlog"), paths),
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
                 Settings.accessControl(root).orElse(AccessControl.ALLOW_ALL),
-                Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts);
+                Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts,
+                new RunAs(named(root, "user"), named(root, "group")));
+    }
+
+    private static Optional<RunAs.Named> named(Block root, String key) {
+        return root.first(key).filter(d -> !d.value().isBlank())
+                .map(d -> new RunAs.Named(d.value().trim(), d.valueSpan()));
     }
 
     private Map<String, ListenerDraft> listeners(Block root, PathResolver paths) {
@@ -185,7 +192,7 @@ public final class ServerBinder {
                 continue;
             }
             ListenerDraft earlier = byName.containsKey(name) ? byName.get(name)
-                    : byAddress.get(address.get().host() + "|" + address.get().port());
+                    : byAddress.get(address.get().ip() + "|" + address.get().port());
             if (earlier != null) {
                 binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_LISTENER, d.valueSpan(),
                                 "listener `" + name + "` repeats the name or address of listener `" + earlier.name + "`",
@@ -194,10 +201,11 @@ public final class ServerBinder {
                 continue;
             }
             boolean secure = Settings.bool(body, "secure").orElse(false);
-            ListenerDraft draft = new ListenerDraft(name, address.get(), secure, Tls.read(body, paths, d.span()),
-                    d.span(), body.all("map"));
+            ListenerDraft draft = new ListenerDraft(name, address.get(), secure,
+                    Settings.bool(body, "reusePort").orElse(true), Tls.read(body, paths, d.span()), d.span(),
+                    body.all("map"));
             byName.put(name, draft);
-            byAddress.put(address.get().host() + "|" + address.get().port(), draft);
+            byAddress.put(address.get().ip() + "|" + address.get().port(), draft);
         }
         return byName;
     }

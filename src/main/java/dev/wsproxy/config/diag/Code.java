@@ -70,6 +70,8 @@ public enum Code {
     UNKNOWN_REALM("WSP340", WARNING, "a context names a realm its virtual host does not define, so it denies every request"),
     MISSING_USER_DB("WSP341", WARNING, "a realm has no userDB location, or its user or group file does not exist"),
     PLAIN_TEXT_PASSWORD("WSP342", WARNING, "a realm's user file holds a password in plain text"),
+    UNKNOWN_ACCOUNT("WSP350", ERROR, "user or group names an account this system does not have"),
+    LISTENERS_CANNOT_SHARE_PORT("WSP351", ERROR, "two listeners' addresses overlap on one port and one has reusePort 0"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

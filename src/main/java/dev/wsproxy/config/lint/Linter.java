@@ -5,6 +5,7 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.check.BlockShapeCheck;
 import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
 import dev.wsproxy.config.lint.check.GluedPlaceholderCheck;
+import dev.wsproxy.config.lint.check.ListenerPortSharingCheck;
 import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
 import dev.wsproxy.config.lint.check.MapDomainCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
@@ -15,6 +16,7 @@ import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RealmUpgradeCheck;
 import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
+import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UdsTripleSlashCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
@@ -41,7 +43,7 @@ public final class Linter {
         this(table, false);
     }
 
-    /** @param readFiles also run the checks that read certificate and key files */
+    /** @param readFiles also run the checks that read certificate and key files and this system's accounts */
     public Linter(DirectiveTable table, boolean readFiles) {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
@@ -50,10 +52,11 @@ public final class Linter {
                 new UdsTripleSlashCheck(), new PhpIniOverrideCheck(), new UnknownVariableCheck(), new MapDomainCheck(),
                 new GluedPlaceholderCheck(), new RegexInPlainUriCheck()));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new RealmUpgradeCheck()));
+                new RealmUpgradeCheck(), new ListenerPortSharingCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
             checks.add(new PlainTextPasswordCheck());
+            checks.add(new RunAsAccountCheck());
         }
         this.modelChecks = List.copyOf(checks);
     }
