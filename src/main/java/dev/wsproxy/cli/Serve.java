@@ -9,6 +9,7 @@ import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.server.BoundListener;
 import dev.wsproxy.server.ListenerPorts;
+import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.http.IpText;
@@ -48,7 +49,8 @@ final class Serve {
         LibraryLogBridge.quiet();
         WsproxyServer server;
         try {
-            server = WsproxyServer.start(config, ServeParts.create(), ListenerPorts.CONFIGURED, new PrintStream(System.err, true));
+            server = WsproxyServer.start(config, ServeParts.create(), ListenerPorts.CONFIGURED,
+                    new PrintStream(System.err, true), new PrivilegeDrop(config.runAs()));
         } catch (StartupException e) {
             err.println("wsproxy: " + e.getMessage());
             err.flush();

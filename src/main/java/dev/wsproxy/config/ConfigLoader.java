@@ -37,7 +37,7 @@ public final class ConfigLoader {
         }
         Diagnostics diagnostics = new Diagnostics();
         BindResult bound;
-        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
+        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot, options.checkFilesystem()))) {
             List<Directive> root = reader.read(file, diagnostics);
             bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
         }

@@ -13,6 +13,7 @@ import io.undertow.server.protocol.http.HttpOpenListener;
 import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,7 @@ import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
+import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * The sockets of a running server: one XNIO worker and one accepting channel per listener, each feeding an
@@ -44,7 +46,7 @@ final class Connectors {
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
     private final OptionMap socketOptions;
     private final OptionMap serverOptions;
-    private final List<AcceptingChannel<? extends StreamConnection>> channels = new ArrayList<>();
+    private final List<AcceptingChannel<StreamConnection>> channels = new ArrayList<>();
     private final List<OpenListener> openListeners = new ArrayList<>();
 
     Connectors(Tuning tuning) throws IOException {
@@ -60,7 +62,6 @@ final class Connectors {
         OptionMap.Builder sockets = OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
                 .set(Options.TCP_NODELAY, true)
-                .set(Options.REUSE_ADDRESSES, true)
                 .set(Options.BALANCING_TOKENS, 1)
                 .set(Options.BALANCING_CONNECTIONS, 2)
                 .set(Options.BACKLOG, 1000);
@@ -88,14 +89,15 @@ final class Connectors {
     }
 
     /**
-     * Binds one listener and starts accepting on it.
+     * Binds one listener; it accepts connections once {@link #startAccepting()} is called.
      *
-     * @param tls   the TLS context of a secure listener, null for plain HTTP
-     * @param http2 whether a secure listener offers h2 by ALPN besides http/1.1
+     * @param reusePort whether the socket takes {@code SO_REUSEPORT}, so that others can share its port
+     * @param tls       the TLS context of a secure listener, null for plain HTTP
+     * @param http2     whether a secure listener offers h2 by ALPN besides http/1.1
      * @return the address actually bound
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    InetSocketAddress bind(InetSocketAddress address, SSLContext tls, boolean http2, HttpHandler root) throws IOException {
+    InetSocketAddress bind(InetSocketAddress address, boolean reusePort, SSLContext tls, boolean http2, HttpHandler root)
+            throws IOException {
         HttpOpenListener http1 = new HttpOpenListener(buffers, serverOptions);
         http1.setRootHandler(root);
         OpenListener open = http1;
@@ -105,19 +107,29 @@ final class Connectors {
             open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
                     .addProtocol(Http2OpenListener.HTTP2, h2, 10);
         }
-        ChannelListener<AcceptingChannel<StreamConnection>> accept = ChannelListeners.openListenerAdapter(open);
-        AcceptingChannel<? extends StreamConnection> channel;
-        if (tls == null) {
-            channel = worker.createStreamConnectionServer(address, accept, socketOptions);
-        } else {
+        ChannelListener<StreamConnection> connected = open;
+        if (tls != null) {
             UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
-            channel = ssl.createSslConnectionServer(worker, address, (ChannelListener) accept,
-                    OptionMap.builder().addAll(socketOptions).set(Options.SSL_ENABLED, true).getMap());
+            OpenListener plain = open;
+            connected = connection -> plain.handleEvent(ssl.wrapExistingConnection(connection, OptionMap.EMPTY, false));
         }
+        ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
+        AcceptingChannel<StreamConnection> channel;
+        try {
+            channel = ForeignSocketChannels.serve(worker, socket, socketOptions);
+        } catch (IOException | RuntimeException e) {
+            IoUtils.safeClose(socket);
+            throw e;
+        }
+        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(connected));
         channels.add(channel);
         openListeners.add(open);
-        channel.resumeAccepts();
         return (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** Starts accepting connections on every bound listener. */
+    void startAccepting() {
+        channels.forEach(AcceptingChannel::resumeAccepts);
     }
 
     /** Closes the listening sockets; established connections stay open. */

@@ -18,10 +18,12 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,16 @@ public final class WsproxyServer implements AutoCloseable {
      */
     public static WsproxyServer start(ServerConfig config, ServerParts parts, ListenerPorts ports, PrintStream stderr)
             throws StartupException {
+        return start(config, parts, ports, stderr, BeforeServing.NOTHING);
+    }
+
+    /**
+     * Opens the logs and binds every listener, runs {@code beforeServing}, then starts accepting connections.
+     *
+     * @throws StartupException as the other {@code start}, or what {@code beforeServing} threw
+     */
+    public static WsproxyServer start(ServerConfig config, ServerParts parts, ListenerPorts ports, PrintStream stderr,
+                                      BeforeServing beforeServing) throws StartupException {
         ServerLogs logs;
         try {
             logs = ServerLogs.open(config, stderr);
@@ -75,7 +87,10 @@ public final class WsproxyServer implements AutoCloseable {
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
         }
         try {
-            return startWith(config, parts, ports, logs, connectors);
+            WsproxyServer server = startWith(config, parts, ports, logs, connectors);
+            beforeServing.run(logs.errorLog(), logs.files());
+            connectors.startAccepting();
+            return server;
         } catch (StartupException | RuntimeException e) {
             connectors.closeAll();
             closeQuietly(logs);
@@ -88,8 +103,8 @@ public final class WsproxyServer implements AutoCloseable {
         Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
         ErrorBodies errorBodies = new ErrorBodies(config.mime());
         List<GracefulShutdownHandler> roots = new ArrayList<>();
-        List<BoundListener> bound = new ArrayList<>();
-        for (Listener listener : config.listeners()) {
+        Map<String, BoundListener> bound = new HashMap<>();
+        for (Listener listener : bindOrder(config.listeners())) {
             HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
                     AccessCheck.wrap(config.accessControl(), "the server", logs.errorLog(),
                     new HostRouter(listener, vhosts)))));
@@ -100,15 +115,15 @@ public final class WsproxyServer implements AutoCloseable {
             String shown = IpText.hostPort(listener.address().host(), port);
             try {
                 InetSocketAddress address = connectors.bind(
-                        new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), tls,
-                        listener.tls().map(TlsSettings::offersHttp2).orElse(false), root);
-                bound.add(new BoundListener(listener.name(), address, listener.secure()));
+                        new InetSocketAddress(InetAddress.getByName(listener.address().host()), port), listener.reusePort(),
+                        tls, listener.tls().map(TlsSettings::offersHttp2).orElse(false), root);
+                bound.put(listener.name(), new BoundListener(listener.name(), address, listener.secure()));
             } catch (IOException e) {
                 throw new StartupException("listener " + listener.name() + " cannot listen on " + shown + ": "
-                        + e.getMessage() + " (is another server using the port, or is the address not one of this machine's?)", e);
+                        + e.getMessage() + " (" + BindFailure.hint(e, port) + ")", e);
             }
             logs.errorLog().notice("listener " + listener.name() + " serving " + (listener.secure() ? "https" : "http")
-                    + " on " + IpText.hostPort(bound.get(bound.size() - 1).address()));
+                    + " on " + IpText.hostPort(bound.get(listener.name()).address()));
         }
         if (TcpCork.closedByJvm()) {
             logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate,"
@@ -116,8 +131,19 @@ public final class WsproxyServer implements AutoCloseable {
                     + " instead of wsproxy's own epoll loops:"
                     + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
         }
-        return new WsproxyServer(connectors, roots, List.copyOf(bound), logs,
+        List<BoundListener> inConfigOrder = config.listeners().stream().map(l -> bound.get(l.name())).toList();
+        return new WsproxyServer(connectors, roots, inConfigOrder, logs,
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
+    }
+
+    /**
+     * The listeners with the IPv6 wildcards last: one whose port IPv4 sockets already hold without
+     * {@code SO_REUSEPORT} then falls back to IPv6-only, where bound first it would keep those from binding.
+     */
+    private static List<Listener> bindOrder(List<Listener> listeners) {
+        List<Listener> order = new ArrayList<>(listeners);
+        order.sort(Comparator.comparing(l -> l.address().ip() instanceof Inet6Address && l.address().ip().isAnyLocalAddress()));
+        return order;
     }
 
     private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)

@@ -2,14 +2,19 @@ package org.xnio.nio;
 
 import java.io.IOException;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
+import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
 /**
  * wsproxy's door between JDK socket channels and XNIO connections, both ways: it hands a connected channel that XNIO
- * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, and it finds the
+ * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, it accepts on a
+ * listening socket that wsproxy bound itself (XNIO cannot set SO_REUSEPORT or the socket's family), and it finds the
  * channel under an XNIO TCP connection and the selector under an I/O thread. XNIO has no public way to do these;
  * without the first, every Unix-socket read and write crossed between a selector thread of our own and the I/O
  * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are
@@ -32,6 +37,20 @@ public final class ForeignSocketChannels {
             throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
         }
         return new NioSocketStreamConnection(worker, worker.registerChannel(channel), null);
+    }
+
+    /**
+     * Accepts on {@code channel} (bound, listening, non-blocking) with {@code worker}'s I/O threads, exactly as
+     * {@code XnioWorker.createStreamConnectionServer} does on the socket it binds; accepting starts suspended.
+     *
+     * @throws IllegalArgumentException when {@code worker} is not a worker of XNIO's NIO provider
+     */
+    public static AcceptingChannel<StreamConnection> serve(XnioWorker worker, ServerSocketChannel channel,
+                                                           OptionMap options) throws IOException {
+        if (!(worker instanceof NioXnioWorker nio)) {
+            throw new IllegalArgumentException("not an XNIO NIO worker: " + worker);
+        }
+        return new QueuedNioTcpServer2(new NioTcpServer(nio, channel, options, true));
     }
 
     /** The selector {@code thread} selects on, or empty when it is not an I/O thread of XNIO's NIO provider. */

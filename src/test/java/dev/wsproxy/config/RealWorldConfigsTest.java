@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
+import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.schema.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,10 +23,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real-world configs of the corpus ({@link Corpus}): each lints without an exception and without a syntax
- * error, and each mistake the corpus's README lists is reported with the right code.
+ * error, each mistake the corpus's README lists is reported with the right code, and {@code lint --no-fs}
+ * reports exactly the diagnostics of its golden file under {@code src/test/resources/realworld-lint/}, each
+ * reviewed against what OLS does with the file, so a new false alarm fails.
  */
 @Tag("corpus")
 class RealWorldConfigsTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/realworld-lint");
+    private static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.span().isKnown() ? d.span().file().toString() : "")
+            .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column())
+            .thenComparing(d -> d.code().id());
+
     private static Path real() {
         return Corpus.folder("ols-realworld");
     }
@@ -37,9 +48,18 @@ class RealWorldConfigsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("indexed")
     void lintsWithoutSyntaxErrors(String file, String kind) {
-        List<Diagnostic> found = lint(file, kind);
+        List<Diagnostic> found = lint(file, kind, true);
         assertEquals(List.of(), found.stream()
                 .filter(d -> d.code().id().startsWith("WSP1") && d.severity() == Severity.ERROR).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("indexed")
+    void lintWithoutFilesystemMatchesTheReviewedGolden(String file, String kind) throws IOException {
+        GccReporter gcc = new GccReporter(real());
+        String actual = lint(file, kind, false).stream().sorted(ORDER)
+                .map(d -> gcc.format(d).replace(real() + "/", "") + "\n").collect(Collectors.joining());
+        Golden.check(GOLDEN.resolve(file + ".diagnostics"), actual);
     }
 
     @Test
@@ -121,14 +141,14 @@ class RealWorldConfigsTest {
     }
 
     private static void assertReported(String file, String kind, Code code, String inSummary) {
-        List<Diagnostic> found = lint(file, kind);
+        List<Diagnostic> found = lint(file, kind, true);
         assertTrue(found.stream().anyMatch(d -> d.code() == code && d.summary().contains(inSummary)),
                 "expected " + code.id() + " mentioning " + inSummary + " in " + found);
     }
 
-    private static List<Diagnostic> lint(String file, String kind) {
+    private static List<Diagnostic> lint(String file, String kind, boolean checkFilesystem) {
         Path path = real().resolve(file);
-        LoadOptions options = new LoadOptions(Optional.empty(), true);
+        LoadOptions options = new LoadOptions(Optional.empty(), checkFilesystem);
         return switch (kind) {
             case "vhost" -> ConfigLoader.lintFile(path, Scope.VHOST_CONFIG, options).diagnostics();
             case "template" -> ConfigLoader.lintFile(path, Scope.TEMPLATE, options).diagnostics();

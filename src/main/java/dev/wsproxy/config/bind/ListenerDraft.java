@@ -17,17 +17,19 @@ final class ListenerDraft {
     final String name;
     final ListenAddress address;
     final boolean secure;
+    final boolean reusePort;
     final Optional<TlsSettings> tls;
     final Span span;
     final List<Directive> mapLines;
     private final List<HostMapping> mappings = new ArrayList<>();
     private final Map<String, HostMapping> byDomain = new HashMap<>();
 
-    ListenerDraft(String name, ListenAddress address, boolean secure, Optional<TlsSettings> tls, Span span,
-                  List<Directive> mapLines) {
+    ListenerDraft(String name, ListenAddress address, boolean secure, boolean reusePort, Optional<TlsSettings> tls,
+                  Span span, List<Directive> mapLines) {
         this.name = name;
         this.address = address;
         this.secure = secure;
+        this.reusePort = reusePort;
         this.tls = tls;
         this.span = span;
         this.mapLines = mapLines;
@@ -43,6 +45,6 @@ final class ListenerDraft {
     }
 
     Listener build() {
-        return new Listener(name, address, secure, tls, mappings, span);
+        return new Listener(name, address, secure, tls, mappings, reusePort, span);
     }
 }

@@ -12,6 +12,7 @@ import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.MimeTypes;
+import dev.wsproxy.config.model.RunAs;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.Tuning;
@@ -20,10 +21,13 @@ import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds a whole server config to the model in OLS startup order: server settings, listeners, virtual
@@ -33,6 +37,8 @@ public final class ServerBinder {
     private final Binding binding;
     /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */
     private final List<DroppedMapLine> mapLinesOfDroppedListeners = new ArrayList<>();
+    /** Every listener name written, built or not: a listeners key naming a dropped one was reported already. */
+    private final Set<String> declaredListeners = new HashSet<>();
 
     /** A map line of a listener that was not built. */
     private record DroppedMapLine(String listener, Directive line) {
@@ -73,14 +79,25 @@ public final class ServerBinder {
                 continue;
             }
             declared.put(name.get(), entry);
+            Optional<Directive> listenersKey = Block.of(entry).first("listeners");
+            listenersKey.ifPresent(this::checkListenersKey);
             vhostBinder.bindEntry(name.get(), entry).ifPresent(bound -> {
                 vhosts.put(name.get(), bound);
-                mapListenersKey(Block.of(entry).first("listeners"), bound, listeners);
+                listenersKey.ifPresent(key -> mapListenersKey(key, bound, listeners));
             });
         }
         mapLines(listeners, vhosts, declared);
-        new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts,
-                (listenersKey, bound) -> mapListenersKey(Optional.of(listenersKey), bound, listeners));
+        new TemplateBinder(binding, vhostBinder, paths).bind(root, vhosts, new ListenersKey() {
+            @Override
+            public void check(Directive listenersKey) {
+                checkListenersKey(listenersKey);
+            }
+
+            @Override
+            public void map(Directive listenersKey, VirtualHostBinder.Bound member) {
+                mapListenersKey(listenersKey, member, listeners);
+            }
+        });
 
         List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
         List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
@@ -146,7 +163,13 @@ public final class ServerBinder {
                 Logs.errorLog(root.first("errorlog"), paths),
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
                 Settings.accessControl(root).orElse(AccessControl.ALLOW_ALL),
-                Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts);
+                Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts,
+                new RunAs(named(root, "user"), named(root, "group")));
+    }
+
+    private static Optional<RunAs.Named> named(Block root, String key) {
+        return root.first(key).filter(d -> !d.value().isBlank())
+                .map(d -> new RunAs.Named(d.value().trim(), d.valueSpan()));
     }
 
     private Map<String, ListenerDraft> listeners(Block root, PathResolver paths) {
@@ -155,6 +178,7 @@ public final class ServerBinder {
         for (Directive d : root.all("listener")) {
             Block body = Block.of(d);
             String name = Block.nameOf(d, "name").orElse("");
+            declaredListeners.add(name);
             Optional<Directive> addressLine = body.first("address").filter(a -> !a.value().isBlank());
             if (addressLine.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, d.span(), "listener `" + name + "` has no address",
@@ -168,7 +192,7 @@ public final class ServerBinder {
                 continue;
             }
             ListenerDraft earlier = byName.containsKey(name) ? byName.get(name)
-                    : byAddress.get(address.get().host() + "|" + address.get().port());
+                    : byAddress.get(address.get().ip() + "|" + address.get().port());
             if (earlier != null) {
                 binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_LISTENER, d.valueSpan(),
                                 "listener `" + name + "` repeats the name or address of listener `" + earlier.name + "`",
@@ -177,35 +201,40 @@ public final class ServerBinder {
                 continue;
             }
             boolean secure = Settings.bool(body, "secure").orElse(false);
-            ListenerDraft draft = new ListenerDraft(name, address.get(), secure, Tls.read(body, paths, d.span()),
-                    d.span(), body.all("map"));
+            ListenerDraft draft = new ListenerDraft(name, address.get(), secure,
+                    Settings.bool(body, "reusePort").orElse(true), Tls.read(body, paths, d.span()), d.span(),
+                    body.all("map"));
             byName.put(name, draft);
-            byAddress.put(address.get().host() + "|" + address.get().port(), draft);
+            byAddress.put(address.get().ip() + "|" + address.get().port(), draft);
         }
         return byName;
     }
 
-    /** A vhost's (or template's) {@code listeners} key: its domains on each listener named. */
-    private void mapListenersKey(Optional<Directive> key, VirtualHostBinder.Bound bound,
-                                 Map<String, ListenerDraft> listeners) {
-        if (key.isEmpty()) {
-            return;
-        }
-        for (String name : key.get().value().split(",")) {
-            String listenerName = name.trim();
-            if (listenerName.isEmpty()) {
-                continue;
+    /** Reports each name in a vhost's (or template's) {@code listeners} key that is no listener. */
+    private void checkListenersKey(Directive key) {
+        for (String name : listenerNames(key)) {
+            if (!declaredListeners.contains(name)) {
+                binding.report(Code.UNKNOWN_LISTENER, key.valueSpan(), "no listener named `" + name + "`",
+                        "Define `listener " + name + " { address ... }`, or correct the name.");
             }
-            ListenerDraft listener = listeners.get(listenerName);
+        }
+    }
+
+    /** A vhost's (or template member's) domains on each listener its {@code listeners} key names. */
+    private void mapListenersKey(Directive key, VirtualHostBinder.Bound bound, Map<String, ListenerDraft> listeners) {
+        for (String name : listenerNames(key)) {
+            ListenerDraft listener = listeners.get(name);
             if (listener == null) {
-                binding.report(Code.UNKNOWN_LISTENER, key.get().valueSpan(), "no listener named `" + listenerName + "`",
-                        "Define `listener " + listenerName + " { address ... }`, or correct the name.");
                 continue;
             }
             for (String domain : bound.listenerDomains()) {
-                map(listener, new HostMapping(Domains.normalise(domain), bound.host().name(), key.get().span()));
+                map(listener, new HostMapping(Domains.normalise(domain), bound.host().name(), key.span()));
             }
         }
+    }
+
+    private static List<String> listenerNames(Directive key) {
+        return Arrays.stream(key.value().split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     /** {@code map} lines; a vhost that is declared but could not be bound was reported already. */
@@ -250,9 +279,11 @@ public final class ServerBinder {
                 .withRelated(taken.span(), "first mapped here")));
     }
 
-    /** Lets the template binder add the template's listener mappings in their place in the startup order. */
-    @FunctionalInterface
+    /** Lets the template binder check its listeners key and add its mappings in their place in the startup order. */
     interface ListenersKey {
+        /** Reports the names in the key that are no listener, once per template, members or not. */
+        void check(Directive listenersKey);
+
         void map(Directive listenersKey, VirtualHostBinder.Bound member);
     }
 }

@@ -34,7 +34,13 @@ final class TemplateBinder {
                         + "` has no templateFile", "Add `templateFile conf/templates/<name>.conf`.");
                 continue;
             }
+            Optional<Directive> listenersKey = block.first("listeners");
+            listenersKey.ifPresent(listeners::check);
             Path file = paths.resolve(fileLine.get().value());
+            if (!Files.isReadable(file) && !binding.checkFilesystem) {
+                membersWithoutTemplate(block, bound, listenersKey, listeners);
+                continue;
+            }
             if (!Files.isReadable(file)) {
                 binding.report(Code.BAD_TEMPLATE, fileLine.get().valueSpan(), "templateFile `" + file
                         + "` does not exist or cannot be read", "Create it, or correct the path (relative paths mean $SERVER_ROOT).");
@@ -51,23 +57,36 @@ final class TemplateBinder {
                 continue;
             }
             for (Directive member : block.all("member")) {
-                members(member, templateRoot, Block.of(vhConfig.get()), bound, block.first("listeners"), listeners);
+                Optional<String> name = Block.nameOf(member, "name");
+                if (name.isPresent() && !bound.containsKey(name.get())) {
+                    vhosts.bindMember(name.get(), templateRoot, Block.of(vhConfig.get()), overrides(member))
+                            .ifPresent(b -> add(name.get(), b, bound, listenersKey, listeners));
+                }
             }
         }
     }
 
-    private void members(Directive member, Block templateRoot, Block vhConfig, Map<String, VirtualHostBinder.Bound> bound,
-                         Optional<Directive> listenersKey, ServerBinder.ListenersKey listeners) {
-        Optional<String> name = Block.nameOf(member, "name");
-        if (name.isEmpty() || bound.containsKey(name.get())) {
-            return;
+    /** Without filesystem checks, a template file that is not on this machine still has members to map. */
+    private void membersWithoutTemplate(Block template, Map<String, VirtualHostBinder.Bound> bound,
+                                        Optional<Directive> listenersKey, ServerBinder.ListenersKey listeners) {
+        for (Directive member : template.all("member")) {
+            Optional<String> name = Block.nameOf(member, "name");
+            if (name.isPresent() && !bound.containsKey(name.get())) {
+                add(name.get(), vhosts.bindMemberWithoutTemplate(name.get(), overrides(member)), bound, listenersKey,
+                        listeners);
+            }
         }
+    }
+
+    private static VirtualHostBinder.Member overrides(Directive member) {
         Block body = member.isBlock() ? Block.of(member) : Block.empty();
-        VirtualHostBinder.Member overrides = new VirtualHostBinder.Member(body.value("vhRoot"), body.value("vhDomain"),
-                body.value("vhAliases"), member.span());
-        vhosts.bindMember(name.get(), templateRoot, vhConfig, overrides).ifPresent(b -> {
-            bound.put(name.get(), b);
-            listenersKey.ifPresent(key -> listeners.map(key, b));
-        });
+        return new VirtualHostBinder.Member(body.value("vhRoot"), body.value("vhDomain"), body.value("vhAliases"),
+                member.span());
+    }
+
+    private static void add(String name, VirtualHostBinder.Bound member, Map<String, VirtualHostBinder.Bound> bound,
+                            Optional<Directive> listenersKey, ServerBinder.ListenersKey listeners) {
+        bound.put(name, member);
+        listenersKey.ifPresent(key -> listeners.map(key, member));
     }
 }

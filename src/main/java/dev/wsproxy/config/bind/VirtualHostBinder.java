@@ -76,10 +76,12 @@ final class VirtualHostBinder {
             }
         }
         String listenerDomain = config.value("vhDomain").orElse("*");
-        if (configMissing && !config.has("docRoot")) {
+        // without filesystem checks a missing file is not this config's mistake: bind what the entry says
+        boolean configKnown = !configMissing || config.has("docRoot");
+        if (!configKnown && binding.checkFilesystem) {
             return Optional.empty();
         }
-        return bind(name, block, config, Member.NONE, vhRoot, entry.span())
+        return bind(name, block, config, Member.NONE, vhRoot, entry.span(), configKnown)
                 .map(host -> new Bound(host, domains(listenerDomain, host)));
     }
 
@@ -101,8 +103,18 @@ final class VirtualHostBinder {
     /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
     Optional<Bound> bindMember(String name, Block templateRoot, Block vhConfig, Member member) {
         Path vhRoot = vhRoot(name, templateRoot, member, member.span());
-        return bind(name, templateRoot, vhConfig, member, vhRoot, member.span())
+        return bind(name, templateRoot, vhConfig, member, vhRoot, member.span(), true)
                 .map(host -> new Bound(host, domains(host.domain(), host)));
+    }
+
+    /**
+     * A member of a template whose file is not on this machine (lint without filesystem checks): bound from
+     * its own keys alone, so the listeners it is mapped to still map a vhost.
+     */
+    Bound bindMemberWithoutTemplate(String name, Member member) {
+        Path vhRoot = member.vhRoot().map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
+        VirtualHost host = bind(name, Block.empty(), Block.empty(), member, vhRoot, member.span(), false).orElseThrow();
+        return new Bound(host, domains(host.domain(), host));
     }
 
     private static List<String> domains(String domain, VirtualHost host) {
@@ -130,21 +142,24 @@ final class VirtualHostBinder {
         return server.paths().forVhost(name, name).resolve(raw);
     }
 
-    private Optional<VirtualHost> bind(String name, Block entry, Block config, Member member, Path vhRoot, Span span) {
+    /** @param configKnown false when the vhost config is on another machine: a missing docRoot is then unknown */
+    private Optional<VirtualHost> bind(String name, Block entry, Block config, Member member, Path vhRoot, Span span,
+                                       boolean configKnown) {
         String domain = member.vhDomain().or(() -> config.value("vhDomain")).orElse(name);
         List<String> aliases = member.vhAliases().or(() -> config.value("vhAliases"))
                 .map(Settings::indexList).orElse(List.of());
         PathResolver paths = server.paths().forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
         Optional<Directive> docRootLine = config.first("docRoot").filter(d -> !d.value().isBlank());
-        if (docRootLine.isEmpty()) {
+        if (docRootLine.isEmpty() && configKnown) {
             binding.report(Code.MISSING_REQUIRED, config.directives().isEmpty() ? span
                             : config.directives().get(0).span(), "virtual host `" + name + "` has no docRoot",
                     "OLS refuses the vhost: add `docRoot $VH_ROOT/html/` (or another directory) to its config.");
             return Optional.empty();
         }
-        Path docRoot = paths.resolve(docRootLine.get().value());
-        binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, docRootLine.get().valueSpan(),
-                "docRoot of `" + name + "`", "$SERVER_ROOT");
+        PathResolver vhPaths = paths;
+        Path docRoot = docRootLine.map(line -> vhPaths.resolve(line.value())).orElse(vhRoot);
+        docRootLine.ifPresent(line -> binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, line.valueSpan(),
+                "docRoot of `" + name + "`", "$SERVER_ROOT"));
         paths = paths.withDocRoot(docRoot);
 
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)

@@ -62,10 +62,17 @@ public enum Code {
     UDS_TRIPLE_SLASH("WSP320", WARNING, "uds:/// has one slash too many; OLS reads it as //path"),
     DUPLICATE_LISTENER("WSP321", ERROR, "two listeners have the same name or bind the same address"),
     BAD_TEMPLATE("WSP322", ERROR, "a vhTemplate's templateFile is missing or unreadable"),
+    PHP_INI_DROPPED("WSP323", WARNING, "a phpIniOverride line other than php_value, php_flag, php_admin_value or php_admin_flag; OLS drops it"),
+    UNKNOWN_VARIABLE("WSP324", WARNING, "a $VARIABLE that OLS never expands, such as a shell variable; it stays literal text"),
+    BAD_MAP_DOMAIN("WSP325", WARNING, "a listener map domain that is no domain name, so no Host header ever matches it"),
+    GLUED_PLACEHOLDER("WSP326", WARNING, "an installer placeholder glued to other text, such as lsphpDEFAULT_PHP"),
+    REGEX_IN_PLAIN_URI("WSP327", WARNING, "a context URI with regex characters but no exp:, which OLS matches as a literal path"),
     SCRIPT_HANDLER_NOT_RUN("WSP330", ERROR, "a scriptHandler wsproxy does not run; its files get 503, never their source"),
     UNKNOWN_REALM("WSP340", WARNING, "a context names a realm its virtual host does not define, so it denies every request"),
     MISSING_USER_DB("WSP341", WARNING, "a realm has no userDB location, or its user or group file does not exist"),
     PLAIN_TEXT_PASSWORD("WSP342", WARNING, "a realm's user file holds a password in plain text"),
+    UNKNOWN_ACCOUNT("WSP350", ERROR, "user or group names an account this system does not have"),
+    LISTENERS_CANNOT_SHARE_PORT("WSP351", ERROR, "two listeners' addresses overlap on one port and one has reusePort 0"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

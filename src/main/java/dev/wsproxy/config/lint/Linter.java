@@ -4,16 +4,24 @@ import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.check.BlockShapeCheck;
 import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
+import dev.wsproxy.config.lint.check.GluedPlaceholderCheck;
+import dev.wsproxy.config.lint.check.ListenerPortSharingCheck;
 import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
+import dev.wsproxy.config.lint.check.MapDomainCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
+import dev.wsproxy.config.lint.check.PhpIniOverrideCheck;
 import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RealmUpgradeCheck;
+import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
+import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
+import dev.wsproxy.config.lint.check.UdsTripleSlashCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
+import dev.wsproxy.config.lint.check.UnknownVariableCheck;
 import dev.wsproxy.config.lint.check.UpgradeAccessControlCheck;
 import dev.wsproxy.config.lint.check.UriCheck;
 import dev.wsproxy.config.lint.check.ValueCheck;
@@ -36,17 +44,20 @@ public final class Linter {
         this(table, false);
     }
 
-    /** @param readFiles also run the checks that read certificate and key files */
+    /** @param readFiles also run the checks that read certificate and key files and this system's accounts */
     public Linter(DirectiveTable table, boolean readFiles) {
         this.walker = new ScopeWalker(table, List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 new ValueCheck(table), new BlockShapeCheck(), new DuplicateDirectiveCheck(table), new UriCheck(),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
-                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck()));
+                new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck(),
+                new UdsTripleSlashCheck(), new PhpIniOverrideCheck(), new UnknownVariableCheck(), new MapDomainCheck(),
+                new GluedPlaceholderCheck(), new RegexInPlainUriCheck()));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ScriptHandlerCheck(), new RealmUpgradeCheck()));
+                new ScriptHandlerCheck(), new RealmUpgradeCheck(), new ListenerPortSharingCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
             checks.add(new PlainTextPasswordCheck());
+            checks.add(new RunAsAccountCheck());
         }
         this.modelChecks = List.copyOf(checks);
     }

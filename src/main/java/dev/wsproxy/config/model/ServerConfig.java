@@ -8,11 +8,20 @@ import java.util.Map;
 public record ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime,
                            LogSettings errorLog, LogSettings accessLog, Tuning tuning, AccessControl accessControl,
                            int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
-                           List<Listener> listeners, List<VirtualHost> virtualHosts) {
+                           List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs) {
 
     public ServerConfig {
         extProcessors = Map.copyOf(extProcessors);
         listeners = List.copyOf(listeners);
         virtualHosts = List.copyOf(virtualHosts);
+    }
+
+    /** A config without {@code user} and {@code group}. */
+    public ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime, LogSettings errorLog,
+                        LogSettings accessLog, Tuning tuning, AccessControl accessControl,
+                        int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
+                        List<Listener> listeners, List<VirtualHost> virtualHosts) {
+        this(serverRoot, configFile, serverName, mime, errorLog, accessLog, tuning, accessControl,
+                gracefulRestartTimeoutSeconds, extProcessors, listeners, virtualHosts, RunAs.UNSET);
     }
 }

@@ -107,6 +107,9 @@ public final class DirectiveTable {
                 .text("rules", "base", "note").blocks("map", REWRITE_MAP, Shape.EITHER);
         new Rows(all, REWRITE_MAP).text("location", "note");
         ssl(new Rows(all, VHSSL));
+        new Rows(all, VHSSL).block("acme", ACME);
+        new Rows(all, ACME).choice("enabled", "0", "1", "2").text("api").repeated(TEXT, "env");
+        new Rows(all, HT_ACCESS).number("allowOverride").text("accessFileName");
         new Rows(all, REALM).text("type", "note").block("userDB", USER_DB).block("groupDB", GROUP_DB);
         new Rows(all, USER_DB).path("location").number("maxCacheSize", "cacheTimeout", "expire");
         new Rows(all, GROUP_DB).path("location").number("maxCacheSize", "cacheTimeout", "expire");
@@ -131,7 +134,7 @@ public final class DirectiveTable {
                         "enableLVE", "sessionTimeout")
                 .path("swappingDir", "statDir", "mime", "adminRoot", "chrootPath")
                 .bool("autoFix503", "enableh2c", "jsonReports", "disableInitLogRotation", "enableIpGeo", "autoIndex",
-                        "enableChroot", "disableWebAdmin", "enableCoreDump", "autoRestart")
+                        "enableChroot", "disableWebAdmin", "enableCoreDump", "autoRestart", "autoLoadHtaccess")
                 .choice("showVersionNumber", "0", "1", "2").choice("useIpInProxyHeader", "0", "1", "2", "3", "4")
                 .list("indexFiles")
                 .either("errorlog", ERRORLOG).either("accesslog", ACCESSLOG)
@@ -143,7 +146,7 @@ public final class DirectiveTable {
                 .block("nodeDefaults", APP_DEFAULTS).blocks("module", MODULE, Shape.BLOCK)
                 .blocks("virtualhost", VHOST_ENTRY, Shape.BLOCK).blocks("listener", LISTENER, Shape.BLOCK)
                 .blocks("vhTemplate", VHTEMPLATE, Shape.BLOCK).block("security", SECURITY)
-                .block("lsrecaptcha", LSRECAPTCHA);
+                .block("lsrecaptcha", LSRECAPTCHA).block("htAccess", HT_ACCESS);
     }
 
     private static void listener(Rows r) {
@@ -172,8 +175,8 @@ public final class DirectiveTable {
 
     private static void vhostConfig(Rows r) {
         r.path("docRoot").text("vhDomain", "adminEmails").list("vhAliases")
-                .bool("enableGzip", "enableBr", "enableIpGeo").number("cgroups")
-                .either("errorlog", ERRORLOG).either("accesslog", ACCESSLOG)
+                .bool("enableGzip", "enableBr", "enableIpGeo").number("cgroups").choice("bubbleWrap", "0", "1", "2")
+                .either("errorlog", ERRORLOG).eithers("accesslog", ACCESSLOG).block("htAccess", HT_ACCESS)
                 .block("index", INDEX).blocks("errorPage", ERROR_PAGE, Shape.BLOCK).block("expires", EXPIRES)
                 .block("accessControl", ACCESS_CONTROL).blocks("realm", REALM, Shape.BLOCK)
                 .blocks("extprocessor", EXTPROCESSOR, Shape.BLOCK).block("scripthandler", SCRIPT_HANDLER)
@@ -292,6 +295,10 @@ public final class DirectiveTable {
 
         Rows either(String name, Scope body) {
             return put(new DirectiveSpec(name, PATH, List.of(), 0, 0, false, Shape.EITHER, Optional.of(body)));
+        }
+
+        Rows eithers(String name, Scope body) {
+            return put(new DirectiveSpec(name, PATH, List.of(), 0, 0, true, Shape.EITHER, Optional.of(body)));
         }
 
         private Rows entries(ValueType type, String... names) {

@@ -44,6 +44,7 @@ public enum Scope {
     SECURITY("security", Raw.TEXT),
     LSRECAPTCHA("lsrecaptcha", Raw.NONE),
     ACME("acme", Raw.NONE),
+    HT_ACCESS("htAccess", Raw.NONE),
     ;
 
     /** What OLS does with a line it does not know inside a block of this kind. */

@@ -28,10 +28,12 @@ final class IncludeTargets {
 
     private final Path serverRoot;
     private final Diagnostics diagnostics;
+    private final boolean reportMissing;
 
-    IncludeTargets(Path serverRoot, Diagnostics diagnostics) {
+    IncludeTargets(Path serverRoot, Diagnostics diagnostics, boolean reportMissing) {
         this.serverRoot = serverRoot;
         this.diagnostics = diagnostics;
+        this.reportMissing = reportMissing;
     }
 
     /** The files to load for {@code include}, written in {@code includingFile}; problems become diagnostics. */
@@ -73,6 +75,9 @@ final class IncludeTargets {
             return directory(target, include, new HashSet<>());
         }
         if (!Files.exists(target)) {
+            if (!reportMissing) {
+                return List.of();
+            }
             diagnostics.add(Code.INCLUDE_MISSING, include.valueSpan(), "include file " + target + " does not exist",
                     "OLS skips a missing include without a word, so whatever it should define is missing. "
                             + "Fix the path; a relative path is relative to the directory of this file.");

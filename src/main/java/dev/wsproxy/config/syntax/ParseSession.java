@@ -30,8 +30,8 @@ final class ParseSession {
     /** The files being read, innermost first, each with the include line that brought it in. */
     private final Deque<Reading> chain = new ArrayDeque<>();
 
-    ParseSession(Path serverRoot) {
-        this.includeTargets = new IncludeTargets(serverRoot, diagnostics);
+    ParseSession(Path serverRoot, boolean reportMissingIncludes) {
+        this.includeTargets = new IncludeTargets(serverRoot, diagnostics, reportMissingIncludes);
     }
 
     ParseResult parseRoot(Path file) {

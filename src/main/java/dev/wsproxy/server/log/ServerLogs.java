@@ -6,7 +6,9 @@ import dev.wsproxy.config.model.VirtualHost;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,18 +18,20 @@ import java.util.Map;
 public final class ServerLogs implements AutoCloseable {
 
     private final ErrorLog errorLog;
+    private final Path errorLogFile;
     private final AccessLog serverAccessLog;
     private final Map<Path, AccessLogFile> files = new LinkedHashMap<>();
 
-    private ServerLogs(ErrorLog errorLog, LogSettings serverAccess) throws IOException {
+    private ServerLogs(ErrorLog errorLog, Path errorLogFile, LogSettings serverAccess) throws IOException {
         this.errorLog = errorLog;
+        this.errorLogFile = errorLogFile;
         this.serverAccessLog = accessLog(serverAccess);
     }
 
     public static ServerLogs open(ServerConfig config, PrintStream stderr) throws IOException {
         ErrorLog errorLog = ErrorLog.open(config.errorLog(), stderr);
         try {
-            return new ServerLogs(errorLog, config.accessLog());
+            return new ServerLogs(errorLog, config.errorLog().file().toAbsolutePath(), config.accessLog());
         } catch (IOException e) {
             errorLog.close();
             throw e;
@@ -40,6 +44,13 @@ public final class ServerLogs implements AutoCloseable {
 
     public AccessLog serverAccessLog() {
         return serverAccessLog;
+    }
+
+    /** Every log file opened so far: the error log, then the access logs. */
+    public List<Path> files() {
+        List<Path> all = new ArrayList<>(List.of(errorLogFile));
+        all.addAll(files.keySet());
+        return all;
     }
 
     /** The vhost's own access log, or the server's when it has none. */

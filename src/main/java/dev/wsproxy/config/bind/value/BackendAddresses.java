@@ -30,21 +30,23 @@ public final class BackendAddresses {
         return socket(text, text, 0, -1);
     }
 
-    /** An extprocessor's address; {@code http://} defaults to port 80, {@code https://} to 443. */
+    /**
+     * An extprocessor's address; a host without a port means port 80, or 443 after {@code https://}, as OLS
+     * appends it to a proxy address that has no colon.
+     */
     public static Parsed<BackendAddress> proxy(String raw) {
         String text = raw.trim();
         String lower = text.toLowerCase(Locale.ROOT);
         int skip = 0;
-        int defaultPort = -1;
+        int defaultPort = 80;
         if (lower.startsWith("http://")) {
             skip = 7;
-            defaultPort = 80;
         } else if (lower.startsWith("https://")) {
             skip = 8;
             defaultPort = 443;
         }
         String rest = text.substring(skip);
-        if (defaultPort > 0 && rest.endsWith("/")) {
+        if (skip > 0 && rest.endsWith("/")) {
             rest = rest.substring(0, rest.length() - 1);
         }
         return socket(text, rest, skip, defaultPort);

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads a listener {@code address} as OLS's {@code GSockAddr::set} does: {@code *:80}, {@code ANY:80},
- * {@code ALL:80}, {@code 10.0.0.1:80}, {@code [::]:80}, {@code [ANY]:443}, {@code [::FFFF:1.2.3.4]:80},
+ * {@code ALL:80}, {@code 10.0.0.1:80}, {@code [::]:80}, {@code [ANY]:443}, {@code [*]:443}, {@code [::FFFF:1.2.3.4]:80},
  * {@code localhost:80}. The port is required; host names are rejected.
  */
 public final class ListenAddresses {
@@ -27,7 +27,7 @@ public final class ListenAddresses {
                 return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` has no port", FIX);
             }
             String inside = text.substring(1, close);
-            Optional<String> v6 = inside.equalsIgnoreCase("ANY") ? Optional.of("::")
+            Optional<String> v6 = inside.equalsIgnoreCase("ANY") || inside.equals("*") ? Optional.of("::")
                     : IpLiterals.v6(inside).map(InetAddress::getHostAddress);
             if (v6.isEmpty()) {
                 return Parsed.bad(Code.BAD_ADDRESS, "`" + inside + "` is not an IPv6 address", FIX, 1);

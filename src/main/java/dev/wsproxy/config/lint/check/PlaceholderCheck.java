@@ -1,11 +1,14 @@
 package dev.wsproxy.config.lint.check;
 
 import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.bind.value.ListenAddresses;
+import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.schema.ValueType;
 import dev.wsproxy.config.source.Span;
 import java.util.Optional;
 
@@ -15,13 +18,20 @@ public final class PlaceholderCheck implements DirectiveCheck {
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {
         // rewrite rules and exp: URIs are regex text, where [ABC] is a character class
-        if (scope.raw() == Scope.Raw.RULES || d.is("context") || d.is("websocket") || d.is("uri")) {
+        if (scope.raw() == Scope.Raw.RULES || d.is("context") || d.is("websocket") || d.is("uri")
+                || isListenAddress(d, spec)) {
             return;
         }
         Placeholders.find(d.name()).ifPresentOrElse(
                 m -> report(m.group(), d.span(), out),
                 () -> Placeholders.find(d.value()).ifPresent(
                         m -> report(m.group(), Spans.within(d.valueSpan(), m.start()), out)));
+    }
+
+    /** {@code [ANY]:443} is OLS's own spelling of {@code [::]:443}: an address OLS parses holds no placeholder. */
+    private static boolean isListenAddress(Directive d, Optional<DirectiveSpec> spec) {
+        return spec.filter(s -> s.type() == ValueType.LISTEN_ADDRESS).isPresent()
+                && ListenAddresses.parse(d.value().strip()) instanceof Parsed.Ok<?>;
     }
 
     private static void report(String token, Span at, Diagnostics out) {

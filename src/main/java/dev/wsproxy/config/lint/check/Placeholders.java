@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds installer placeholders left in config text: {@code %X%}, {@code ##X##}, {@code [X]} (the whole value,
- * or three or more capitals inside one, as in {@code lsphp-[RANDOMSTRING]}), {@code {{X}}}, {@code ${X}}, ERB.
+ * or three or more capitals inside one, as in {@code lsphp-[RANDOMSTRING]}, but not OLS's own IPv6 wildcard
+ * {@code [ANY]:port}), {@code {{X}}}, {@code ${X}}, ERB.
  */
 final class Placeholders {
     private static final Pattern INLINE = Pattern.compile("%[A-Z][A-Z0-9_]*%|##[A-Za-z][A-Za-z0-9_]*##"
-            + "|\\{\\{[^{}]+}}|\\$\\{[A-Za-z_][A-Za-z0-9_.]*}|<%.*?%>|\\[[A-Z][A-Z0-9_]{2,}]");
+            + "|\\{\\{[^{}]+}}|\\$\\{[A-Za-z_][A-Za-z0-9_.]*}|<%.*?%>|\\[(?!ANY]:)[A-Z][A-Z0-9_]{2,}]");
     private static final Pattern WHOLE = Pattern.compile("\\[[A-Z][A-Z0-9_]*]");
 
     private Placeholders() {

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * WSP312/WSP320: websocket blocks that work here but not on OpenLiteSpeed 1.9.1 (docs/compatibility.md): an
- * {@code exp:} URI, which 1.9.1 drops; {@code uds://}, {@code UDS://} and {@code unix:} addresses, which its
- * websocket parser does not read; and {@code uds:///path}, one slash too many.
+ * WSP312: websocket blocks that work here but not on OpenLiteSpeed 1.9.1 (docs/compatibility.md): an
+ * {@code exp:} URI, which 1.9.1 drops; and {@code uds://}, {@code UDS://} and {@code unix:} addresses, which
+ * its websocket parser does not read.
  */
 public final class WebSocketCompatibilityCheck implements DirectiveCheck {
 
@@ -30,12 +30,8 @@ public final class WebSocketCompatibilityCheck implements DirectiveCheck {
         }
         Block.of(d).first("address").ifPresent(address -> {
             String text = address.value().trim().toLowerCase(Locale.ROOT);
-            if (text.startsWith("uds:///")) {
-                out.add(Code.UDS_TRIPLE_SLASH, address.valueSpan(), "`" + address.value().trim()
-                                + "` has one slash too many",
-                        "uds:// is followed by the path without its leading slash: write uds://tmp/app.sock for"
-                                + " /tmp/app.sock (OLS reads uds:///x as //x).");
-            } else if (text.startsWith("uds://") || text.startsWith("unix:")) {
+            // uds:/// is WSP320's
+            if (!UdsTripleSlashCheck.isTripleSlash(text) && (text.startsWith("uds://") || text.startsWith("unix:"))) {
                 out.add(Code.DIFFERS_FROM_OLS, address.valueSpan(), "`" + address.value().trim()
                                 + "` works in wsproxy but not in OLS 1.9.1",
                         "OLS 1.9.1's websocket parser accepts only ip:port and /absolute.sock, so this backend is"

@@ -21,6 +21,7 @@ class AddressParsingTest {
             "127.0.0.1:80, 127.0.0.1, 80",
             "'[::]:80', 0:0:0:0:0:0:0:0, 80",
             "'[ANY]:443', ::, 443",
+            "'[*]:443', ::, 443",
             "'[::FFFF:1.2.3.4]:80', 1.2.3.4, 80",
             "'[::1]:8089', 0:0:0:0:0:0:0:1, 8089",
             "localhost:80, 127.0.0.1, 80"})
@@ -81,7 +82,9 @@ class AddressParsingTest {
             "http://127.0.0.1, 127.0.0.1, 80",
             "https://app.internal/, app.internal, 443",
             "http://127.0.0.1:3000, 127.0.0.1, 3000",
-            "127.0.0.1:5000, 127.0.0.1, 5000"})
+            "127.0.0.1:5000, 127.0.0.1, 5000",
+            "localhost, localhost, 80",
+            "app.internal, app.internal, 80"})
     void proxyAddresses(String text, String host, int port) {
         assertEquals(new BackendAddress.Tcp(text, host, port), BackendAddresses.proxy(text).get().orElseThrow());
     }

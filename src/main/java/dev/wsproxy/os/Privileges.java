@@ -1,0 +1,57 @@
+package dev.wsproxy.os;
+
+import com.sun.jna.LastErrorException;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The process's user: whether it is root, and the one-way change to another user and group. glibc applies
+ * {@code setgid}, {@code setgroups} and {@code setuid} to every thread of the process, which a JVM needs.
+ */
+public final class Privileges {
+
+    private Privileges() {
+    }
+
+    public static boolean isRoot() {
+        return Libc.C.geteuid() == 0;
+    }
+
+    /** Makes {@code user}:{@code gid} own {@code file}, so that it stays writable after the change. */
+    public static void chown(Path file, UserAccount user, int gid) throws IOException {
+        try {
+            Libc.C.chown(file.toString(), user.uid(), gid);
+        } catch (LastErrorException e) {
+            throw new IOException("cannot chown " + file + " to " + user.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Becomes {@code user} with group {@code gid} for good, as OLS does: {@code setgid}, {@code initgroups} (the
+     * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that
+     * the kernel agrees for every thread and that root cannot be taken back.
+     *
+     * @throws IOException naming the call that failed; the process may then be partly changed and must not serve
+     */
+    public static void becomeUser(UserAccount user, int gid) throws IOException {
+        try {
+            Libc.C.setgid(gid);
+            Libc.C.initgroups(user.name(), user.primaryGid());
+            Libc.C.setuid(user.uid());
+        } catch (LastErrorException e) {
+            throw new IOException("changing to user " + user.name() + " failed: " + e.getMessage(), e);
+        }
+        for (ProcessIds thread : ProcessIds.ofEveryThread("self")) {
+            if (!thread.allUids(user.uid()) || !thread.allGids(gid)) {
+                throw new IOException("changed to user " + user.name() + ", but the kernel reports a thread with "
+                        + thread);
+            }
+        }
+        try {
+            Libc.C.setuid(0);
+        } catch (LastErrorException expected) {
+            return;
+        }
+        throw new IOException("root could be taken back after changing to user " + user.name());
+    }
+}
