@@ -38,9 +38,9 @@ final class Serve {
     int run(Path configFile, Path serverRoot, StopSignals signals) throws InterruptedException {
         LoadResult loaded = ConfigLoader.load(configFile, new LoadOptions(Optional.ofNullable(serverRoot), true));
         GccReporter gcc = new GccReporter();
-        if (loaded.hasErrors() || loaded.config().isEmpty()) {
+        if (loaded.stopsServe() || loaded.config().isEmpty()) {
             loaded.diagnostics().forEach(d -> err.println(gcc.format(d)));
-            long errors = loaded.diagnostics().stream().filter(Diagnostic::isError).count();
+            long errors = loaded.diagnostics().stream().filter(Diagnostic::stopsServe).count();
             err.println("wsproxy: " + gcc.relative(configFile) + ": " + errors + " error(s); not starting");
             err.flush();
             return ConfigLoader.unreadable(configFile).isPresent() ? ExitCodes.UNREADABLE : ExitCodes.FAILED;

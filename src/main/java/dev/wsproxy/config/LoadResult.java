@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A loaded config: the model whenever it could be built (best effort, even with errors) and every
- * diagnostic found on the way. {@code serve} refuses to start when {@link #hasErrors()}.
+ * diagnostic found on the way. {@code lint} fails when {@link #hasErrors()}; {@code serve} refuses to start
+ * when {@link #stopsServe()}.
  */
 public record LoadResult(Optional<ServerConfig> config, List<Diagnostic> diagnostics) {
 
@@ -17,5 +18,10 @@ public record LoadResult(Optional<ServerConfig> config, List<Diagnostic> diagnos
 
     public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Whether an error keeps {@code serve} from starting (see {@link Diagnostic#stopsServe()}). */
+    public boolean stopsServe() {
+        return diagnostics.stream().anyMatch(Diagnostic::stopsServe);
     }
 }

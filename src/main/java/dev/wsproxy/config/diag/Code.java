@@ -67,7 +67,8 @@ public enum Code {
     BAD_MAP_DOMAIN("WSP325", WARNING, "a listener map domain that is no domain name, so no Host header ever matches it"),
     GLUED_PLACEHOLDER("WSP326", WARNING, "an installer placeholder glued to other text, such as lsphpDEFAULT_PHP"),
     REGEX_IN_PLAIN_URI("WSP327", WARNING, "a context URI with regex characters but no exp:, which OLS matches as a literal path"),
-    SCRIPT_HANDLER_NOT_RUN("WSP330", ERROR, "a scriptHandler wsproxy does not run; its files get 503, never their source"),
+    SCRIPT_HANDLER_NOT_RUN("WSP330", ERROR, "a scriptHandler wsproxy does not run; its files get 503, never their source",
+            OnServe.STARTS),
     UNKNOWN_REALM("WSP340", WARNING, "a context names a realm its virtual host does not define, so it denies every request"),
     MISSING_USER_DB("WSP341", WARNING, "a realm has no userDB location, or its user or group file does not exist"),
     PLAIN_TEXT_PASSWORD("WSP342", WARNING, "a realm's user file holds a password in plain text"),
@@ -87,14 +88,32 @@ public enum Code {
     TLS_NO_CIPHER("WSP410", ERROR, "the ciphers list selects no cipher suite Java supports"),
     ;
 
+    /** Whether {@code serve} refuses to start on an error of a code, or starts and answers safely. */
+    public enum OnServe { REFUSES, STARTS }
+
     private final String id;
     private final Severity severity;
     private final String title;
+    private final OnServe onServe;
 
     Code(String id, Severity severity, String title) {
+        this(id, severity, title, OnServe.REFUSES);
+    }
+
+    Code(String id, Severity severity, String title, OnServe onServe) {
         this.id = id;
         this.severity = severity;
         this.title = title;
+        this.onServe = onServe;
+    }
+
+    /**
+     * Whether {@code serve} starts despite an error of this code. A few errors are lint's way to say that a site
+     * will not work as on OLS although the server answers it safely (a script gets 503, never its source), so
+     * that a stock OLS config still starts.
+     */
+    public boolean servedSafely() {
+        return onServe == OnServe.STARTS;
     }
 
     /** The stable id, e.g. {@code WSP201}. */

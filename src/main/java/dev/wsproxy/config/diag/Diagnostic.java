@@ -36,4 +36,9 @@ public record Diagnostic(Code code, Severity severity, Span span, String summary
     public boolean isError() {
         return severity == Severity.ERROR;
     }
+
+    /** Whether this keeps {@code serve} from starting: an error, unless its code is one the server answers safely. */
+    public boolean stopsServe() {
+        return isError() && !code.servedSafely();
+    }
 }
