@@ -38,6 +38,8 @@ public enum Code {
     PLACEHOLDER("WSP211", WARNING, "a value that looks like an unrendered installer placeholder"),
     BLOCK_EXPECTED("WSP212", ERROR, "a directive that must be a block is written as a plain line, or the reverse"),
     UNSUPPORTED_TYPE("WSP213", WARNING, "a context type wsproxy does not run (lsapi, fcgi, cgi, ...); its requests get 503"),
+    NOT_SUPPORTED("WSP214", WARNING, "a directive wsproxy does not support is set so that OLS would behave differently"),
+    NOT_SUPPORTED_EXPOSES("WSP215", ERROR, "a directive wsproxy does not support would make OLS refuse what wsproxy serves"),
 
     // 3xx: the meaning of the whole config
     MISSING_VHROOT("WSP301", ERROR, "a virtual host's vhRoot does not exist"),

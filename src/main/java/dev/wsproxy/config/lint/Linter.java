@@ -22,6 +22,7 @@ import dev.wsproxy.config.lint.check.SecureListenerCheck;
 import dev.wsproxy.config.lint.check.UdsTripleSlashCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
 import dev.wsproxy.config.lint.check.UnknownVariableCheck;
+import dev.wsproxy.config.lint.check.UnsupportedDirectiveCheck;
 import dev.wsproxy.config.lint.check.UpgradeAccessControlCheck;
 import dev.wsproxy.config.lint.check.UriCheck;
 import dev.wsproxy.config.lint.check.ValueCheck;
@@ -29,6 +30,7 @@ import dev.wsproxy.config.lint.check.WebSocketCompatibilityCheck;
 import dev.wsproxy.config.lint.check.WsproxyExtensionCheck;
 import dev.wsproxy.config.lint.tls.TlsChecks;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.schema.DirectiveSupport;
 import dev.wsproxy.config.schema.DirectiveTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,8 @@ public final class Linter {
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), new WebSocketCompatibilityCheck(),
                 new RewriteTextCheck(), new ProxyWithoutWebSocketCheck(), new UpgradeAccessControlCheck(),
                 new UdsTripleSlashCheck(), new PhpIniOverrideCheck(), new UnknownVariableCheck(), new MapDomainCheck(),
-                new GluedPlaceholderCheck(), new RegexInPlainUriCheck()));
+                new GluedPlaceholderCheck(), new RegexInPlainUriCheck(),
+                new UnsupportedDirectiveCheck(DirectiveSupport.current())));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
                 new ScriptHandlerCheck(), new RealmUpgradeCheck(), new ListenerPortSharingCheck()));
         if (readFiles) {

@@ -45,7 +45,8 @@ public final class ValueCheck implements DirectiveCheck {
         }
     }
 
-    private Parsed<?> parse(DirectiveSpec spec, String value) {
+    /** The value read as its directive's type, or what is wrong with it. */
+    static Parsed<?> parse(DirectiveSpec spec, String value) {
         return switch (spec.type()) {
             case NUMBER -> Numbers.number(value, spec.min(), spec.max());
             case BOOL -> Numbers.bool(value);

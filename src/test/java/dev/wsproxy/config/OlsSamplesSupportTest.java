@@ -1,0 +1,48 @@
+package dev.wsproxy.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** On OLS's shipped sample tree, lint names each setting wsproxy does not support, file by file and line by line. */
+@Tag("corpus")
+class OlsSamplesSupportTest {
+    private static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
+
+    @Test
+    void lintNamesWhatWsproxyDoesNotSupport() {
+        Assumptions.assumeTrue(Files.isDirectory(SHARED.resolve("ols-samples")), "needs ../shared/ols-samples");
+        Path config = SHARED.resolve("ols-samples/conf/httpd_config.conf.in");
+        List<String> found = ConfigLoader.load(config, new LoadOptions(Optional.empty(), false)).diagnostics().stream()
+                .filter(d -> d.code() == Code.NOT_SUPPORTED || d.code() == Code.NOT_SUPPORTED_EXPOSES)
+                .map(OlsSamplesSupportTest::shown).toList();
+        assertEquals(List.of(
+                "httpd_config.conf.in:19 WSP214 `adminEmails %ADMIN_EMAIL%`",
+                "httpd_config.conf.in:31 WSP214 `rollingSize 10M`",
+                "httpd_config.conf.in:69 WSP214 `enableDynGzipCompress 1`",
+                "httpd_config.conf.in:82 WSP215 `dir /`",
+                "httpd_config.conf.in:83 WSP215 `dir /etc/*`",
+                "httpd_config.conf.in:84 WSP215 `dir /dev/*`",
+                "httpd_config.conf.in:85 WSP215 `dir conf/*`",
+                "httpd_config.conf.in:86 WSP215 `dir admin/conf/*`",
+                "httpd_config.conf.in:101 WSP214 `softLimit 10000`",
+                "httpd_config.conf.in:102 WSP214 `hardLimit 10000`",
+                "httpd_config.conf.in:237 WSP214 `module cache { ls_enabled 1 }`",
+                "vhconf.conf:66 WSP214 `rollingSize 10M`",
+                "ccl.conf:46 WSP214 `rollingSize 100M`",
+                "rails.conf:41 WSP214 `rollingSize 500M`"), found);
+    }
+
+    private static String shown(Diagnostic d) {
+        return d.span().file().getFileName() + ":" + d.span().line() + " " + d.code().id() + " "
+                + d.summary().substring(0, d.summary().lastIndexOf('`') + 1);
+    }
+}
