@@ -104,15 +104,15 @@ public final class DirectiveSupport {
         accessLog(new Rows(all, ACCESSLOG));
         new Rows(all, ERROR_PAGE).actedOn("url", "errCode").noEffect(NOTE, "note");
         new Rows(all, REWRITE).partOf("rewrite", "enable", "autoLoadHtaccess", "inherit", "logLevel", "rules", "base",
-                "note", "map");
-        new Rows(all, REWRITE_MAP).partOf("rewrite", "location", "note");
+                "map").noEffect(NOTE, "note");
+        new Rows(all, REWRITE_MAP).partOf("rewrite", "location").noEffect(NOTE, "note");
         ssl(new Rows(all, VHSSL));
         new Rows(all, REALM).actedOn("type", "userDB", "groupDB").noEffect(NOTE, "note");
         userDb(new Rows(all, USER_DB));
         userDb(new Rows(all, GROUP_DB));
         new Rows(all, SCRIPT_HANDLER).actedOnAs(SCRIPT_503, "add");
         appDefaults(new Rows(all, APP_DEFAULTS));
-        new Rows(all, MODULE).partOf("module", "ls_enabled", "internal", "note", "param", "urlFilter");
+        new Rows(all, MODULE).partOf("module", "ls_enabled", "internal", "param", "urlFilter").noEffect(NOTE, "note");
         new Rows(all, URL_FILTER).partOf("module", "ls_enabled", "param");
         new Rows(all, GENERAL).noEffect("OLS 1.9.1 does not read it either.", "enableContextAC");
         new Rows(all, HOTLINK_CTRL).exposing("enableHotlinkCtrl", "OLS would refuse (403) or redirect requests for"
@@ -428,6 +428,7 @@ public final class DirectiveSupport {
             return unreported("Reported with `" + owner + "`.", names);
         }
 
+        /** Not supported, and never reported itself; {@code note} says why. */
         Rows unreported(String note, String... names) {
             return put(new Support(Status.NOT_SUPPORTED, new Trigger.Never(), Exposure.NONE, note), names);
         }
