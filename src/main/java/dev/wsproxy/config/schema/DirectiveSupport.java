@@ -5,7 +5,6 @@ import static dev.wsproxy.config.schema.Scope.*;
 import dev.wsproxy.config.schema.Support.Exposure;
 import dev.wsproxy.config.schema.Support.Status;
 import dev.wsproxy.config.schema.Support.Trigger;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +46,17 @@ public final class DirectiveSupport {
 
     private static final DirectiveSupport CURRENT = build();
 
-    private final Map<Scope, Map<String, Support>> byScope;
+    /** A directive's lower-cased name in one scope. */
+    private record Key(Scope scope, String name) {
+        static Key of(Scope scope, String name) {
+            return new Key(scope, name.toLowerCase(Locale.ROOT));
+        }
+    }
 
-    private DirectiveSupport(Map<Scope, Map<String, Support>> byScope) {
-        this.byScope = byScope;
+    private final Map<Key, Support> statuses;
+
+    private DirectiveSupport(Map<Key, Support> statuses) {
+        this.statuses = statuses;
     }
 
     /** The support status of this wsproxy version. */
@@ -60,19 +66,16 @@ public final class DirectiveSupport {
 
     /** The status of {@code name} (any case) in {@code scope}. */
     public Optional<Support> find(Scope scope, String name) {
-        return Optional.ofNullable(byScope.get(scope).get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(statuses.get(Key.of(scope, name)));
     }
 
     /** The lower-cased names that have a status in {@code scope}. */
     public List<String> names(Scope scope) {
-        return List.copyOf(byScope.get(scope).keySet());
+        return statuses.keySet().stream().filter(k -> k.scope() == scope).map(Key::name).toList();
     }
 
     private static DirectiveSupport build() {
-        Map<Scope, Map<String, Support>> all = new EnumMap<>(Scope.class);
-        for (Scope s : Scope.values()) {
-            all.put(s, new LinkedHashMap<>());
-        }
+        Map<Key, Support> all = new LinkedHashMap<>();
         server(new Rows(all, SERVER));
         listener(new Rows(all, LISTENER));
         vhostEntry(new Rows(all, VHOST_ENTRY));
@@ -377,10 +380,12 @@ public final class DirectiveSupport {
 
     /** Adds support rows to one scope; every method returns {@code this} so a scope reads as one table. */
     private static final class Rows {
-        private final Map<String, Support> rows;
+        private final Map<Key, Support> rows;
+        private final Scope scope;
 
-        Rows(Map<Scope, Map<String, Support>> all, Scope scope) {
-            this.rows = all.get(scope);
+        Rows(Map<Key, Support> all, Scope scope) {
+            this.rows = all;
+            this.scope = scope;
         }
 
         Rows actedOn(String... names) {
@@ -435,7 +440,7 @@ public final class DirectiveSupport {
 
         private Rows put(Support support, String... names) {
             for (String n : names) {
-                if (rows.put(n.toLowerCase(Locale.ROOT), support) != null) {
+                if (rows.put(Key.of(scope, n), support) != null) {
                     throw new IllegalStateException("two statuses for " + n);
                 }
             }
