@@ -43,27 +43,33 @@ public final class UnsupportedDirectiveCheck implements DirectiveCheck {
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {
         Optional<Support> found = spec.flatMap(s -> support.find(scope, s.name())).filter(Support::reportable);
-        if (found.isEmpty()) {
-            return;
+        if (found.isPresent() && found.get().trigger() instanceof Trigger.Value value) {
+            valueSet(d, spec.get(), found.get(), value, out);
+        } else if (found.isPresent() && found.get().trigger() instanceof Trigger.Switch sw && d.isBlock()) {
+            switchedOn(d, scope, spec.get(), found.get(), sw, out);
         }
-        Support s = found.get();
-        String name = spec.get().name();
-        if (s.trigger() instanceof Trigger.Value value) {
-            String written = d.value().trim();
-            boolean valid = !written.isEmpty() && ValueCheck.parse(spec.get(), written) instanceof Parsed.Ok<?>;
-            if (d.isBlock() || valid && value.quiet().stream().noneMatch(q -> same(written, q))) {
-                report(s, d.isBlock() ? name : name + " " + written, d, d, out);
-            }
-        } else if (s.trigger() instanceof Trigger.Switch sw && d.isBlock()) {
-            Optional<Directive> key = Block.of(d).first(sw.key()).filter(k -> !k.value().isBlank());
-            // a context's rewrite block without its own `enable` inherits the vhost's (OLS httpcontext)
-            boolean byDefault = scope == Scope.CONTEXT && d.is("rewrite") ? vhostRewriteOn
-                    : !same(sw.byDefault(), sw.off());
-            boolean on = key.map(k -> !same(k.value(), sw.off())).orElse(byDefault);
-            if (on) {
-                report(s, (name + " " + d.value().trim()).trim() + key.map(k -> " { " + k.name() + " " + k.value().trim() + " }").orElse(""), d,
-                        key.orElse(d), out);
-            }
+    }
+
+    /** An entry with a valid value that is none of the quiet ones, or a block that is there at all. */
+    private static void valueSet(Directive d, DirectiveSpec spec, Support s, Trigger.Value value, Diagnostics out) {
+        String written = d.value().trim();
+        boolean valid = !written.isEmpty() && ValueCheck.parse(spec, written) instanceof Parsed.Ok<?>;
+        if (d.isBlock() || valid && value.quiet().stream().noneMatch(q -> same(written, q))) {
+            report(s, d.isBlock() ? spec.name() : spec.name() + " " + written, d, d, out);
+        }
+    }
+
+    /** A block whose switch is on, reported at the switch when it is written, else at the block. */
+    private void switchedOn(Directive d, Scope scope, DirectiveSpec spec, Support s, Trigger.Switch sw,
+                            Diagnostics out) {
+        Optional<Directive> key = Block.of(d).first(sw.key()).filter(k -> !k.value().isBlank());
+        // a context's rewrite block without its own `enable` inherits the vhost's (OLS httpcontext)
+        boolean byDefault = scope == Scope.CONTEXT && d.is("rewrite") ? vhostRewriteOn
+                : !same(sw.byDefault(), sw.off());
+        if (key.map(k -> !same(k.value(), sw.off())).orElse(byDefault)) {
+            String block = (spec.name() + " " + d.value().trim()).trim();
+            report(s, block + key.map(k -> " { " + k.name() + " " + k.value().trim() + " }").orElse(""), d,
+                    key.orElse(d), out);
         }
     }
 
