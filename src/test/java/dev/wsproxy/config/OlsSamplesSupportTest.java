@@ -4,23 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** On OLS's shipped sample tree, lint names each setting wsproxy does not support, file by file and line by line. */
 @Tag("corpus")
 class OlsSamplesSupportTest {
-    private static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
-
     @Test
     void lintNamesWhatWsproxyDoesNotSupport() {
-        Assumptions.assumeTrue(Files.isDirectory(SHARED.resolve("ols-samples")), "needs ../shared/ols-samples");
-        Path config = SHARED.resolve("ols-samples/conf/httpd_config.conf.in");
+        Path config = Corpus.folder("ols-samples").resolve("conf/httpd_config.conf.in");
         List<String> found = ConfigLoader.load(config, new LoadOptions(Optional.empty(), false)).diagnostics().stream()
                 .filter(d -> d.code() == Code.NOT_SUPPORTED || d.code() == Code.NOT_SUPPORTED_EXPOSES)
                 .map(OlsSamplesSupportTest::shown).toList();

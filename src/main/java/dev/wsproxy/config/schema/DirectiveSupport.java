@@ -109,7 +109,8 @@ public final class DirectiveSupport {
         new Rows(all, REWRITE).partOf("rewrite", "enable", "autoLoadHtaccess", "inherit", "logLevel", "rules", "base",
                 "map").noEffect(NOTE, "note");
         new Rows(all, REWRITE_MAP).partOf("rewrite", "location").noEffect(NOTE, "note");
-        ssl(new Rows(all, VHSSL));
+        ssl(new Rows(all, VHSSL).unreported("OLS applies it to this vhost's TLS connections; wsproxy applies the"
+                + " listener's to every vhost on it (ciphers: info WSP312).", "sslProtocol", "ciphers", "enableSpdy"));
         new Rows(all, REALM).actedOn("type", "userDB", "groupDB").noEffect(NOTE, "note");
         userDb(new Rows(all, USER_DB));
         userDb(new Rows(all, GROUP_DB));
@@ -183,7 +184,7 @@ public final class DirectiveSupport {
     }
 
     private static void listener(Rows r) {
-        r.actedOn("address", "secure", "map")
+        r.actedOn("address", "secure", "map", "sslProtocol", "ciphers", "enableSpdy")
                 .actedOnAs("SO_REUSEPORT, default 1, as in OLS: `*:80` and `[ANY]:80` listeners can coexist.",
                         "reusePort")
                 .noEffect("Which OLS worker processes serve the listener; wsproxy is one process.", "binding")
@@ -196,7 +197,7 @@ public final class DirectiveSupport {
     }
 
     private static void ssl(Rows r) {
-        r.actedOn("keyFile", "certFile", "CACertFile", "sslProtocol", "ciphers", "enableSpdy")
+        r.actedOn("keyFile", "certFile", "CACertFile")
                 .actedOnAs("A flag saying that certFile holds the chain; wsproxy reads the chain either way.",
                         "certChain")
                 .noEffect(TLS_TUNING, "sslSessionCache", "sslSessionTickets", "renegProtection", "sslStrongDhKey")
@@ -374,8 +375,10 @@ public final class DirectiveSupport {
 
     private static void userDb(Rows r) {
         r.actedOn("location")
-                .noEffect("A cache of the user file; the result for clients is the same.", "maxCacheSize",
-                        "cacheTimeout");
+                .actedOnAs("Seconds before a changed user or group file is read again (default 60, as in OLS).",
+                        "expire")
+                .noEffect("A cache of the user file; the result for clients is the same.", "maxCacheSize")
+                .noEffect("OLS 1.9.1 does not read it either (it reads `expire`).", "cacheTimeout");
     }
 
     /** Adds support rows to one scope; every method returns {@code this} so a scope reads as one table. */
