@@ -20,6 +20,10 @@ import java.util.Optional;
 public final class DirectiveSupport {
 
     private static final String NOTE = "A comment; OLS ignores it too.";
+    private static final String HTACCESS = "OLS would read rewrite rules from the .htaccess file of each directory;"
+            + " wsproxy reads no .htaccess files.";
+    private static final String HTACCESS_SETTINGS = "Which .htaccess files OLS reads and what they may change;"
+            + " wsproxy reads none (see autoLoadHtaccess).";
     private static final String NO_SCRIPTS = "Limits or settings of processes OLS starts; wsproxy starts none.";
     private static final String SCRIPT_503 = "wsproxy runs no scripts or app servers: a request for a script or such"
             + " a context gets 503, never the file.";
@@ -109,6 +113,10 @@ public final class DirectiveSupport {
         new Rows(all, REWRITE).partOf("rewrite", "enable", "autoLoadHtaccess", "inherit", "logLevel", "rules", "base",
                 "map").noEffect(NOTE, "note");
         new Rows(all, REWRITE_MAP).partOf("rewrite", "location").noEffect(NOTE, "note");
+        new Rows(all, VHSSL).partOf("enabled", "acme");
+        new Rows(all, ACME).notSupported("enabled", "OLS would obtain and renew this vhost's certificate by ACME"
+                + " (Let's Encrypt); wsproxy serves the certificate files as they are.", "0").partOf("enabled", "api", "env");
+        new Rows(all, HT_ACCESS).noEffect(HTACCESS_SETTINGS, "allowOverride", "accessFileName");
         ssl(new Rows(all, VHSSL).unreported("OLS applies it to this vhost's TLS connections; wsproxy applies the"
                 + " listener's to every vhost on it (ciphers: info WSP312).", "sslProtocol", "ciphers", "enableSpdy"));
         new Rows(all, REALM).actedOn("type", "userDB", "groupDB").noEffect(NOTE, "note");
@@ -180,7 +188,9 @@ public final class DirectiveSupport {
                         + " and accessControl inside a security block as at the top level; wsproxy does not read its"
                         + " body. Move them to the top level.")
                 .switched("module", "ls_enabled", "0", "1", MODULE_NOTE)
-                .partOf("enabled", "lsrecaptcha");
+                .partOf("enabled", "lsrecaptcha")
+                .notSupported("autoLoadHtaccess", HTACCESS, "0")
+                .noEffect(HTACCESS_SETTINGS, "htAccess");
     }
 
     private static void listener(Rows r) {
@@ -232,7 +242,9 @@ public final class DirectiveSupport {
                         "realm", "extprocessor", "context", "vhssl", "websocket")
                 .actedOnAs(SCRIPT_503, "scripthandler")
                 .noEffect("OLS hands it to scripts as SERVER_ADMIN; wsproxy runs none.", "adminEmails")
-                .noEffect("Settings for the scripts OLS starts; wsproxy starts none.", "cgroups", "phpIniOverride")
+                .noEffect("Settings for the scripts OLS starts; wsproxy starts none.", "cgroups", "phpIniOverride",
+                        "bubbleWrap")
+                .noEffect(HTACCESS_SETTINGS, "htAccess")
                 .noEffect("Holds enableContextAC, which OLS 1.9.1 does not read.", "general")
                 .notSupported("enableIpGeo", IP_GEO, "0")
                 .differs(COMPRESSION + " This switch turns it off for one vhost (OLS's default is 1).", "enableGzip",
