@@ -101,8 +101,9 @@ public final class DirectiveSupport {
         new Rows(all, CGI_RLIMIT).noEffect(NO_SCRIPTS, "maxCGIInstances", "minUID", "minGID", "priority",
                 "CPUSoftLimit", "CPUHardLimit", "memSoftLimit", "memHardLimit", "procSoftLimit", "procHardLimit",
                 "cgidSock");
-        new Rows(all, ACCESS_DENY_DIR).exposing("dir", "OLS would refuse (403) every file in this directory (with"
-                + " `*`, below it), however it is reached, symlinks included; wsproxy does not check accessDenyDir.");
+        new Rows(all, ACCESS_DENY_DIR).notSupported("dir", "OLS would refuse (403) every file in this directory"
+                + " (with `*`, below it), however it is reached; wsproxy does not check accessDenyDir. It serves only"
+                + " below docRoot and context locations, but follows symlinks as followSymbolLink allows.");
         new Rows(all, ACCESS_CONTROL).actedOn("allow", "deny");
         new Rows(all, EXPIRES).actedOn("enableExpires", "expiresDefault", "expiresByType");
         new Rows(all, INDEX).actedOn("useServer", "indexFiles", "autoIndex").notSupported("autoIndexURI",

@@ -74,9 +74,9 @@ class UnsupportedDirectiveCheckTest {
     }
 
     @Test
-    void accessDenyDirIsAnErrorForEachDirectory() throws IOException {
-        assertEquals(List.of("WSP215@3:3 `dir /etc/*` is not supported by wsproxy",
-                        "WSP215@4:3 `dir conf/*` is not supported by wsproxy"),
+    void accessDenyDirIsAWarningForEachDirectory() throws IOException {
+        assertEquals(List.of("WSP214@3:3 `dir /etc/*` is not supported by wsproxy",
+                        "WSP214@4:3 `dir conf/*` is not supported by wsproxy"),
                 lint("accessDenyDir {\n  dir /etc/*\n  dir conf/*\n}", ""));
     }
 
