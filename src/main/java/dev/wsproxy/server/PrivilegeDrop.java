@@ -5,8 +5,11 @@ import dev.wsproxy.os.Accounts;
 import dev.wsproxy.os.Privileges;
 import dev.wsproxy.os.UserAccount;
 import dev.wsproxy.server.log.ErrorLog;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,6 +56,27 @@ public final class PrivilegeDrop implements BeforeServing {
         } catch (IOException e) {
             throw new StartupException(REFUSED + e.getMessage(), e);
         }
+        requireReadableCode(user.name());
         errorLog.notice("running as user " + user.name() + " (uid " + user.uid() + "), group id " + gid);
+    }
+
+    /**
+     * The JVM reads classes from its class path as it first needs them, long after start-up: a user that cannot
+     * read them would leave requests hanging, so the server stops before it accepts one. {@code java -jar} (what
+     * {@code bin/wsproxy} runs) opened its one jar before the change and keeps it open, so only longer class
+     * paths are checked.
+     */
+    private static void requireReadableCode(String userName) throws StartupException {
+        List<String> entries = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty()).toList();
+        if (entries.size() == 1 && Files.isRegularFile(Path.of(entries.get(0)))) {
+            return;
+        }
+        for (String entry : entries) {
+            if (!Files.isReadable(Path.of(entry))) {
+                throw new StartupException("cannot serve as user `" + userName + "`: it cannot read wsproxy's code at "
+                        + entry + "; install wsproxy where that user can read it, or run it with java -jar");
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.log.ErrorLog;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -23,11 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +57,8 @@ class PrivilegeDropTest {
     void startedAsRootItServesAsTheConfiguredUserAndGroup() throws Exception {
         int port = Loopback.freePort("127.0.0.1");
         Path config = configTree(port, "user nobody\ngroup nogroup\n");
-        Process process = WsproxyProcess.start(root, "-c", config.toString());
+        Process process = new ProcessBuilder(WsproxyProcess.commandOn(classPathNobodyReads(), "-c", config.toString()))
+                .directory(root.toFile()).redirectErrorStream(true).start();
         try {
             WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
             ProcessIds ids = ProcessIds.of(process.pid());
@@ -71,7 +75,8 @@ class PrivilegeDropTest {
             }
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
             assertEquals("served from disk", response.body());
             WsproxyProcess.sigterm(process);
@@ -103,6 +108,18 @@ class PrivilegeDropTest {
     }
 
     @Test
+    void codeTheUserCannotReadStopsStartUpBeforeTheFirstRequest() throws Exception {
+        Path config = configTree(Loopback.freePort("127.0.0.1"), "user nobody\ngroup nogroup\n");
+        Path hidden = Files.createDirectory(root.resolve("hidden-classes"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        WsproxyProcess.Result result = WsproxyProcess.run(root, WsproxyProcess.commandOn(
+                classPathNobodyReads() + File.pathSeparator + hidden, "-c", config.toString()));
+        assertEquals(ExitCodes.FAILED, result.exit(), result.toString());
+        assertTrue(result.err().contains("cannot serve as user `nobody`: it cannot read wsproxy's code at " + hidden),
+                result.toString());
+    }
+
+    @Test
     void aUserThatCannotBeFoundStopsStartUpInsteadOfServingAsRoot() throws IOException {
         RunAs runAs = new RunAs(Optional.of(new RunAs.Named("wsproxy-no-such-user", Span.none())), Optional.empty());
         try (ErrorLog errorLog = ErrorLog.open(new LogSettings(root.resolve("error.log"), "INFO", false,
@@ -122,6 +139,33 @@ class PrivilegeDropTest {
         Path config = ServedTree.write(root, "127.0.0.1:" + port, "");
         Files.writeString(config, serverLines + Files.readString(config));
         return config;
+    }
+
+    /**
+     * The tests' class path copied into the served tree, where user nobody can read it, as an install under /opt would
+     * be: the build's own folders may lie under a folder only root can enter (a fresh clone in a mktemp folder).
+     */
+    private String classPathNobodyReads() throws IOException {
+        Path lib = Files.createDirectories(root.resolve("lib"));
+        List<String> copies = new ArrayList<>();
+        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+        for (int i = 0; i < entries.length; i++) {
+            Path from = Path.of(entries[i]);
+            Path to = lib.resolve(i + "-" + from.getFileName());
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()));
+                }
+            }
+            copies.add(to.toString());
+        }
+        try (Stream<Path> copied = Files.walk(lib)) {
+            for (Path file : copied.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                        Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(File.pathSeparator, copies);
     }
 
     /** The first line a command prints. */

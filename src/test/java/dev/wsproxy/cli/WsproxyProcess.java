@@ -27,8 +27,13 @@ final class WsproxyProcess {
 
     /** The command line that runs wsproxy with {@code args}, on the JVM and class path of the tests. */
     static List<String> command(String... args) {
+        return commandOn(System.getProperty("java.class.path"), args);
+    }
+
+    /** The command line that runs wsproxy with {@code args} on the tests' JVM and the given class path. */
+    static List<String> commandOn(String classPath, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
