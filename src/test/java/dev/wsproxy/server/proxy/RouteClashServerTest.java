@@ -42,17 +42,9 @@ class RouteClashServerTest {
     void theWebsocketLintNamesIsTheOneThatTunnels(String first, String second, String winner, String backend)
             throws Exception {
         try (Raw.Backend a = Raw.named("A"); Raw.Backend b = Raw.named("B")) {
-            LoadResult loaded = load(
-                    "  websocket " + first + " {",
-                    "    address 127.0.0.1:" + a.address().getPort(),
-                    "  }",
-                    "  websocket " + second + " {",
-                    "    address 127.0.0.1:" + b.address().getPort(),
-                    "  }");
-            Diagnostic clash = only(loaded, Code.DUPLICATE_WEBSOCKET);
-            assertEquals(List.of(8, 5), List.of(clash.span().line(), clash.related().get(0).span().line()),
-                    "the report is at the second block and names the first: " + clash);
-            assertEquals(winner, winner(clash));
+            LoadResult loaded = loadTwo("websocket", first, "address 127.0.0.1:" + a.address().getPort(),
+                    second, "address 127.0.0.1:" + b.address().getPort());
+            assertEquals(winner, reportedWinner(loaded, Code.DUPLICATE_WEBSOCKET));
             try (WsproxyServer server = start(loaded)) {
                 InetSocketAddress address = server.listeners().get(0).address();
                 for (String uri : List.of("/ws", "/ws/", "/ws/chat")) {
@@ -67,55 +59,53 @@ class RouteClashServerTest {
     @CsvSource({"/docs/, /docs, /docs at line 8, second", "/docs, /docs/, /docs at line 5, first"})
     void theContextLintNamesIsTheOneThatServes(String first, String second, String winner, String served)
             throws Exception {
-        Files.createDirectories(root.resolve("first"));
-        Files.createDirectories(root.resolve("second"));
-        Files.writeString(root.resolve("first/page.html"), "from the first context");
-        Files.writeString(root.resolve("second/page.html"), "from the second context");
-        LoadResult loaded = load(
-                "  context " + first + " {",
-                "    location " + root.resolve("first") + "/",
-                "  }",
-                "  context " + second + " {",
-                "    location " + root.resolve("second") + "/",
-                "  }");
-        Diagnostic clash = only(loaded, Code.DUPLICATE_CONTEXT);
-        assertEquals(List.of(8, 5), List.of(clash.span().line(), clash.related().get(0).span().line()),
-                "the report is at the second block and names the first: " + clash);
-        assertEquals(winner, winner(clash));
+        for (String name : List.of("first", "second")) {
+            Files.createDirectories(root.resolve(name));
+            Files.writeString(root.resolve(name + "/page.html"), "from the " + name + " context");
+        }
+        LoadResult loaded = loadTwo("context", first, "location " + root.resolve("first") + "/",
+                second, "location " + root.resolve("second") + "/");
+        assertEquals(winner, reportedWinner(loaded, Code.DUPLICATE_CONTEXT));
         try (WsproxyServer server = start(loaded)) {
             String reply = get(server.listeners().get(0).address(), "/docs/page.html");
             assertTrue(reply.startsWith("HTTP/1.1 200 ") && reply.endsWith("from the " + served + " context"), reply);
         }
     }
 
-    /** A config whose one vhost holds {@code blocks}, which start at line 5. */
-    private LoadResult load(String... blocks) throws Exception {
-        Files.createDirectories(root.resolve("conf"));
+    /** A config whose one vhost holds two {@code kind} blocks of one line each, at lines 5 and 8. */
+    private LoadResult loadTwo(String kind, String firstUri, String firstLine, String secondUri, String secondLine)
+            throws Exception {
+        Path conf = Files.createDirectories(root.resolve("conf"));
         Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Files.writeString(root.resolve("conf/httpd_config.conf"), String.join("\n",
-                "mime conf/mime.properties",
-                "virtualhost site {",
-                "  vhRoot " + root.resolve("site") + "/",
-                "  docRoot $VH_ROOT/html/",
-                String.join("\n", blocks),
-                "}",
-                "listener http {",
-                "  address 127.0.0.1:8080",
-                "  map site *",
-                "}", ""));
-        LoadResult loaded = ConfigLoader.load(root.resolve("conf/httpd_config.conf"), LoadOptions.defaults());
+        Files.writeString(conf.resolve("mime.properties"), "html = text/html\n");
+        Files.writeString(conf.resolve("httpd_config.conf"), """
+                mime conf/mime.properties
+                virtualhost site {
+                  vhRoot %s/
+                  docRoot $VH_ROOT/html/
+                  %s %s {
+                    %s
+                  }
+                  %s %s {
+                    %s
+                  }
+                }
+                listener http {
+                  address 127.0.0.1:8080
+                  map site *
+                }
+                """.formatted(root.resolve("site"), kind, firstUri, firstLine, kind, secondUri, secondLine));
+        LoadResult loaded = ConfigLoader.load(conf.resolve("httpd_config.conf"), LoadOptions.defaults());
         assertFalse(loaded.hasErrors(), loaded.diagnostics().toString());
         return loaded;
     }
 
-    private static Diagnostic only(LoadResult loaded, Code code) {
+    /** The one {@code code} report, at the second block and naming the first; returns the winner it names. */
+    private static String reportedWinner(LoadResult loaded, Code code) {
         List<Diagnostic> found = loaded.diagnostics().stream().filter(d -> d.code() == code).toList();
         assertEquals(1, found.size(), loaded.diagnostics().toString());
-        return found.get(0);
-    }
-
-    private static String winner(Diagnostic clash) {
+        Diagnostic clash = found.get(0);
+        assertEquals(List.of(8, 5), List.of(clash.span().line(), clash.related().get(0).span().line()), clash.toString());
         Matcher matcher = WINNER.matcher(clash.detail());
         assertTrue(matcher.find(), clash.detail());
         return matcher.group(1) + " at line " + matcher.group(2);
