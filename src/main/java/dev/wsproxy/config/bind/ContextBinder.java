@@ -5,7 +5,6 @@ import dev.wsproxy.config.bind.value.HeaderOps;
 import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Context;
@@ -14,6 +13,7 @@ import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.Realm;
+import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Binds a vhost's {@code context} blocks: static (the default type), redirect, proxy, and the app types
- * wsproxy does not run, with effective index, expires, headers, access control and realm. Duplicates keep
- * the first (OLS). The list holds the
+ * wsproxy does not run, with effective index, expires, headers, access control and realm. Of two contexts
+ * with one {@link RouteKey} ({@code /docs} and {@code /docs/}) the one OLS keeps is kept. The list holds the
  * {@code exp:} contexts first, in the order OLS tries them (strcmp of the URI), then the prefix contexts
  * (also by URI; the longest match wins among them), and a static {@code /} context at docRoot when there is none.
  */
@@ -41,8 +41,8 @@ final class ContextBinder {
     }
 
     List<Context> bind(Block config) {
-        Map<String, Context> byUri = new LinkedHashMap<>();
-        Map<String, Directive> firstAt = new LinkedHashMap<>();
+        Map<RouteKey, Context> byRoute = new LinkedHashMap<>();
+        Map<RouteKey, RouteClash.Written> keptAt = new LinkedHashMap<>();
         for (Directive d : config.all("context")) {
             Optional<String> uriText = Block.nameOf(d, "uri");
             if (uriText.isEmpty()) {
@@ -54,19 +54,17 @@ final class ContextBinder {
             if (uri.isEmpty()) {
                 continue;
             }
-            Directive first = firstAt.get(uri.get().text());
-            if (first != null) {
-                binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_CONTEXT, d.span(),
-                                "context `" + uri.get().text() + "` is defined twice",
-                                "OLS uses the first one and rejects this one; merge them or remove one.")
-                        .withRelated(first.span(), "first defined here"));
+            RouteKey route = uri.get().routeKey();
+            RouteClash.Written written = new RouteClash.Written(uri.get(), d.span());
+            RouteClash.Written kept = keptAt.get(route);
+            if (kept != null && !reportClash(new RouteClash("context", kept, written))) {
                 continue;
             }
-            firstAt.put(uri.get().text(), d);
-            context(d, uri.get()).ifPresent(c -> byUri.put(c.uri().text(), c));
+            keptAt.put(route, written);
+            context(d, uri.get()).ifPresent(c -> byRoute.put(route, c));
         }
-        List<Context> contexts = new ArrayList<>(byUri.values());
-        boolean hasRoot = contexts.stream().anyMatch(c -> c.uri() instanceof ContextUri.Prefix p && p.path().equals("/"));
+        List<Context> contexts = new ArrayList<>(byRoute.values());
+        boolean hasRoot = contexts.stream().anyMatch(c -> c.uri().routeKey().value().equals("/"));
         if (!hasRoot) {
             contexts.add(new Context.Static(new ContextUri.Prefix("/", "/"), vhost.docRoot(), true, vhost.indexFiles(),
                     vhost.autoIndex(), vhost.expires(), Optional.empty(), Optional.empty(), List.of(),
@@ -76,6 +74,20 @@ final class ContextBinder {
         contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)
                 .thenComparing(c -> c.uri().text()));
         return contexts;
+    }
+
+    /**
+     * Reports two contexts with one route and says whether the later one replaces the kept one: OLS sets contexts up
+     * sorted by URI text and rejects any after the first of a route, so the URI that sorts first wins wherever it is
+     * written ({@code /docs} before {@code /docs/}); of two spelt alike, the first written.
+     */
+    private boolean reportClash(RouteClash clash) {
+        boolean replaces = clash.later().uri().text().compareTo(clash.kept().uri().text()) < 0;
+        String rule = "OLS sets up contexts in the order of their URIs and rejects a second one for a route"
+                + (clash.sameText() ? "." : ", so `" + (replaces ? clash.later() : clash.kept()).uri().text()
+                + "` wins wherever each is written.");
+        binding.diagnostics.add(clash.report(Code.DUPLICATE_CONTEXT, replaces ? clash.later() : clash.kept(), rule));
+        return replaces;
     }
 
     private Optional<Context> context(Directive d, ContextUri uri) {

@@ -4,9 +4,9 @@ import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.bind.value.BackendAddresses;
 import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.model.WebSocketRoute;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Binds a vhost's {@code websocket} blocks into routes, in config order. A block without a URI or an
- * address is reported and skipped; a second block for the same URI replaces the first, as in OLS.
+ * address is reported and skipped; of blocks with one {@link RouteKey} ({@code /ws} and {@code /ws/}) the one
+ * OLS uses is kept.
  */
 final class WebSocketBinder {
     private final Binding binding;
@@ -27,7 +28,8 @@ final class WebSocketBinder {
     }
 
     List<WebSocketRoute> bind(Block config) {
-        Map<String, WebSocketRoute> byUri = new LinkedHashMap<>();
+        Map<RouteKey, WebSocketRoute> byRoute = new LinkedHashMap<>();
+        Map<RouteKey, ContextUri> firstOf = new LinkedHashMap<>();
         for (Directive d : config.all("websocket")) {
             Block body = Block.of(d);
             Optional<String> uriText = Block.nameOf(d, "uri");
@@ -45,14 +47,32 @@ final class WebSocketBinder {
             }
             Duration idle = Duration.ofSeconds(Settings.number(body, "idleTimeout").orElse(0L));
             WebSocketRoute route = new WebSocketRoute(uri.get(), backend.get(), idle, d.span());
-            WebSocketRoute earlier = byUri.put(uri.get().text(), route);
-            if (earlier != null) {
-                binding.diagnostics.add(Diagnostic.of(Code.DUPLICATE_WEBSOCKET, d.span(),
-                                "websocket `" + uri.get().text() + "` is defined twice",
-                                "As in OLS the last block wins; remove the other one.")
-                        .withRelated(earlier.span(), "first defined here"));
+            RouteKey key = uri.get().routeKey();
+            ContextUri first = firstOf.computeIfAbsent(key, k -> route.uri());
+            WebSocketRoute kept = byRoute.get(key);
+            if (kept == null || reportClash(first, new RouteClash("websocket", written(kept), written(route)))) {
+                byRoute.put(key, route);
             }
         }
-        return new ArrayList<>(byUri.values());
+        return new ArrayList<>(byRoute.values());
+    }
+
+    /**
+     * Reports two blocks with one route and says whether the later one replaces the kept one. OLS gives each block's
+     * address to the context the route's first block made, which it finds again only under that block's own spelling
+     * or, when that spelling ends in {@code /}, under any; otherwise it cannot file the later block and drops it.
+     */
+    private boolean reportClash(ContextUri first, RouteClash clash) {
+        boolean replaces = first.text().endsWith("/") || first.text().equals(clash.later().uri().text());
+        String rule = replaces
+                ? "OLS gives this block's address to the route `" + first.text() + "` that the first block made."
+                : "OLS finds the route `" + first.text() + "` that the first block made only under that spelling"
+                        + " (a URI ending in / would match both), so it drops this block.";
+        binding.diagnostics.add(clash.report(Code.DUPLICATE_WEBSOCKET, replaces ? clash.later() : clash.kept(), rule));
+        return replaces;
+    }
+
+    private static RouteClash.Written written(WebSocketRoute route) {
+        return new RouteClash.Written(route.uri(), route.span());
     }
 }

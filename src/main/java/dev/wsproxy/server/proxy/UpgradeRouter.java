@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * A vhost's WebSocket routes in front of its other handlers. An upgrade is matched on its decoded, canonical path:
  * {@code exp:} routes first in config order ({@code find()}), then plain URIs by segment-wise longest prefix
- * ({@code /ws} and {@code /ws/} both match {@code /ws} and {@code /ws/...}, never {@code /wsx}); of two plain
- * routes with the same URI the last one wins, as in OLS. Plain requests and unmatched upgrades go to {@code next}.
+ * ({@code /ws} and {@code /ws/} both match {@code /ws} and {@code /ws/...}, never {@code /wsx}); plain routes
+ * are filed by their {@link dev.wsproxy.config.model.RouteKey}, as the binder compares them; it leaves one route
+ * per key (were there two, the last would win). Plain requests and unmatched upgrades go to {@code next}.
  */
 final class UpgradeRouter implements HttpHandler {
 
@@ -34,7 +35,7 @@ final class UpgradeRouter implements HttpHandler {
             if (route.uri() instanceof ContextUri.Regex regex) {
                 regexRoutes.add(new RegexRoute(regex.pattern(), tunnel));
             } else {
-                prefixRoutes.addPrefixPath(((ContextUri.Prefix) route.uri()).path(), tunnel);
+                prefixRoutes.addPrefixPath(route.uri().routeKey().value(), tunnel);
             }
         }
     }

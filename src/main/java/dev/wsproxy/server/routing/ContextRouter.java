@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 /**
  * Chooses a vhost's context for a cleaned path as OLS does: {@code exp:} contexts first, in model order,
  * searched unanchored; then the longest plain URI prefix, segment by segment ({@code /doc} never
- * matches {@code /docs}).
+ * matches {@code /docs}). Plain URIs are filed by their {@link dev.wsproxy.config.model.RouteKey}, as the binder
+ * compares them; it leaves one context per key (were there two, the first would win).
  */
 public final class ContextRouter {
 
@@ -22,9 +23,8 @@ public final class ContextRouter {
         for (Context context : contexts) {
             if (context.uri() instanceof ContextUri.Regex) {
                 regexContexts.add(context);
-            } else if (context.uri() instanceof ContextUri.Prefix prefix
-                    && prefixes.getPrefixPath(withoutTrailingSlash(prefix.path())) == null) {
-                prefixes.addPrefixPath(prefix.path(), context);
+            } else if (prefixes.getPrefixPath(context.uri().routeKey().value()) == null) {
+                prefixes.addPrefixPath(context.uri().routeKey().value(), context);
             }
         }
     }
@@ -46,9 +46,5 @@ public final class ContextRouter {
         }
         String remainder = match.getMatched().equals("/") ? path : match.getRemaining();
         return Optional.of(new ContextMatch(match.getValue(), remainder, List.of()));
-    }
-
-    private static String withoutTrailingSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -34,8 +34,12 @@ final class Raw {
     }
 
     static Socket connect(Front front) throws IOException {
+        return connect(front.address());
+    }
+
+    static Socket connect(InetSocketAddress address) throws IOException {
         Socket socket = new Socket();
-        socket.connect(front.address(), 5000);
+        socket.connect(address, 5000);
         socket.setSoTimeout(15000);
         return socket;
     }
@@ -75,10 +79,30 @@ final class Raw {
 
     /** Sends {@code head} on a fresh connection and returns the response head. */
     static String exchange(Front front, String head) throws IOException {
-        try (Socket socket = connect(front)) {
+        return exchange(front.address(), head);
+    }
+
+    static String exchange(InetSocketAddress address, String head) throws IOException {
+        try (Socket socket = connect(address)) {
             send(socket, head);
             return readHead(socket.getInputStream());
         }
+    }
+
+    /** A backend that accepts every upgrade and names itself in an {@code X-Backend} header. */
+    static Backend named(String name) throws IOException {
+        return new Backend((socket, in, out) -> {
+            readRequest(in);
+            out.write(switching("X-Backend: " + name).getBytes(StandardCharsets.ISO_8859_1));
+            in.read();
+        });
+    }
+
+    /** The {@link #named} backend an upgrade to {@code uri} reached, or the status line when nothing tunnelled. */
+    static String reach(InetSocketAddress address, String uri) throws IOException {
+        String head = exchange(address, upgradeHead(uri));
+        int at = head.indexOf("X-Backend: ");
+        return at < 0 ? head.substring(0, head.indexOf("\r\n")) : head.substring(at + 11, head.indexOf("\r\n", at));
     }
 
     /** A masked client text frame (payload under 126 bytes). */

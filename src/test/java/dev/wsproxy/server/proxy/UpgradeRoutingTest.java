@@ -2,30 +2,18 @@ package dev.wsproxy.server.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Which backend an upgrade reaches: exp: routes first in config order, then the longest segment prefix. */
 class UpgradeRoutingTest {
 
-    private static Raw.Backend named(String name) throws Exception {
-        return new Raw.Backend((socket, in, out) -> {
-            Raw.readRequest(in);
-            out.write(Raw.switching("X-Backend: " + name).getBytes(StandardCharsets.ISO_8859_1));
-            in.read();
-        });
-    }
-
-    /** The backend that answered, or the status line when nothing tunnelled. */
     private static String reach(Front front, String uri) throws Exception {
-        String head = Raw.exchange(front, Raw.upgradeHead(uri));
-        int at = head.indexOf("X-Backend: ");
-        return at < 0 ? head.substring(0, head.indexOf("\r\n")) : head.substring(at + 11, head.indexOf("\r\n", at));
+        return Raw.reach(front.address(), uri);
     }
 
     @Test
     void regexRoutesComeFirstThenTheLongestSegmentPrefix() throws Exception {
-        try (Raw.Backend a = named("A"); Raw.Backend b = named("B"); Raw.Backend c = named("C");
+        try (Raw.Backend a = Raw.named("A"); Raw.Backend b = Raw.named("B"); Raw.Backend c = Raw.named("C");
              Front front = new Front(TunnelSettings.DEFAULT,
                      Front.prefix("/ws", Front.tcp(b.address())),
                      Front.regex("^/live/[a-z]+$", Front.tcp(a.address())),
@@ -48,7 +36,7 @@ class UpgradeRoutingTest {
 
     @Test
     void theLastPlainRouteWithTheSameUriWins() throws Exception {
-        try (Raw.Backend a = named("A"); Raw.Backend b = named("B");
+        try (Raw.Backend a = Raw.named("A"); Raw.Backend b = Raw.named("B");
              Front front = new Front(TunnelSettings.DEFAULT,
                      Front.prefix("/ws/", Front.tcp(a.address())),
                      Front.prefix("/ws", Front.tcp(b.address())))) {
