@@ -48,35 +48,44 @@ public final class PrivilegeDrop implements BeforeServing {
             gid = Accounts.groupId(groupName).orElseThrow(() -> new StartupException(REFUSED + "group `"
                     + groupName + "` does not exist on this system"));
         }
+        List<Path> code = lazilyReadCode();
         try {
             for (Path file : logFiles) {
                 Privileges.chown(file, user, gid);
             }
             Privileges.becomeUser(user, gid);
+            requireReadable(code, user.name());
         } catch (IOException e) {
             throw new StartupException(REFUSED + e.getMessage(), e);
+        } catch (LinkageError e) {
+            // a class of wsproxy's that the new user could not read, met before requireReadable looked
+            throw unreadableCode(user.name(), "a class (" + e.getMessage() + ")");
         }
-        requireReadableCode(user.name());
         errorLog.notice("running as user " + user.name() + " (uid " + user.uid() + "), group id " + gid);
     }
 
     /**
-     * The JVM reads classes from its class path as it first needs them, long after start-up: a user that cannot
-     * read them would leave requests hanging, so the server stops before it accepts one. {@code java -jar} (what
-     * {@code bin/wsproxy} runs) opened its one jar before the change and keeps it open, so only longer class
-     * paths are checked.
+     * The class path entries the JVM reads classes from as it first needs them, long after start-up: a user that
+     * cannot read them would leave requests hanging. {@code java -jar} (what {@code bin/wsproxy} runs) opened its
+     * one jar before the change and keeps it open, so it is left out.
      */
-    private static void requireReadableCode(String userName) throws StartupException {
-        List<String> entries = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty()).toList();
-        if (entries.size() == 1 && Files.isRegularFile(Path.of(entries.get(0)))) {
-            return;
-        }
-        for (String entry : entries) {
-            if (!Files.isReadable(Path.of(entry))) {
-                throw new StartupException("cannot serve as user `" + userName + "`: it cannot read wsproxy's code at "
-                        + entry + "; install wsproxy where that user can read it, or run it with java -jar");
+    private static List<Path> lazilyReadCode() {
+        List<Path> entries = Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty()).map(Path::of).toList();
+        return entries.size() == 1 && Files.isRegularFile(entries.get(0)) ? List.of() : entries;
+    }
+
+    /** Stops the server, before it accepts a connection, when the new user cannot read wsproxy's own code. */
+    private static void requireReadable(List<Path> code, String userName) throws StartupException {
+        for (Path entry : code) {
+            if (!Files.isReadable(entry)) {
+                throw unreadableCode(userName, entry.toString());
             }
         }
+    }
+
+    private static StartupException unreadableCode(String userName, String what) {
+        return new StartupException("cannot serve as user `" + userName + "`: it cannot read wsproxy's code at "
+                + what + "; install wsproxy where that user can read it, or run it with java -jar");
     }
 }

@@ -52,7 +52,8 @@ class OlsSampleTreeTest {
     void phpIsNeverServedTheRealmAsksForAPasswordAndDocsServes() throws Exception {
         int port = Loopback.freePort("127.0.0.1");
         installSampleTree(port);
-        Process wsproxy = WsproxyProcess.start(root, "-c", "conf/httpd_config.conf");
+        Process wsproxy = new ProcessBuilder(WsproxyProcess.commandOn(WsproxyProcess.classPathCopiedTo(root.resolve("lib")),
+                "-c", "conf/httpd_config.conf")).directory(root.toFile()).redirectErrorStream(true).start();
         try (BufferedReader output = WsproxyProcess.output(wsproxy)) {
             List<String> started = WsproxyProcess.linesUntil(output, "wsproxy: serving");
             assertTrue(started.get(started.size() - 1).contains("serving"), started.toString());

@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class PrivilegeDropTest {
     void startedAsRootItServesAsTheConfiguredUserAndGroup() throws Exception {
         int port = Loopback.freePort("127.0.0.1");
         Path config = configTree(port, "user nobody\ngroup nogroup\n");
-        Process process = new ProcessBuilder(WsproxyProcess.commandOn(classPathNobodyReads(), "-c", config.toString()))
+        Process process = new ProcessBuilder(WsproxyProcess.commandOn(WsproxyProcess.classPathCopiedTo(root.resolve("lib")), "-c", config.toString()))
                 .directory(root.toFile()).redirectErrorStream(true).start();
         try {
             WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
@@ -113,7 +112,7 @@ class PrivilegeDropTest {
         Path hidden = Files.createDirectory(root.resolve("hidden-classes"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         WsproxyProcess.Result result = WsproxyProcess.run(root, WsproxyProcess.commandOn(
-                classPathNobodyReads() + File.pathSeparator + hidden, "-c", config.toString()));
+                WsproxyProcess.classPathCopiedTo(root.resolve("lib")) + File.pathSeparator + hidden, "-c", config.toString()));
         assertEquals(ExitCodes.FAILED, result.exit(), result.toString());
         assertTrue(result.err().contains("cannot serve as user `nobody`: it cannot read wsproxy's code at " + hidden),
                 result.toString());
@@ -139,33 +138,6 @@ class PrivilegeDropTest {
         Path config = ServedTree.write(root, "127.0.0.1:" + port, "");
         Files.writeString(config, serverLines + Files.readString(config));
         return config;
-    }
-
-    /**
-     * The tests' class path copied into the served tree, where user nobody can read it, as an install under /opt would
-     * be: the build's own folders may lie under a folder only root can enter (a fresh clone in a mktemp folder).
-     */
-    private String classPathNobodyReads() throws IOException {
-        Path lib = Files.createDirectories(root.resolve("lib"));
-        List<String> copies = new ArrayList<>();
-        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-        for (int i = 0; i < entries.length; i++) {
-            Path from = Path.of(entries[i]);
-            Path to = lib.resolve(i + "-" + from.getFileName());
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()));
-                }
-            }
-            copies.add(to.toString());
-        }
-        try (Stream<Path> copied = Files.walk(lib)) {
-            for (Path file : copied.toList()) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                        Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return String.join(File.pathSeparator, copies);
     }
 
     /** The first line a command prints. */

@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** wsproxy as its own process ({@code java dev.wsproxy.cli.Main ...}), as a shell or service manager runs it. */
 final class WsproxyProcess {
@@ -36,6 +38,34 @@ final class WsproxyProcess {
                 "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The tests' class path copied into {@code lib}, readable by every user, as an install under /opt would be: a
+     * server that drops root to {@code nobody} reads its classes from there, while the build's own folders may lie
+     * under a folder only root can enter (a fresh clone in a mktemp folder).
+     */
+    static String classPathCopiedTo(Path lib) throws IOException {
+        Files.createDirectories(lib);
+        List<String> copies = new ArrayList<>();
+        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
+        for (int i = 0; i < entries.length; i++) {
+            Path from = Path.of(entries[i]);
+            Path to = lib.resolve(i + "-" + from.getFileName());
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()));
+                }
+            }
+            copies.add(to.toString());
+        }
+        try (Stream<Path> copied = Files.walk(lib)) {
+            for (Path file : copied.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
+                        Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(File.pathSeparator, copies);
     }
 
     /** Starts wsproxy in {@code directory}; stdout and stderr come merged from the process's input stream. */
