@@ -43,6 +43,7 @@ class RequestFramingTest {
 
     /** What a smuggler puts after the head: a few body bytes, then a whole second request for the backend. */
     private static final String SMUGGLED = "GET /api/smuggled HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    private static final String CHUNKED_HELLO = "5\r\nhello\r\n0\r\n\r\n";
     private static final String WEBSOCKET_HEAD = "GET /ws/chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
 
@@ -82,8 +83,7 @@ class RequestFramingTest {
 
     @Test
     void contentLengthPast64BitsIsRefusedAndNothingIsSmuggled() throws Exception {
-        String reply = send("POST /api/form HTTP/1.1\r\nHost: x\r\nContent-Length: 18446744073709551621\r\n\r\n"
-                + "hello" + SMUGGLED);
+        String reply = smuggle("HTTP/1.1", "Content-Length: 18446744073709551621", "hello");
         assertRefused(400, reply, "Content-Length `18446744073709551621`");
     }
 
@@ -94,24 +94,19 @@ class RequestFramingTest {
         "Content-Length: ５", "Content-Length: ", "Content-Length: 5\\r\\nContent-Length: 5",
         "Transfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked", "Transfer-Encoding: chunked\\r\\nContent-Length: 5"})
     void framingUndertowRefusesItselfIs400(String headers) throws Exception {
-        String reply = send("POST /api/form HTTP/1.1\r\nHost: x\r\n" + headers.replace("\\r\\n", "\r\n")
-                + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + SMUGGLED);
-        assertRefused(400, reply);
+        assertRefused(400, smuggle("HTTP/1.1", headers.replace("\\r\\n", "\r\n"), CHUNKED_HELLO));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"chunked, identity", "gzip, chunked", "gzip", "identity"})
     void transferEncodingOtherThanChunkedAloneIs501(String coding) throws Exception {
-        String reply = send("POST /api/form HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding
-                + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n" + SMUGGLED);
+        String reply = smuggle("HTTP/1.1", "Transfer-Encoding: " + coding, CHUNKED_HELLO);
         assertRefused(501, reply, "Transfer-Encoding `" + coding + "`");
     }
 
     @Test
     void transferEncodingOnHttp10Is400() throws Exception {
-        String reply = send("POST /api/form HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "5\r\nhello\r\n0\r\n\r\n" + SMUGGLED);
-        assertRefused(400, reply, "HTTP/1.0");
+        assertRefused(400, smuggle("HTTP/1.0", "Transfer-Encoding: chunked", CHUNKED_HELLO), "HTTP/1.0");
     }
 
     @Test
@@ -156,6 +151,11 @@ class RequestFramingTest {
         assertEquals("backend saw POST /api/ok HTTP/1.1 body=fine", posted.body());
         assertEquals(before + 1, backend.received.size());
         assertEquals("home", server.get("/").body());
+    }
+
+    /** A POST with {@code headers} and {@code body}, and a second request for the backend right behind it. */
+    private String smuggle(String version, String headers, String body) throws IOException {
+        return send("POST /api/form " + version + "\r\nHost: x\r\n" + headers + "\r\n\r\n" + body + SMUGGLED);
     }
 
     /** Writes {@code bytes} as they are on one connection and reads until the server closes it. */
