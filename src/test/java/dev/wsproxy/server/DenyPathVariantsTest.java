@@ -56,7 +56,8 @@ class DenyPathVariantsTest {
         AccessControl denyAll = new AccessControl(List.of(), List.of(new AclEntry.Any("ALL")));
         var vhost = Sites.vhost("site", root.resolve("site"),
                 files("exp:\\.(env|bak)$", html, false, false, ExpiresSettings.DISABLED, Optional.empty()),
-                files("/private/", html.resolve("private"), true, false, ExpiresSettings.DISABLED, Optional.of(denyAll)),
+                files("/private/", html.resolve("private"), true, false, ExpiresSettings.DISABLED,
+                        Optional.of(denyAll)),
                 files("/pub/", pub), files("/", html));
         server = RunningServer.start(Sites.server(root, List.of(listener("main", "127.0.0.1", map("*", "site"))),
                 List.of(vhost), new Tuning(2048, 4096, 5, 30, 1000), AccessControl.ALLOW_ALL));
@@ -117,6 +118,7 @@ class DenyPathVariantsTest {
         String file = server.raw("GET /file.txt HTTP/1.1", "Host: x");
         assertEquals(200, RunningServer.status(file), "the file itself still serves");
         assertTrue(file.endsWith("public"));
-        assertEquals(200, RunningServer.status(server.raw("GET /sub/../ HTTP/1.1", "Host: x")), "a directory still serves");
+        assertEquals(200, RunningServer.status(server.raw("GET /sub/../ HTTP/1.1", "Host: x")),
+                "a directory still serves");
     }
 }

@@ -92,7 +92,8 @@ class RequestFramingTest {
     @ValueSource(strings = {"Content-Length: 9223372036854775808", "Content-Length: -1", "Content-Length: +5",
         "Content-Length: 5, 5", "Content-Length: 5 5", "Content-Length: 0x5", "Content-Length: 5.0",
         "Content-Length: ５", "Content-Length: ", "Content-Length: 5\\r\\nContent-Length: 5",
-        "Transfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked", "Transfer-Encoding: chunked\\r\\nContent-Length: 5"})
+        "Transfer-Encoding: chunked\\r\\nTransfer-Encoding: chunked",
+        "Transfer-Encoding: chunked\\r\\nContent-Length: 5"})
     void framingUndertowRefusesItselfIs400(String headers) throws Exception {
         assertRefused(400, smuggle("HTTP/1.1", headers.replace("\\r\\n", "\r\n"), CHUNKED_HELLO));
     }

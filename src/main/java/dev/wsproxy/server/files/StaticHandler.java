@@ -27,9 +27,9 @@ import java.util.Optional;
 /**
  * Serves a static context as OLS does: {@code allowBrowse 0} → 403; {@code .ht*} → 403;
  * a directory without its trailing slash → 301 to it; index files in order, then the {@code autoIndex}
- * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other than GET and HEAD → 405. A file a script handler
- * would run is never sent, whichever way it is reached: 503 (403 with {@code enableScript 0}); so is a
- * file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
+ * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other
+ * than GET and HEAD → 405. A file a script handler would run is never sent, whichever way it is reached:
+ * 503 (403 with {@code enableScript 0}); so is a file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
  */
 public final class StaticHandler implements HttpHandler {
 
