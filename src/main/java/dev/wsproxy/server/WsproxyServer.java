@@ -105,9 +105,9 @@ public final class WsproxyServer implements AutoCloseable {
         List<GracefulShutdownHandler> roots = new ArrayList<>();
         Map<String, BoundListener> bound = new HashMap<>();
         for (Listener listener : bindOrder(config.listeners())) {
-            HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(config.tuning(),
-                    AccessCheck.wrap(config.accessControl(), "the server", logs.errorLog(),
-                    new HostRouter(listener, vhosts)))));
+            HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(
+                    config.tuning(), logs.errorLog(), AccessCheck.wrap(config.accessControl(), "the server",
+                    logs.errorLog(), new HostRouter(listener, vhosts)))));
             GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;

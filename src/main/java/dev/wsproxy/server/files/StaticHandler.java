@@ -27,9 +27,9 @@ import java.util.Optional;
 /**
  * Serves a static context as OLS does: {@code allowBrowse 0} → 403; {@code .ht*} → 403;
  * a directory without its trailing slash → 301 to it; index files in order, then the {@code autoIndex}
- * page, else 404; a missing file → 404; methods other than GET and HEAD → 405. A file a script handler
- * would run is never sent, whichever way it is reached: 503 (403 with {@code enableScript 0}); so is a
- * file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
+ * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other
+ * than GET and HEAD → 405. A file a script handler would run is never sent, whichever way it is reached:
+ * 503 (403 with {@code enableScript 0}); so is a file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
  */
 public final class StaticHandler implements HttpHandler {
 
@@ -106,7 +106,7 @@ public final class StaticHandler implements HttpHandler {
         } else if (attributes.get().isDirectory()) {
             serveDirectory(exchange, path, base, file);
         } else if (attributes.get().isRegularFile()) {
-            sendFile(exchange, file, attributes.get());
+            sendRegularFile(exchange, path, file, attributes.get());
         } else {
             Responses.end(exchange, StatusCodes.NOT_FOUND);
         }
@@ -147,6 +147,19 @@ public final class StaticHandler implements HttpHandler {
         } else {
             exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(page));
         }
+    }
+
+    /**
+     * A file is never a directory: {@code /file/} is 404, as in nginx and OLS, so that a rule written for
+     * {@code /file} (an {@code exp:...$} deny) cannot be walked around with a slash. A script still gets its
+     * refusal, since OLS runs {@code /x.php/} with path info.
+     */
+    private void sendRegularFile(HttpServerExchange exchange, String path, Path file, BasicFileAttributes attributes) {
+        if (path.endsWith("/") && !isScript(file)) {
+            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            return;
+        }
+        sendFile(exchange, file, attributes);
     }
 
     private void sendFile(HttpServerExchange exchange, Path file, BasicFileAttributes attributes) {

@@ -1,7 +1,9 @@
 package dev.wsproxy.server.routing;
 
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
+import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -14,7 +16,9 @@ import java.util.Optional;
  * First check of every request: the request line and header limits from {@code tuning} (414, 431) and a
  * path that cannot be mapped safely. An encoded slash, backslash or NUL ({@code %2f %5c %00}), a raw
  * backslash or control character, or a {@code ..} above the root answers 400, so no later stage ever sees
- * such a path; the cleaned path is attached for the routing that follows.
+ * such a path; the cleaned path is attached for the routing that follows. A request whose body framing
+ * breaks a {@link BodyFraming} rule is refused (400, 501) with one error-log line and its connection closed,
+ * so nothing after its head is read as another request.
  */
 public final class RequestGuard implements HttpHandler {
 
@@ -25,11 +29,13 @@ public final class RequestGuard implements HttpHandler {
 
     private final int maxUrlLength;
     private final int maxHeaderSize;
+    private final ErrorLog errorLog;
     private final HttpHandler next;
 
-    public RequestGuard(Tuning tuning, HttpHandler next) {
+    public RequestGuard(Tuning tuning, ErrorLog errorLog, HttpHandler next) {
         this.maxUrlLength = tuning.maxReqUrlLen();
         this.maxHeaderSize = tuning.maxReqHeaderSize();
+        this.errorLog = errorLog;
         this.next = next;
     }
 
@@ -43,6 +49,12 @@ public final class RequestGuard implements HttpHandler {
         }
         if (headerBytes(exchange) > maxHeaderSize) {
             Responses.end(exchange, StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE);
+            return;
+        }
+        Optional<BodyFraming.Refusal> framing = BodyFraming.check(exchange);
+        if (framing.isPresent()) {
+            exchange.setPersistent(false);
+            Refusals.refuse(exchange, framing.get().status(), errorLog, framing.get().why());
             return;
         }
         Optional<String> path = safePath(exchange);
