@@ -45,6 +45,18 @@ class LogsTest {
     }
 
     @Test
+    void clientTextCannotForgeAccessLogFields() throws Exception {
+        LogSettings errorLog = new LogSettings(root.resolve("logs/error.log"), "INFO", false, Optional.empty());
+        try (RunningServer server = RunningServer.start(config(errorLog, site("shared", Optional.empty())))) {
+            server.raw("GET /index.html HTTP/1.1", "Host: shared.test", "Referer: caf\u00e9",
+                    "User-Agent: evil\" 200 9 \"forged\\");
+        }
+        String line = Files.readString(root.resolve("logs/new/dir/access.log"));
+        assertTrue(line.endsWith(" 200 5 \"caf\\xE9\" \"evil\\x22 200 9 \\x22forged\\x5C\"" + System.lineSeparator()),
+                line);
+    }
+
+    @Test
     void combinedLinesGoToTheServerLogAndAVhostsOwnLog() throws Exception {
         LogSettings errorLog = new LogSettings(root.resolve("logs/error.log"), "INFO", false, Optional.empty());
         VirtualHost own = site("own", Optional.of(new LogSettings(root.resolve("own/logs/access.log"), "", false,

@@ -49,7 +49,7 @@ public final class AccessLogFormat {
                 char kind = format.charAt(close + 1);
                 i = close + 1;
                 parts.add(kind == 'o' ? exchange -> dashIfEmpty(exchange.getResponseHeaders().getFirst(header))
-                        : exchange -> dashIfEmpty(exchange.getRequestHeaders().getFirst(header)));
+                        : exchange -> LogText.escaped(dashIfEmpty(exchange.getRequestHeaders().getFirst(header))));
             } else {
                 parts.add(simple(directive));
             }
@@ -95,15 +95,15 @@ public final class AccessLogFormat {
             case 'T':
                 return exchange -> Long.toString(TimeUnit.NANOSECONDS.toSeconds(elapsedNanos(exchange)));
             case 'U':
-                return HttpServerExchange::getRequestPath;
+                return exchange -> LogText.escaped(exchange.getRequestPath());
             case 'q':
-                return exchange -> exchange.getQueryString().isEmpty() ? "" : "?" + exchange.getQueryString();
+                return exchange -> exchange.getQueryString().isEmpty() ? "" : "?" + LogText.escaped(exchange.getQueryString());
             case 'm':
                 return exchange -> exchange.getRequestMethod().toString();
             case 'H':
                 return exchange -> exchange.getProtocol().toString();
             case 'v':
-                return exchange -> exchange.getHostName();
+                return exchange -> LogText.escaped(exchange.getHostName());
             case 'p':
                 return exchange -> Integer.toString(exchange.getDestinationAddress().getPort());
             case '%':
@@ -116,7 +116,7 @@ public final class AccessLogFormat {
 
     private static String requestLine(HttpServerExchange exchange) {
         String query = exchange.getQueryString();
-        return exchange.getRequestMethod() + " " + exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query)
+        return exchange.getRequestMethod() + " " + LogText.escaped(exchange.getRequestURI() + (query.isEmpty() ? "" : "?" + query))
                 + " " + exchange.getProtocol();
     }
 

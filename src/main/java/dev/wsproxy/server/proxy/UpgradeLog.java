@@ -2,6 +2,7 @@ package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.AccessLogSink;
 import dev.wsproxy.server.log.LogClock;
+import dev.wsproxy.server.log.LogText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ final class UpgradeLog {
         this.sink = sink;
         this.backend = backend;
         this.prefix = UpgradeRequest.clientIp(exchange) + " - - " + LogClock.now() + " \""
-                + exchange.getRequestMethod() + " " + UpgradeRequest.rawUri(exchange) + " "
+                + exchange.getRequestMethod() + " " + LogText.escaped(UpgradeRequest.rawUri(exchange)) + " "
                 + exchange.getProtocol() + "\" ";
         this.refererAndUserAgent = " \"" + orDash(exchange.getRequestHeaders().getFirst(Headers.REFERER)) + "\" \""
                 + orDash(exchange.getRequestHeaders().getFirst(Headers.USER_AGENT)) + "\"";
@@ -44,6 +45,6 @@ final class UpgradeLog {
     }
 
     private static String orDash(String value) {
-        return value == null ? "-" : value.replace('"', '\'');
+        return value == null ? "-" : LogText.escaped(value);
     }
 }
