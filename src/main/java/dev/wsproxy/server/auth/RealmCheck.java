@@ -7,6 +7,7 @@ import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.Realm;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.LogText;
 import dev.wsproxy.server.routing.ContextMatch;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -73,7 +74,7 @@ public final class RealmCheck implements HttpHandler {
             return Optional.of("no Basic credentials");
         }
         String name = credentials.get().user();
-        String shown = "user `" + Refusals.printable(name) + "`";
+        String shown = "user `" + LogText.printable(name) + "`";
         Optional<UserFile.User> user = files.users().user(name);
         if (user.isEmpty()) {
             return Optional.of("unknown " + shown + files.problem().map(p -> "; the user file " + p).orElse(""));

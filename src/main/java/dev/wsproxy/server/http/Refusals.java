@@ -1,6 +1,7 @@
 package dev.wsproxy.server.http;
 
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.LogText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 
@@ -31,14 +32,7 @@ public final class Refusals {
 
     private static void end(HttpServerExchange exchange, int status, ErrorLog log, ErrorLog.Level level, String why) {
         log.log(level, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] " + status + " "
-                + exchange.getRequestMethod() + " " + printable(exchange.getRequestPath()) + ": " + why);
+                + exchange.getRequestMethod() + " " + LogText.printable(exchange.getRequestPath()) + ": " + why);
         Responses.end(exchange, status);
-    }
-
-    /** Client-sent text as it may appear in a log line: control characters replaced, at most 200 characters. */
-    public static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().limit(200).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return text.codePointCount(0, text.length()) > 200 ? out.append("...").toString() : out.toString();
     }
 }

@@ -1,16 +1,16 @@
 package dev.wsproxy.server.log;
 
-/**
- * A client-supplied value as an access-log field may hold it, escaped as nginx escapes it: {@code "}, {@code \},
- * control characters and bytes outside printable ASCII become {@code \xHH}, so that no client can end a quoted
- * field, forge the fields after it or start a new line.
- */
+/** Text a client sent, made safe for the logs: no client can end a field, forge others or start a new line. */
 public final class LogText {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private LogText() {
     }
 
+    /**
+     * A value as an access-log field holds it, escaped as nginx escapes it: {@code "}, {@code \}, control
+     * characters and bytes outside printable ASCII become {@code \xHH}.
+     */
     public static String escaped(String value) {
         int first = firstToEscape(value);
         if (first < 0) {
@@ -27,6 +27,13 @@ public final class LogText {
             }
         }
         return out.toString();
+    }
+
+    /** Text as an error-log line quotes it: control characters replaced, at most 200 characters. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(200).forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return text.codePointCount(0, text.length()) > 200 ? out.append("...").toString() : out.toString();
     }
 
     private static int firstToEscape(String value) {
