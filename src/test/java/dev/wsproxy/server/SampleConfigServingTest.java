@@ -10,6 +10,7 @@ import dev.wsproxy.config.LoadOptions;
 import dev.wsproxy.config.LoadResult;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

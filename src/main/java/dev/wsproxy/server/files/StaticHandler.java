@@ -5,12 +5,14 @@ import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.exchange.ContextMatch;
+import dev.wsproxy.server.exchange.Outcome;
+import dev.wsproxy.server.exchange.RequestPath;
+import dev.wsproxy.server.exchange.Trace;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
-import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.http.UriPaths;
-import dev.wsproxy.server.routing.ContextMatch;
-import dev.wsproxy.server.routing.RequestGuard;
+import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other
  * than GET and HEAD → 405. A file a script handler would run is never sent, whichever way it is reached:
  * 503 (403 with {@code enableScript 0}); so is a file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
+ * An explained request stops before the file is read, with the file as its outcome.
  */
 public final class StaticHandler implements HttpHandler {
 
@@ -56,7 +59,7 @@ public final class StaticHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
+        String path = exchange.getAttachment(RequestPath.CLEAN);
         if (!context.allowBrowse()) {
             forbidden(exchange, "context `" + context.uri().text() + "` has allowBrowse 0");
             return;
@@ -139,6 +142,10 @@ public final class StaticHandler implements HttpHandler {
             Responses.end(exchange, StatusCodes.NOT_FOUND);
             return;
         }
+        if (Trace.of(exchange).explaining()) {
+            Trace.of(exchange).finish(Outcome.file(directory));
+            return;
+        }
         byte[] page = DirectoryListing.render(path, directory).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, page.length);
@@ -173,6 +180,10 @@ public final class StaticHandler implements HttpHandler {
             if (ScriptFiles.isHandlerType(contentType)) {
                 forbidden(exchange, "MIME type " + contentType + " of " + file
                         + " has no handler and is never sent as a file");
+                return;
+            }
+            if (Trace.of(exchange).explaining()) {
+                Trace.of(exchange).finish(Outcome.file(file));
                 return;
             }
             try {
