@@ -4,7 +4,7 @@ import dev.wsproxy.server.exchange.Step;
 import io.undertow.server.HttpHandler;
 import java.util.function.UnaryOperator;
 
-/** One step of the pipeline and how its handler wraps the steps after it (or {@code next} itself, when it has nothing to do). */
+/** One step of the pipeline and how its handler wraps the steps after it ({@code next} itself when it has nothing to do). */
 record Stage(Step step, UnaryOperator<HttpHandler> wrap) {
 
     /** A step wsproxy does not run yet: every request passes through it unchanged, and it records nothing. */

@@ -31,6 +31,7 @@ final class TunnelHandler implements HttpHandler {
         UpgradeLog log = new UpgradeLog(accessLog, exchange, route.backend().text());
         String defect = UpgradeRequest.defect(exchange);
         if (defect != null) {
+            Trace.of(exchange).reason(defect);
             Responses.end(exchange, StatusCodes.BAD_REQUEST);
             log.write(StatusCodes.BAD_REQUEST, 0, 0, defect);
             return;
