@@ -8,6 +8,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.exchange.ContextMatch;
 import dev.wsproxy.server.exchange.Outcome;
 import dev.wsproxy.server.exchange.RequestPath;
+import dev.wsproxy.server.exchange.Step;
 import dev.wsproxy.server.exchange.Trace;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
@@ -80,7 +81,7 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         if (located.isEmpty()) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "no file of this context for ", path);
             return;
         }
         serve(exchange, path, located.get().base(), located.get().file());
@@ -104,14 +105,14 @@ public final class StaticHandler implements HttpHandler {
             if (script.isPresent()) {
                 refuseScript(exchange, script.get());
             } else {
-                Responses.end(exchange, StatusCodes.NOT_FOUND);
+                notFound(exchange, "no such file ", file);
             }
         } else if (attributes.get().isDirectory()) {
             serveDirectory(exchange, path, base, file);
         } else if (attributes.get().isRegularFile()) {
             sendRegularFile(exchange, path, file, attributes.get());
         } else {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "not a regular file ", file);
         }
     }
 
@@ -139,7 +140,7 @@ public final class StaticHandler implements HttpHandler {
             }
         }
         if (!context.autoIndex()) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "no index file and autoIndex off in ", directory);
             return;
         }
         if (Trace.of(exchange).explaining()) {
@@ -163,7 +164,7 @@ public final class StaticHandler implements HttpHandler {
      */
     private void sendRegularFile(HttpServerExchange exchange, String path, Path file, BasicFileAttributes attributes) {
         if (path.endsWith("/") && !isScript(file)) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "a file asked for as a directory ", file);
             return;
         }
         sendFile(exchange, file, attributes);
@@ -221,6 +222,12 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         Refusals.appNotRun(exchange, errorLog, file + " belongs to scriptHandler " + handler);
+    }
+
+    /** 404, with what was missing for an explained request. */
+    private static void notFound(HttpServerExchange exchange, String what, Object where) {
+        Trace.of(exchange).note(Step.HANDLER, what, where);
+        Responses.end(exchange, StatusCodes.NOT_FOUND);
     }
 
     private void forbidden(HttpServerExchange exchange, String why) {
