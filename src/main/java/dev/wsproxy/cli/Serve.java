@@ -1,9 +1,6 @@
 package dev.wsproxy.cli;
 
-import dev.wsproxy.config.ConfigLoader;
-import dev.wsproxy.config.LoadOptions;
 import dev.wsproxy.config.LoadResult;
-import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
 import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.model.ServerConfig;
@@ -12,13 +9,13 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The root command's work: load the config (refusing to start on any error, printed exactly as
@@ -36,15 +33,12 @@ final class Serve {
     }
 
     int run(Path configFile, Path serverRoot, StopSignals signals) throws InterruptedException {
-        LoadResult loaded = ConfigLoader.load(configFile, new LoadOptions(Optional.ofNullable(serverRoot), true));
-        GccReporter gcc = new GccReporter();
-        if (loaded.stopsServe() || loaded.config().isEmpty()) {
-            loaded.diagnostics().forEach(d -> err.println(gcc.format(d)));
-            long errors = loaded.diagnostics().stream().filter(Diagnostic::stopsServe).count();
-            err.println("wsproxy: " + gcc.relative(configFile) + ": " + errors + " error(s); not starting");
-            err.flush();
-            return ConfigLoader.unreadable(configFile).isPresent() ? ExitCodes.UNREADABLE : ExitCodes.FAILED;
+        LoadResult loaded = ServableConfig.load(configFile, serverRoot);
+        OptionalInt refused = ServableConfig.refusal(loaded, configFile, err, "not starting");
+        if (refused.isPresent()) {
+            return refused.getAsInt();
         }
+        GccReporter gcc = new GccReporter();
         ServerConfig config = loaded.config().get();
         LibraryLogBridge.quiet();
         WsproxyServer server;

@@ -15,7 +15,7 @@ import java.util.Map;
  * Every log file of a running server: the error log, the server access log and each vhost's own access
  * log; vhosts naming the same file share one writer.
  */
-public final class ServerLogs implements AutoCloseable {
+public final class ServerLogs implements RequestLogs, AutoCloseable {
 
     private final ErrorLog errorLog;
     private final Path errorLogFile;
@@ -38,10 +38,12 @@ public final class ServerLogs implements AutoCloseable {
         }
     }
 
+    @Override
     public ErrorLog errorLog() {
         return errorLog;
     }
 
+    @Override
     public AccessLog serverAccessLog() {
         return serverAccessLog;
     }
@@ -53,7 +55,7 @@ public final class ServerLogs implements AutoCloseable {
         return all;
     }
 
-    /** The vhost's own access log, or the server's when it has none. */
+    @Override
     public AccessLog accessLogOf(VirtualHost vhost) throws IOException {
         return vhost.accessLog().isPresent() ? accessLog(vhost.accessLog().get()) : serverAccessLog;
     }
