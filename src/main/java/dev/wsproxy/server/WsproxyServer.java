@@ -8,7 +8,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.http.ErrorBodies;
 import dev.wsproxy.server.http.IpText;
-import dev.wsproxy.server.http.TcpCork;
+import dev.wsproxy.server.platform.TcpCork;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.ServerLogs;

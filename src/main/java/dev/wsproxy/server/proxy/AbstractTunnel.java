@@ -1,6 +1,8 @@
 package dev.wsproxy.server.proxy;
 
+import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.xnio.Options;
@@ -12,17 +14,6 @@ import org.xnio.XnioIoThread;
  * directions have finished or at the first failure, and writes the tunnel's access-log line.
  */
 abstract class AbstractTunnel {
-
-    /** One direction of a tunnel, as the tunnel sees it. */
-    interface Direction {
-
-        boolean finished();
-
-        long bytes();
-
-        /** Gives back any buffer it holds; the tunnel has ended. */
-        void release();
-    }
 
     private final IdleTimeout idle;
     private final UpgradeLog log;
@@ -40,10 +31,25 @@ abstract class AbstractTunnel {
         this.log = log;
     }
 
-    /** @param up the direction from the client to the backend; {@code down}, the other */
-    final void directions(Direction up, Direction down) {
-        this.up = up;
-        this.down = down;
+    /**
+     * Joins the client's and the backend's socket by two directions, which read into {@code readBuffer} and hold
+     * what a sink cannot take in buffers of {@code held}.
+     */
+    final void connect(Endpoint client, Endpoint backend, ByteBuffer readBuffer, ByteBufferPool held) {
+        up = new Direction(client, backend, readBuffer, new HeldBytes(held), this);
+        down = new Direction(backend, client, readBuffer, new HeldBytes(held), this);
+        client.connect(up, down);
+        backend.connect(down, up);
+    }
+
+    /** The direction from the client to the backend. */
+    final Direction up() {
+        return up;
+    }
+
+    /** The direction from the backend to the client. */
+    final Direction down() {
+        return down;
     }
 
     final void startIdleTimeout() {
