@@ -127,6 +127,11 @@ final class Connectors {
         return (InetSocketAddress) channel.getLocalAddress();
     }
 
+    /** The worker whose I/O threads carry every connection of the server. */
+    XnioWorker worker() {
+        return worker;
+    }
+
     /** Starts accepting connections on every bound listener. */
     void startAccepting() {
         channels.forEach(AcceptingChannel::resumeAccepts);

@@ -1,21 +1,27 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.OpenTunnels;
 import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
+import org.xnio.XnioWorker;
 
 /**
- * What the two kinds of tunnel share: two directions, the idle timeout, and the end, which comes once, when both
- * directions have finished or at the first failure, and writes the tunnel's access-log line.
+ * What the two kinds of tunnel share: two directions, the idle timeout, the closing handshake of a stopping server,
+ * and the end, which comes once, when both directions have finished or at the first failure, and writes the
+ * tunnel's access-log line.
  */
-abstract class AbstractTunnel {
+abstract class AbstractTunnel implements OpenTunnels.Tunnel {
 
     private final IdleTimeout idle;
+    private final XnioWorker worker;
+    private final Executor tunnelThread;
     private final UpgradeLog log;
     private Direction up;
     private Direction down;
@@ -28,6 +34,8 @@ abstract class AbstractTunnel {
      */
     AbstractTunnel(Duration idleTimeout, XnioIoThread timers, Executor tunnelThread, UpgradeLog log) {
         this.idle = new IdleTimeout(idleTimeout, timers, tunnelThread, this::end);
+        this.worker = timers.getWorker();
+        this.tunnelThread = tunnelThread;
         this.log = log;
     }
 
@@ -52,12 +60,57 @@ abstract class AbstractTunnel {
         return down;
     }
 
+    /** A stopping server will find the tunnel from now on; call before anything else is sent to its thread. */
+    final void opened() {
+        OpenTunnels.opened(worker, this);
+    }
+
     final void startIdleTimeout() {
         idle.start();
     }
 
     final boolean over() {
         return over;
+    }
+
+    @Override
+    public final boolean ended() {
+        return over;
+    }
+
+    @Override
+    public final void goAway() {
+        onTunnelThread(() -> {
+            if (over) {
+                return;
+            }
+            up.goAway(CloseFrames.goingAwayToBackend());
+            down.goAway(CloseFrames.goingAwayToClient());
+            directionAnswered();
+            up.run();
+            down.run();
+        });
+    }
+
+    @Override
+    public final void cutOff(String why) {
+        onTunnelThread(() -> end(why));
+    }
+
+    /** Runs {@code task} on the tunnel's thread; where that has stopped, the tunnel has ended with it. */
+    private void onTunnelThread(Runnable task) {
+        try {
+            tunnelThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the I/O thread is stopping, and closes the tunnel's connections as it goes
+        }
+    }
+
+    /** One direction has done its part of the closing handshake; the tunnel ends when both have. */
+    final void directionAnswered() {
+        if (up.answered() && down.answered()) {
+            end("server stopping: closed with 1001 (going away)");
+        }
     }
 
     /** Bytes moved; postpones the idle timeout. */
@@ -82,6 +135,7 @@ abstract class AbstractTunnel {
             return;
         }
         over = true;
+        OpenTunnels.ended(worker, this);
         idle.cancel();
         closeConnections();
         up.release();

@@ -92,6 +92,7 @@ final class SplicedTunnel extends AbstractTunnel {
         onClose(backend);
         up().start(upEarly, n < 0);
         down().start(early, false);
+        opened();
         loop.execute(this::register, () -> end("the server is stopping"));
     }
 

@@ -22,7 +22,7 @@ final class Tunnel extends AbstractTunnel {
     /** @param clientOverTls whether the client connection is TLS (wss), which changes how its reads end */
     Tunnel(StreamConnection client, boolean clientOverTls, StreamConnection backend, ByteBuffer early,
            ByteBufferPool pool, Duration idleTimeout, UpgradeLog log) {
-        super(idleTimeout, client.getIoThread(), Runnable::run, log);
+        super(idleTimeout, client.getIoThread(), client.getIoThread(), log);
         this.client = client;
         this.backend = backend;
         this.early = early;
@@ -34,6 +34,7 @@ final class Tunnel extends AbstractTunnel {
         keepAlive(client);
         onClose(client);
         onClose(backend);
+        opened();
         startIdleTimeout();
         down().start(early, false);
         down().run();
