@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class FrameTrackerTest {
         }
         // payload bytes that look like headers, so that a tracker that reads them goes wrong
         byte[] body = new byte[payload];
-        java.util.Arrays.fill(body, (byte) 0x88);
+        Arrays.fill(body, (byte) 0x88);
         out.writeBytes(body);
         return out.toByteArray();
     }

@@ -84,17 +84,7 @@ class GoingAwayTest {
     }
 
     private WsproxyServer serve(Engine engine, BackendAddress backend) throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, String.join("\n",
-                "serverName test", "mime conf/mime.properties",
-                "errorlog logs/error.log {", "  logLevel INFO", "}",
-                "accesslog logs/access.log {", "}",
-                "virtualhost site {", "  vhRoot site/", "  docRoot $VH_ROOT/html/",
-                "  websocket /ws/ {", "    address " + backend.text(), "  }", "}",
-                "listener main {", "  address 127.0.0.1:80", "  map site *", "}", ""));
+        Path config = ProxyConfigTree.write(root, "127.0.0.1:80", "/ws/", backend.text());
         return WsproxyServer.start(ConfigLoader.load(config, new LoadOptions(Optional.empty(), true)).config()
                 .orElseThrow(), new ServerParts(new WebSocketRouting(engine.settings), Optional.empty()),
                 ListenerPorts.EPHEMERAL, System.err);
