@@ -190,8 +190,8 @@ public final class WsproxyServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, ends each WebSocket tunnel with a closing handshake (1001, going away), lets
-     * in-flight requests finish for at most {@code gracefulRestartTimeout}, then closes everything.
+     * Stops accepting connections, lets in-flight requests finish for at most {@code gracefulRestartTimeout}, ends
+     * each WebSocket tunnel with a closing handshake (1001, going away), then closes everything.
      *
      * @return whether every in-flight request finished in time (true when already stopped)
      */
@@ -201,7 +201,6 @@ public final class WsproxyServer implements AutoCloseable {
         }
         connectors.stopAccepting();
         gracefulRoots.forEach(GracefulShutdownHandler::shutdown);
-        OpenTunnels.goingAway(connectors.worker(), OpenTunnels.CLOSE_WAIT, logs.errorLog());
         long deadline = System.nanoTime() + gracePeriod.toNanos();
         boolean drained = true;
         try {
@@ -213,6 +212,7 @@ public final class WsproxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             drained = false;
         }
+        OpenTunnels.goingAway(connectors.worker(), OpenTunnels.CLOSE_WAIT, logs.errorLog());
         logs.errorLog().notice(drained ? "stopped after in-flight requests finished"
                 : "stopped; requests still running after " + gracePeriod.toSeconds() + "s were cut off");
         connectors.closeAll();

@@ -27,6 +27,7 @@ abstract class AbstractTunnel implements OpenTunnels.Tunnel {
     private Direction down;
     /** Volatile: a connection closed from outside reads it on XNIO's thread. */
     private volatile boolean over;
+    private boolean goingAway;
 
     /**
      * @param timers       the I/O thread whose timer queue times the idle timeout
@@ -63,6 +64,10 @@ abstract class AbstractTunnel implements OpenTunnels.Tunnel {
     /** A stopping server will find the tunnel from now on; call before anything else is sent to its thread. */
     final void opened() {
         OpenTunnels.opened(worker, this);
+        if (over) {
+            // it ended on its own thread meanwhile, and may have missed the note above
+            OpenTunnels.ended(worker, this);
+        }
     }
 
     final void startIdleTimeout() {
@@ -81,9 +86,10 @@ abstract class AbstractTunnel implements OpenTunnels.Tunnel {
     @Override
     public final void goAway() {
         onTunnelThread(() -> {
-            if (over) {
+            if (over || goingAway) {
                 return;
             }
+            goingAway = true;
             up.goAway(CloseFrames.goingAwayToBackend());
             down.goAway(CloseFrames.goingAwayToClient());
             directionAnswered();

@@ -92,8 +92,8 @@ final class SplicedTunnel extends AbstractTunnel {
         onClose(backend);
         up().start(upEarly, n < 0);
         down().start(early, false);
-        opened();
         loop.execute(this::register, () -> end("the server is stopping"));
+        opened();
     }
 
     /** XNIO stops watching a connection whose reads and writes are both suspended: its selector drops the socket. */

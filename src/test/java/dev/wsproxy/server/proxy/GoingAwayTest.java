@@ -48,8 +48,9 @@ class GoingAwayTest {
     }
 
     /** A backend that answers 101, queues each frame it reads, and answers a close with the same code if told to. */
-    private record RecordingBackend(Raw.Backend backend, BackendAddress address, BlockingQueue<Raw.Frame> frames,
-                                    CompletableFuture<OutputStream> out) implements AutoCloseable {
+    private record RecordingBackend(Raw.Backend backend, BackendAddress address, CompletableFuture<Void> asked,
+                                    BlockingQueue<Raw.Frame> frames, CompletableFuture<OutputStream> out)
+            implements AutoCloseable {
         @Override
         public void close() throws Exception {
             backend.close();
@@ -57,10 +58,19 @@ class GoingAwayTest {
     }
 
     private RecordingBackend recordingBackend(Backends kind, boolean answersClose) throws IOException {
+        return recordingBackend(kind, answersClose, CompletableFuture.completedFuture(null));
+    }
+
+    /** @param answer completes when the backend may answer the upgrade */
+    private RecordingBackend recordingBackend(Backends kind, boolean answersClose, CompletableFuture<?> answer)
+            throws IOException {
+        CompletableFuture<Void> asked = new CompletableFuture<>();
         BlockingQueue<Raw.Frame> frames = new LinkedBlockingQueue<>();
         CompletableFuture<OutputStream> output = new CompletableFuture<>();
         Raw.Backend.Script script = (socket, in, out) -> {
             Raw.readRequest(in);
+            asked.complete(null);
+            answer.get(10, TimeUnit.SECONDS);
             out.write(Raw.switching().getBytes(StandardCharsets.ISO_8859_1));
             output.complete(out);
             Raw.Frame frame;
@@ -77,10 +87,10 @@ class GoingAwayTest {
             Path socket = root.resolve("backend.sock");
             ServerSocket server = AFUNIXServerSocket.newInstance();
             server.bind(AFUNIXSocketAddress.of(socket));
-            return new RecordingBackend(new Raw.Backend(server, script), Front.unix(socket), frames, output);
+            return new RecordingBackend(new Raw.Backend(server, script), Front.unix(socket), asked, frames, output);
         }
         Raw.Backend backend = new Raw.Backend(script);
-        return new RecordingBackend(backend, Front.tcp(backend.address()), frames, output);
+        return new RecordingBackend(backend, Front.tcp(backend.address()), asked, frames, output);
     }
 
     private WsproxyServer serve(Engine engine, BackendAddress backend) throws Exception {
@@ -190,6 +200,37 @@ class GoingAwayTest {
             assertTrue(access.contains(" error=\"server stopping: no closing handshake within 2000 ms\""), access);
             assertTrue(errorLog().contains("0 with a closing handshake (or by their peers), 1 cut off without one"),
                     errorLog());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aHandshakeInFlightAtTheStopBecomesATunnelThatGoesAwayToo(Engine engine) throws Exception {
+        CompletableFuture<Void> answer = new CompletableFuture<>();
+        try (RecordingBackend backend = recordingBackend(Backends.TCP_IPV4, true, answer)) {
+            WsproxyServer server = serve(engine, backend.address());
+            try (Socket client = Raw.connect(server.address("main"))) {
+                Raw.send(client, Raw.upgradeHead("/ws/"));
+                backend.asked().get(5, TimeUnit.SECONDS);
+                Thread stop = new Thread(server::stop, "stop");
+                stop.start();
+                // the stop waits for the handshake, a request in flight
+                Thread.sleep(500);
+                answer.complete(null);
+                InputStream in = client.getInputStream();
+                assertTrue(Raw.readHead(in).startsWith("HTTP/1.1 101 "));
+                assertEquals(1001, Raw.readFrame(in).closeCode());
+                client.getOutputStream().write(Raw.close(1001, true));
+                Raw.Frame backendGot = backend.frames().poll(5, TimeUnit.SECONDS);
+                assertEquals(1001, backendGot.closeCode());
+                assertTrue(backendGot.masked());
+                stop.join(10_000);
+                assertFalse(stop.isAlive());
+            } finally {
+                server.stop();
+            }
+            String access = Files.readString(root.resolve("logs/access.log"));
+            assertTrue(access.contains(" error=\"server stopping: closed with 1001 (going away)\""), access);
         }
     }
 }
