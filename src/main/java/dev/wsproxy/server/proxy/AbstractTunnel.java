@@ -74,10 +74,6 @@ abstract class AbstractTunnel implements OpenTunnels.Tunnel {
         idle.start();
     }
 
-    final boolean over() {
-        return over;
-    }
-
     @Override
     public final boolean ended() {
         return over;

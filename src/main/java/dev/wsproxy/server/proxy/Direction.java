@@ -71,7 +71,7 @@ final class Direction {
 
     /** Moves what it can now; the engine runs it again when an event says more can move. */
     void run() {
-        if (finished || tunnel.over()) {
+        if (finished || tunnel.ended()) {
             return;
         }
         try {

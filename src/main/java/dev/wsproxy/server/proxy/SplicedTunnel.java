@@ -112,7 +112,7 @@ final class SplicedTunnel extends AbstractTunnel {
      */
     private void onClose(StreamConnection connection) {
         connection.setCloseListener(closed -> {
-            if (over()) {
+            if (ended()) {
                 return;
             }
             CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -132,7 +132,7 @@ final class SplicedTunnel extends AbstractTunnel {
     }
 
     private void register() {
-        if (over()) {
+        if (ended()) {
             return;
         }
         try {
