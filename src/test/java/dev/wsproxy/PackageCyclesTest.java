@@ -33,11 +33,10 @@ class PackageCyclesTest {
 
     /**
      * Cycles of other parts, being removed by their owners: the lint front end (its checks and the linter that
-     * lists them) and the Unix-socket backends. An entry here that is gone must be deleted.
+     * lists them). An entry here that is gone must be deleted.
      */
     private static final Set<Set<String>> KNOWN = Set.of(
-            Set.of("dev.wsproxy.config.lint", "dev.wsproxy.config.lint.check", "dev.wsproxy.config.lint.tls"),
-            Set.of("dev.wsproxy.server.proxy", "dev.wsproxy.server.proxy.unix"));
+            Set.of("dev.wsproxy.config.lint", "dev.wsproxy.config.lint.check", "dev.wsproxy.config.lint.tls"));
 
     @Test
     void noPackageCycles() {

@@ -1,7 +1,8 @@
 package dev.wsproxy.server;
 
 import dev.wsproxy.config.model.Tuning;
-import dev.wsproxy.server.nio.SelectedKeySets;
+import dev.wsproxy.server.platform.SelectedKeySets;
+import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
@@ -28,7 +29,6 @@ import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
-import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * The sockets of a running server: one XNIO worker and one accepting channel per listener, each feeding an
@@ -116,7 +116,7 @@ final class Connectors {
         ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
         AcceptingChannel<StreamConnection> channel;
         try {
-            channel = ForeignSocketChannels.serve(worker, socket, socketOptions);
+            channel = XnioChannels.serve(worker, socket, socketOptions);
         } catch (IOException | RuntimeException e) {
             IoUtils.safeClose(socket);
             throw e;
@@ -125,6 +125,11 @@ final class Connectors {
         channels.add(channel);
         openListeners.add(open);
         return (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /** The worker whose I/O threads carry every connection of the server. */
+    XnioWorker worker() {
+        return worker;
     }
 
     /** Starts accepting connections on every bound listener. */

@@ -1,7 +1,7 @@
 package dev.wsproxy.server;
 
 import dev.wsproxy.os.SocketOptions;
-import dev.wsproxy.server.nio.ServerChannels;
+import dev.wsproxy.server.platform.ServerChannels;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;

@@ -5,11 +5,11 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.http.TcpCork;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.ServerLogs;
 import dev.wsproxy.server.pipeline.Pipeline;
+import dev.wsproxy.server.platform.TcpCork;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -171,8 +171,8 @@ public final class WsproxyServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets in-flight requests finish for at most {@code gracefulRestartTimeout},
-     * then closes everything.
+     * Stops accepting connections, lets in-flight requests finish for at most {@code gracefulRestartTimeout}, ends
+     * each WebSocket tunnel with a closing handshake (1001, going away), then closes everything.
      *
      * @return whether every in-flight request finished in time (true when already stopped)
      */
@@ -193,6 +193,7 @@ public final class WsproxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             drained = false;
         }
+        OpenTunnels.goingAway(connectors.worker(), OpenTunnels.CLOSE_WAIT, logs.errorLog());
         logs.errorLog().notice(drained ? "stopped after in-flight requests finished"
                 : "stopped; requests still running after " + gracePeriod.toSeconds() + "s were cut off");
         connectors.closeAll();

@@ -19,7 +19,7 @@ import org.xnio.channels.AcceptingChannel;
  * without the first, every Unix-socket read and write crossed between a selector thread of our own and the I/O
  * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are
  * package-private; the shaded jar and the test class path load it with XNIO's own class loader, and compiling
- * against XNIO 3.8 checks the signatures it relies on.
+ * against XNIO 3.8 checks the signatures it relies on. A thin shim: only {@code dev.wsproxy.server.platform} calls it.
  */
 public final class ForeignSocketChannels {
 

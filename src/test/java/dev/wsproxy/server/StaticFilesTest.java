@@ -14,7 +14,7 @@ import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.source.Span;
-import dev.wsproxy.server.http.TcpCork;
+import dev.wsproxy.server.platform.TcpCork;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,6 +1,6 @@
 package dev.wsproxy.server.files;
 
-import dev.wsproxy.server.http.TcpCork;
+import dev.wsproxy.server.platform.TcpCork;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

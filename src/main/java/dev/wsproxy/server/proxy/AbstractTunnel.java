@@ -1,35 +1,33 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.OpenTunnels;
+import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;
+import org.xnio.XnioWorker;
 
 /**
- * What the two kinds of tunnel share: two directions, the idle timeout, and the end, which comes once, when both
- * directions have finished or at the first failure, and writes the tunnel's access-log line.
+ * What the two kinds of tunnel share: two directions, the idle timeout, the closing handshake of a stopping server,
+ * and the end, which comes once, when both directions have finished or at the first failure, and writes the
+ * tunnel's access-log line.
  */
-abstract class AbstractTunnel {
-
-    /** One direction of a tunnel, as the tunnel sees it. */
-    interface Direction {
-
-        boolean finished();
-
-        long bytes();
-
-        /** Gives back any buffer it holds; the tunnel has ended. */
-        void release();
-    }
+abstract class AbstractTunnel implements OpenTunnels.Tunnel {
 
     private final IdleTimeout idle;
+    private final XnioWorker worker;
+    private final Executor tunnelThread;
     private final UpgradeLog log;
     private Direction up;
     private Direction down;
     /** Volatile: a connection closed from outside reads it on XNIO's thread. */
     private volatile boolean over;
+    private boolean goingAway;
 
     /**
      * @param timers       the I/O thread whose timer queue times the idle timeout
@@ -37,21 +35,84 @@ abstract class AbstractTunnel {
      */
     AbstractTunnel(Duration idleTimeout, XnioIoThread timers, Executor tunnelThread, UpgradeLog log) {
         this.idle = new IdleTimeout(idleTimeout, timers, tunnelThread, this::end);
+        this.worker = timers.getWorker();
+        this.tunnelThread = tunnelThread;
         this.log = log;
     }
 
-    /** @param up the direction from the client to the backend; {@code down}, the other */
-    final void directions(Direction up, Direction down) {
-        this.up = up;
-        this.down = down;
+    /**
+     * Joins the client's and the backend's socket by two directions, which read into {@code readBuffer} and hold
+     * what a sink cannot take in buffers of {@code held}.
+     */
+    final void connect(Endpoint client, Endpoint backend, ByteBuffer readBuffer, ByteBufferPool held) {
+        up = new Direction(client, backend, readBuffer, new HeldBytes(held), this);
+        down = new Direction(backend, client, readBuffer, new HeldBytes(held), this);
+        client.connect(up, down);
+        backend.connect(down, up);
+    }
+
+    /** The direction from the client to the backend. */
+    final Direction up() {
+        return up;
+    }
+
+    /** The direction from the backend to the client. */
+    final Direction down() {
+        return down;
+    }
+
+    /** A stopping server will find the tunnel from now on; call before anything else is sent to its thread. */
+    final void opened() {
+        OpenTunnels.opened(worker, this);
+        if (over) {
+            // it ended on its own thread meanwhile, and may have missed the note above
+            OpenTunnels.ended(worker, this);
+        }
     }
 
     final void startIdleTimeout() {
         idle.start();
     }
 
-    final boolean over() {
+    @Override
+    public final boolean ended() {
         return over;
+    }
+
+    @Override
+    public final void goAway() {
+        onTunnelThread(() -> {
+            if (over || goingAway) {
+                return;
+            }
+            goingAway = true;
+            up.goAway(CloseFrames.goingAwayToBackend());
+            down.goAway(CloseFrames.goingAwayToClient());
+            directionAnswered();
+            up.run();
+            down.run();
+        });
+    }
+
+    @Override
+    public final void cutOff(String why) {
+        onTunnelThread(() -> end(why));
+    }
+
+    /** Runs {@code task} on the tunnel's thread; where that has stopped, the tunnel has ended with it. */
+    private void onTunnelThread(Runnable task) {
+        try {
+            tunnelThread.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the I/O thread is stopping, and closes the tunnel's connections as it goes
+        }
+    }
+
+    /** One direction has done its part of the closing handshake; the tunnel ends when both have. */
+    final void directionAnswered() {
+        if (up.answered() && down.answered()) {
+            end("server stopping: closed with 1001 (going away)");
+        }
     }
 
     /** Bytes moved; postpones the idle timeout. */
@@ -76,6 +137,7 @@ abstract class AbstractTunnel {
             return;
         }
         over = true;
+        OpenTunnels.ended(worker, this);
         idle.cancel();
         closeConnections();
         up.release();

@@ -1,7 +1,6 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.proxy.unix.UnixConnector;
 import java.io.IOException;
 import org.xnio.StreamConnection;
 import org.xnio.XnioIoThread;

@@ -1,5 +1,6 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.OpenTunnels;
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
@@ -54,6 +55,8 @@ final class Handshake implements BackendConnector.Callback {
     private int responseLength;
     private ResponseHead head;
     private boolean decided;
+    /** Runs once the tunnel of a 101 has started, or once the client is gone before it could. */
+    private Runnable tunnelStarted = () -> { };
 
     Handshake(HttpServerExchange exchange, BackendConnector connector, TunnelSettings settings, Duration idleTimeout,
               UpgradeLog log) {
@@ -69,6 +72,7 @@ final class Handshake implements BackendConnector.Callback {
     void start() {
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             exchange.getConnection().addCloseListener(connection -> {
+                tunnelStarted.run();
                 if (!decided) {
                     // nginx's "client closed request": the client left before the backend answered
                     fail(499, "the client closed the connection before the backend answered");
@@ -181,11 +185,18 @@ final class Handshake implements BackendConnector.Callback {
         backend.getSourceChannel().suspendReads();
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
+        tunnelStarted = OpenTunnels.starting(io.getWorker());
+        Runnable started = tunnelStarted;
         exchange.upgradeChannel((client, upgraded) -> {
-            boolean tls = upgraded.getConnection().getSslSessionInfo() != null;
-            ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();
-            if (tls || !settings.splice() || !SplicedTunnel.start(client, upstream, early, pool, idleTimeout, log)) {
-                new Tunnel(client, tls, upstream, early, pool, idleTimeout, log).start();
+            try {
+                boolean tls = upgraded.getConnection().getSslSessionInfo() != null;
+                ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();
+                if (tls || !settings.splice()
+                        || !SplicedTunnel.start(client, upstream, early, pool, idleTimeout, log)) {
+                    new Tunnel(client, tls, upstream, early, pool, idleTimeout, log).start();
+                }
+            } finally {
+                started.run();
             }
         });
         // upgradeChannel wrote its own "Connection: Upgrade"; the backend's, if any, goes out instead

@@ -1,7 +1,7 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.nio.Epoll;
-import dev.wsproxy.server.nio.SocketCalls;
+import dev.wsproxy.server.platform.Epoll;
+import dev.wsproxy.server.platform.SocketCalls;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,35 +11,25 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 /**
- * One socket of a {@link SplicedTunnel}, as its {@link TunnelLoop} sees it: the channel's descriptor, and whether
- * it may have bytes to read and room to write. Edge-triggered epoll reports only changes, so these stay true until
- * a read or a write finds otherwise.
+ * One socket of a {@link SplicedTunnel}, as its {@link TunnelLoop} drives it: {@code recv} and {@code send} on the
+ * channel's descriptor, and the loop's edge-triggered epoll events, which report only changes: {@link #readable}
+ * and {@link #writable} stay true until a read or a write finds otherwise, and nothing needs asking for.
  */
-final class Leg {
+final class Leg extends Endpoint {
 
     private final SocketChannel channel;
     private final FileDescriptor fd;
     private final int number;
+    private final TunnelLoop loop;
     private final AbstractTunnel tunnel;
     private SelectionKey closeGuard;
-    private Flow out;
-    private Flow in;
-    boolean readable = true;
-    boolean writable = true;
-    /** Whether the peer has shut down its writing side: then only end of input makes the leg unreadable. */
-    boolean inputEnding;
 
-    Leg(SocketChannel channel, AbstractTunnel tunnel) {
+    Leg(SocketChannel channel, TunnelLoop loop, AbstractTunnel tunnel) {
         this.channel = channel;
         this.fd = SocketCalls.descriptorOf(channel);
         this.number = Epoll.numberOf(channel);
+        this.loop = loop;
         this.tunnel = tunnel;
-    }
-
-    /** @param out the flow that reads this leg; {@code in}, the flow that writes it */
-    void connect(Flow out, Flow in) {
-        this.out = out;
-        this.in = in;
     }
 
     int fd() {
@@ -61,12 +51,13 @@ final class Leg {
         }
     }
 
-    /** @return bytes read, 0 when none are there now, -1 at end of input */
+    @Override
     int read(ByteBuffer direct) throws IOException {
         return SocketCalls.read(fd, direct);
     }
 
-    /** Writes what the socket takes now; bytes that came with a handshake are in a heap buffer, the channel's job. */
+    /** Bytes that came with a handshake are in a heap buffer, the channel's job. */
+    @Override
     void write(ByteBuffer buffer) throws IOException {
         if (buffer.isDirect()) {
             SocketCalls.write(fd, buffer);
@@ -75,22 +66,54 @@ final class Leg {
         }
     }
 
+    @Override
+    boolean flush() {
+        return true;
+    }
+
+    @Override
     void shutdownOutput() throws IOException {
         channel.shutdownOutput();
+    }
+
+    @Override
+    void awaitReadable() {
+        // the next edge reports new bytes
+    }
+
+    @Override
+    void readAgainSoon() {
+        loop.again(reader);
+    }
+
+    @Override
+    void pauseReads() {
+        // the reader checks its held bytes before it reads
+    }
+
+    @Override
+    void awaitWritable() {
+        // the next edge reports room
+    }
+
+    @Override
+    void writesDone() {
+        // nothing was asked for
     }
 
     /** Takes one epoll event: hang-up and error count as both, so that the next read or write meets them. */
     void ready(int events) {
         if ((events & (Epoll.OUT | Epoll.ERR | Epoll.HUP)) != 0) {
             writable = true;
-            in.run();
+            writer.run();
         }
         if ((events & (Epoll.RDHUP | Epoll.ERR | Epoll.HUP)) != 0) {
-            inputEnding = true;
+            // the peer's end of input came with these bytes: only the read that meets it empties the socket
+            shortReadEmpties = false;
         }
         if ((events & (Epoll.IN | Epoll.RDHUP | Epoll.ERR | Epoll.HUP)) != 0) {
             readable = true;
-            out.run();
+            reader.run();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.wsproxy.server.proxy;
 import java.nio.ByteBuffer;
 
 /**
- * The direct buffer every tunnel pump of one I/O thread reads into. Pumps run one at a time on their thread and
+ * The direct buffer every XNIO-driven tunnel direction of one I/O thread reads into. They run one at a time and
  * leave nothing in it between events, so one buffer per thread serves them all, and a message costs no buffer
  * allocation from the pool.
  */

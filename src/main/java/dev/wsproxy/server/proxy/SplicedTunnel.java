@@ -1,5 +1,6 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.connector.PooledByteBuffer;
 import java.io.IOException;
@@ -14,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * An established WebSocket tunnel between two plain sockets, driven by a {@link TunnelLoop} rather than by XNIO:
  * XNIO keeps both connections (and closes them at the end) but watches neither while the tunnel lives. Its
- * behaviour is {@link Tunnel}'s: two {@link Flow}s, half-close, an end when both directions have ended or at once
- * when either side fails, closes or stays idle past the route's idle timeout, and one access-log line.
+ * behaviour is {@link Tunnel}'s, the same two {@link Direction}s between two {@link Leg}s: half-close, an end when
+ * both directions have ended or at once when either side fails, closes or stays idle past the route's idle timeout,
+ * and one access-log line.
  */
 final class SplicedTunnel extends AbstractTunnel {
 
@@ -32,8 +33,6 @@ final class SplicedTunnel extends AbstractTunnel {
     private final TunnelLoop loop;
     private final Leg clientLeg;
     private final Leg backendLeg;
-    private final Flow up;
-    private final Flow down;
 
     private SplicedTunnel(StreamConnection client, SocketChannel clientChannel, StreamConnection backend,
                           SocketChannel backendChannel, TunnelLoop loop, Duration idleTimeout,
@@ -42,13 +41,9 @@ final class SplicedTunnel extends AbstractTunnel {
         this.client = client;
         this.backend = backend;
         this.loop = loop;
-        this.clientLeg = new Leg(clientChannel, this);
-        this.backendLeg = new Leg(backendChannel, this);
-        this.up = new Flow(clientLeg, backendLeg, loop, this);
-        this.down = new Flow(backendLeg, clientLeg, loop, this);
-        clientLeg.connect(up, down);
-        backendLeg.connect(down, up);
-        directions(up, down);
+        this.clientLeg = new Leg(clientChannel, loop, this);
+        this.backendLeg = new Leg(backendChannel, loop, this);
+        connect(clientLeg, backendLeg, loop.readBuffer(), loop.heldBuffers());
     }
 
     /**
@@ -61,8 +56,8 @@ final class SplicedTunnel extends AbstractTunnel {
      */
     static boolean start(StreamConnection client, StreamConnection backend, ByteBuffer early, ByteBufferPool pool,
                          Duration idleTimeout, UpgradeLog log) {
-        Optional<SocketChannel> clientChannel = ForeignSocketChannels.channelOf(client);
-        Optional<SocketChannel> backendChannel = ForeignSocketChannels.channelOf(backend);
+        Optional<SocketChannel> clientChannel = XnioChannels.channelOf(client);
+        Optional<SocketChannel> backendChannel = XnioChannels.channelOf(backend);
         Optional<TunnelLoop> loop = TunnelLoop.beside(client.getIoThread());
         if (clientChannel.isEmpty() || backendChannel.isEmpty() || loop.isEmpty()) {
             return false;
@@ -95,9 +90,10 @@ final class SplicedTunnel extends AbstractTunnel {
         leaveXnio(backend);
         onClose(client);
         onClose(backend);
-        up.start(upEarly, n < 0);
-        down.start(early, false);
+        up().start(upEarly, n < 0);
+        down().start(early, false);
         loop.execute(this::register, () -> end("the server is stopping"));
+        opened();
     }
 
     /** XNIO stops watching a connection whose reads and writes are both suspended: its selector drops the socket. */
@@ -116,7 +112,7 @@ final class SplicedTunnel extends AbstractTunnel {
      */
     private void onClose(StreamConnection connection) {
         connection.setCloseListener(closed -> {
-            if (over()) {
+            if (ended()) {
                 return;
             }
             CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -136,7 +132,7 @@ final class SplicedTunnel extends AbstractTunnel {
     }
 
     private void register() {
-        if (over()) {
+        if (ended()) {
             return;
         }
         try {
@@ -147,8 +143,8 @@ final class SplicedTunnel extends AbstractTunnel {
             return;
         }
         startIdleTimeout();
-        down.run();
-        up.run();
+        down().run();
+        up().run();
     }
 
     /** Stops watching both sockets, and has XNIO close both connections on the client's I/O thread. */

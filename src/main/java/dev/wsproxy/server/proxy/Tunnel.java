@@ -9,37 +9,36 @@ import org.xnio.StreamConnection;
 
 /**
  * An established WebSocket tunnel driven by XNIO, that of a TLS client (a plain one is a {@link SplicedTunnel}):
- * two {@link Pump}s between the client and the backend connection, both driven by the client's I/O thread. It ends
- * when both directions have ended, or at once when either side fails, closes, or stays idle past the route's idle
- * timeout; then both connections are closed and the access-log line written.
+ * two {@link Direction}s between the client's and the backend's {@link XnioEndpoint}, both driven by the client's
+ * I/O thread. It ends when both directions have ended, or at once when either side fails, closes, or stays idle past
+ * the route's idle timeout; then both connections are closed and the access-log line written.
  */
 final class Tunnel extends AbstractTunnel {
 
     private final StreamConnection client;
     private final StreamConnection backend;
     private final ByteBuffer early;
-    private final Pump up;
-    private final Pump down;
 
     /** @param clientOverTls whether the client connection is TLS (wss), which changes how its reads end */
     Tunnel(StreamConnection client, boolean clientOverTls, StreamConnection backend, ByteBuffer early,
            ByteBufferPool pool, Duration idleTimeout, UpgradeLog log) {
-        super(idleTimeout, client.getIoThread(), Runnable::run, log);
+        super(idleTimeout, client.getIoThread(), client.getIoThread(), log);
         this.client = client;
         this.backend = backend;
         this.early = early;
-        this.up = new Pump(client.getSourceChannel(), backend.getSinkChannel(), pool, this, !clientOverTls);
-        this.down = new Pump(backend.getSourceChannel(), client.getSinkChannel(), pool, this, true);
-        directions(up, down);
+        connect(new XnioEndpoint(client, !clientOverTls), new XnioEndpoint(backend, true),
+                ReadBuffer.ofThisThread(pool.getBufferSize()), pool);
     }
 
     void start() {
         keepAlive(client);
         onClose(client);
         onClose(backend);
+        opened();
         startIdleTimeout();
-        down.start(early);
-        up.start(ByteBuffer.allocate(0));
+        down().start(early, false);
+        down().run();
+        up().run();
     }
 
     /** XNIO 3.8 merges close listeners, and runs one at once when the connection is already closed. */

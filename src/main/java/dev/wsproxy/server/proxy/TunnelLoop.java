@@ -1,7 +1,7 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.nio.Epoll;
-import dev.wsproxy.server.nio.SocketCalls;
+import dev.wsproxy.server.platform.Epoll;
+import dev.wsproxy.server.platform.SocketCalls;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class TunnelLoop implements Runnable {
     /** Holds every watched channel's descriptor open until this loop is done with it; see {@link Leg#guard}. */
     private final Selector closeGuard;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<Flow> again = new ArrayDeque<>();
+    private final ArrayDeque<Direction> again = new ArrayDeque<>();
     private Leg[] legs = new Leg[1024];
     private boolean unguarded;
     private volatile boolean stopped;
@@ -87,12 +87,12 @@ final class TunnelLoop implements Runnable {
         }
     }
 
-    /** The buffer every flow of this loop reads into; flows run one at a time and leave nothing in it. */
+    /** The buffer every direction of this loop reads into; they run one at a time and leave nothing in it. */
     ByteBuffer readBuffer() {
         return readBuffer;
     }
 
-    /** Where a flow keeps what its sink could not take of one read. */
+    /** Where a direction keeps what its sink could not take of one read. */
     ByteBufferPool heldBuffers() {
         return heldBuffers;
     }
@@ -118,9 +118,9 @@ final class TunnelLoop implements Runnable {
         }
     }
 
-    /** Runs {@code flow} again after this round of events: it stopped to let other connections have a turn. */
-    void again(Flow flow) {
-        again.add(flow);
+    /** Runs {@code direction} again after this round of events: it stopped to let other connections have a turn. */
+    void again(Direction direction) {
+        again.add(direction);
     }
 
     @Override

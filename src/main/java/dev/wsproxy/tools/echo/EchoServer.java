@@ -1,8 +1,7 @@
 package dev.wsproxy.tools.echo;
 
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.nio.SelectedKeySets;
-import dev.wsproxy.server.proxy.unix.UnixListener;
+import dev.wsproxy.server.platform.SelectedKeySets;
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;

@@ -1,6 +1,7 @@
 package dev.wsproxy.server.proxy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,6 +129,63 @@ final class Raw {
             throw new IOException("unexpected frame start " + first + " " + length);
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** One WebSocket frame as read off a socket: its opcode, whether it came masked, and its payload unmasked. */
+    record Frame(int opcode, boolean masked, byte[] payload) {
+        static final int CLOSE = 0x8;
+
+        int closeCode() {
+            return ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
+        }
+
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads one whole frame of any kind, masked or not. */
+    static Frame readFrame(InputStream in) throws IOException {
+        int first = in.read();
+        int second = in.read();
+        if (second < 0) {
+            throw new EOFException("the connection ended before a frame");
+        }
+        long length = second & 0x7F;
+        int extendedBytes = length == 126 ? 2 : length == 127 ? 8 : 0;
+        if (extendedBytes > 0) {
+            length = 0;
+            for (byte b : in.readNBytes(extendedBytes)) {
+                length = (length << 8) | (b & 0xFF);
+            }
+        }
+        byte[] mask = (second & 0x80) != 0 ? in.readNBytes(4) : null;
+        byte[] payload = in.readNBytes((int) length);
+        for (int i = 0; mask != null && i < payload.length; i++) {
+            payload[i] ^= mask[i % 4];
+        }
+        return new Frame(first & 0x0F, mask != null, payload);
+    }
+
+    /** An unmasked server text frame (payload under 126 bytes). */
+    static byte[] serverText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[2 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, frame, 2, payload.length);
+        return frame;
+    }
+
+    /** A close frame with {@code code}: masked as a client sends it, or not, as a server does. */
+    static byte[] close(int code, boolean masked) {
+        byte[] mask = masked ? new byte[] {0x0A, 0x0B, 0x0C, 0x0D} : new byte[4];
+        byte[] head = masked ? new byte[] {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3]}
+                : new byte[] {(byte) 0x88, 2};
+        byte[] frame = Arrays.copyOf(head, head.length + 2);
+        frame[head.length] = (byte) ((code >> 8) ^ mask[0]);
+        frame[head.length + 1] = (byte) (code ^ mask[1]);
+        return frame;
     }
 
     /** A TCP backend on 127.0.0.1 that runs {@code script} for each connection, each on its own thread. */

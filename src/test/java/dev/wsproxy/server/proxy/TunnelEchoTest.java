@@ -13,19 +13,22 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Real WebSocket clients through the tunnel to the echo backend on TCP IPv4, IPv6 and a Unix socket. */
+/**
+ * Real WebSocket clients through the tunnel to the echo backend on TCP IPv4, IPv6 and a Unix socket, with the relay
+ * on either engine.
+ */
 class TunnelEchoTest {
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Backends.class)
-    void echoesTextBinaryFragmentsAndPings(Backends kind) throws Exception {
+    @MethodSource("dev.wsproxy.server.proxy.Engine#withEveryBackend")
+    void echoesTextBinaryFragmentsAndPings(Engine engine, Backends kind) throws Exception {
         try (EchoServer echo = kind.startEcho(dir, Set.of(), true);
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", kind.address(echo, dir)))) {
+             Front front = new Front(engine.settings, Front.prefix("/ws", kind.address(echo, dir)))) {
             WsClient client = WsClient.connect(front.ws("/ws/chat?room=1"));
             assertEquals("hello", client.echoText("hello"));
 
@@ -56,10 +59,10 @@ class TunnelEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Backends.class)
-    void carriesA16MiBMessageBothWays(Backends kind) throws Exception {
+    @MethodSource("dev.wsproxy.server.proxy.Engine#withEveryBackend")
+    void carriesA16MiBMessageBothWays(Engine engine, Backends kind) throws Exception {
         try (EchoServer echo = kind.startEcho(dir, Set.of(), false);
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", kind.address(echo, dir)))) {
+             Front front = new Front(engine.settings, Front.prefix("/ws", kind.address(echo, dir)))) {
             WsClient client = WsClient.connect(front.ws("/ws"));
             byte[] big = new byte[16 * 1024 * 1024];
             new Random(42).nextBytes(big);
@@ -71,10 +74,10 @@ class TunnelEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Backends.class)
-    void negotiatesTheSubprotocolEndToEnd(Backends kind) throws Exception {
+    @MethodSource("dev.wsproxy.server.proxy.Engine#withEveryBackend")
+    void negotiatesTheSubprotocolEndToEnd(Engine engine, Backends kind) throws Exception {
         try (EchoServer echo = kind.startEcho(dir, Set.of("chat.v2"), true);
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws/", kind.address(echo, dir)))) {
+             Front front = new Front(engine.settings, Front.prefix("/ws/", kind.address(echo, dir)))) {
             WsClient client = WsClient.connect(front.ws("/ws"), "chat.v1", "chat.v2");
             assertEquals("chat.v2", client.socket.getSubprotocol());
             assertEquals("still works", client.echoText("still works"));
@@ -82,10 +85,10 @@ class TunnelEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Backends.class)
-    void negotiatesPermessageDeflateEndToEnd(Backends kind) throws Exception {
+    @MethodSource("dev.wsproxy.server.proxy.Engine#withEveryBackend")
+    void negotiatesPermessageDeflateEndToEnd(Engine engine, Backends kind) throws Exception {
         try (EchoServer echo = kind.startEcho(dir, Set.of(), true);
-             Front front = new Front(TunnelSettings.DEFAULT, Front.prefix("/ws", kind.address(echo, dir)))) {
+             Front front = new Front(engine.settings, Front.prefix("/ws", kind.address(echo, dir)))) {
             String head = Raw.exchange(front, Raw.upgradeHead("/ws",
                     "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"));
             assertTrue(head.startsWith("HTTP/1.1 101 "), head);

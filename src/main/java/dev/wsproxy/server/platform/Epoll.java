@@ -1,4 +1,4 @@
-package dev.wsproxy.server.nio;
+package dev.wsproxy.server.platform;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;

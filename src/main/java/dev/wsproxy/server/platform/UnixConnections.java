@@ -1,4 +1,4 @@
-package dev.wsproxy.server.proxy.unix;
+package dev.wsproxy.server.platform;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,12 +1,12 @@
-package dev.wsproxy.server.http;
+package dev.wsproxy.server.platform;
 
 import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import java.io.FileDescriptor;
-import java.lang.reflect.Method;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
-import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * Linux {@code TCP_CORK} on the plain TCP connection of an HTTP/1.1 exchange, as nginx's {@code tcp_nopush}
@@ -22,19 +22,22 @@ public final class TcpCork {
     private static final int IPPROTO_TCP = 6;
     private static final int TCP_CORK = 3;
     private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
-    private static final Access ACCESS = LINUX ? Access.resolve() : null;
+    /** {@code Net.setIntOption0(fd, mayNeedConversion, level, option, value, isIPv6)}: the JDK's setsockopt. */
+    private static final MethodHandle SET_INT_OPTION = JdkInternals.staticMethod("sun.nio.ch.Net", "setIntOption0",
+            void.class, FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class);
+    private static final boolean AVAILABLE = LINUX && SET_INT_OPTION != null && SocketCalls.AVAILABLE;
 
     private TcpCork() {
     }
 
     /** Whether corking works in this JVM; false where the JDK internals it needs are closed or missing. */
     public static boolean available() {
-        return ACCESS != null;
+        return AVAILABLE;
     }
 
     /** Whether this is Linux, where corking would work, but the JVM was started without opening what it needs. */
     public static boolean closedByJvm() {
-        return LINUX && ACCESS == null;
+        return LINUX && !AVAILABLE;
     }
 
     /** Holds back partial segments of {@code exchange}'s connection until {@link #release}; false if it cannot. */
@@ -48,38 +51,22 @@ public final class TcpCork {
     }
 
     private static boolean set(HttpServerExchange exchange, int value) {
-        if (ACCESS == null || !(exchange.getConnection() instanceof AbstractServerConnection server)) {
+        if (!AVAILABLE || !(exchange.getConnection() instanceof AbstractServerConnection server)) {
             return false;
         }
-        Optional<SocketChannel> channel = ForeignSocketChannels.channelOf(server.getChannel());
+        Optional<SocketChannel> channel = XnioChannels.channelOf(server.getChannel());
         if (channel.isEmpty()) {
             return false;
         }
         try {
-            FileDescriptor fd = (FileDescriptor) ACCESS.fdOf.invoke(channel.get());
-            ACCESS.setIntOption.invoke(null, fd, false, IPPROTO_TCP, TCP_CORK, value, false);
+            SET_INT_OPTION.invokeExact(SocketCalls.descriptorOf(channel.get()), false, IPPROTO_TCP, TCP_CORK, value,
+                    false);
             return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // the socket closed meanwhile, or the platform refuses the option: the response goes out uncorked
             return false;
-        }
-    }
-
-    /** The reflective handles into the JDK: a socket channel's descriptor, and setsockopt. */
-    private record Access(Method fdOf, Method setIntOption) {
-
-        static Access resolve() {
-            try {
-                Class<?> channelImpl = Class.forName("sun.nio.ch.SocketChannelImpl");
-                Method fdOf = channelImpl.getMethod("getFD");
-                fdOf.setAccessible(true);
-                Method setIntOption = Class.forName("sun.nio.ch.Net").getDeclaredMethod("setIntOption0",
-                        FileDescriptor.class, boolean.class, int.class, int.class, int.class, boolean.class);
-                setIntOption.setAccessible(true);
-                return new Access(fdOf, setIntOption);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
-            }
+        } catch (Throwable e) {
+            throw JdkInternals.unchecked(e);
         }
     }
 }

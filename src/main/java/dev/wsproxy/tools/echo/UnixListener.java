@@ -1,5 +1,6 @@
-package dev.wsproxy.server.proxy.unix;
+package dev.wsproxy.tools.echo;
 
+import dev.wsproxy.server.platform.XnioChannels;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketException;
@@ -24,7 +25,7 @@ import org.xnio.XnioWorker;
  * to an XNIO open listener (for example Undertow's {@code HttpOpenListener}). One thread blocks in accept: only the
  * echo backend listens on Unix sockets, and accepting is rare next to the traffic, which runs on the I/O threads.
  */
-public final class UnixListener implements Closeable {
+final class UnixListener implements Closeable {
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -38,7 +39,7 @@ public final class UnixListener implements Closeable {
      * Listens on {@code path}. A socket file left behind by a dead process is replaced; a live socket, or any other
      * kind of file, is an error.
      */
-    public static UnixListener open(Path path, XnioWorker worker, ChannelListener<? super StreamConnection> opened)
+    static UnixListener open(Path path, XnioWorker worker, ChannelListener<? super StreamConnection> opened)
             throws IOException {
         removeStaleSocket(path);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -76,7 +77,7 @@ public final class UnixListener implements Closeable {
     private static void handOver(XnioIoThread io, SocketChannel channel,
                                  ChannelListener<? super StreamConnection> opened) {
         try {
-            opened.handleEvent(UnixConnections.adopt(io, channel));
+            opened.handleEvent(XnioChannels.adoptUnix(io, channel));
         } catch (IOException e) {
             IoUtils.safeClose(channel);
         }

@@ -1,6 +1,6 @@
-package dev.wsproxy.server.proxy.unix;
+package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.proxy.BackendConnector;
+import dev.wsproxy.server.platform.XnioChannels;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,11 +15,11 @@ import org.xnio.XnioIoThread;
  * a Unix-socket connect at once or refuses it (a full backlog is EAGAIN, never "in progress"), so a non-blocking
  * connect neither blocks the thread nor needs a readiness wait.
  */
-public final class UnixConnector implements BackendConnector {
+final class UnixConnector implements BackendConnector {
 
     private final Path path;
 
-    public UnixConnector(Path path) {
+    UnixConnector(Path path) {
         this.path = path;
     }
 
@@ -37,7 +37,7 @@ public final class UnixConnector implements BackendConnector {
                 if (!channel.connect(UnixDomainSocketAddress.of(path))) {
                     throw new IOException("the connect did not complete at once");
                 }
-                callback.connected(UnixConnections.adopt(io, channel));
+                callback.connected(XnioChannels.adoptUnix(io, channel));
             } catch (IOException e) {
                 IoUtils.safeClose(channel);
                 callback.failed(new IOException("unix:" + path + ": " + e.getMessage(), e));

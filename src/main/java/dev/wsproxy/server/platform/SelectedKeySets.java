@@ -1,4 +1,4 @@
-package dev.wsproxy.server.nio;
+package dev.wsproxy.server.platform;
 
 import java.lang.reflect.Field;
 import java.nio.channels.SelectionKey;

@@ -1,4 +1,4 @@
-package dev.wsproxy.server.nio;
+package dev.wsproxy.server.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
