@@ -1,14 +1,14 @@
 package dev.wsproxy.config;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.bind.BindResult;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.bind.ServerBinder;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.Linter;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.ReadProblem;

@@ -1,5 +1,6 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.model.ServerConfig;
 import java.util.List;
 

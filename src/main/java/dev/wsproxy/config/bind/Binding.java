@@ -2,6 +2,7 @@ package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,7 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.HeaderOps;
-import dev.wsproxy.config.bind.value.Parsed;
-import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.AuthRule;
@@ -15,6 +13,9 @@ import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.Realm;
 import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.HeaderOps;
+import dev.wsproxy.config.value.Parsed;
+import dev.wsproxy.config.value.Uris;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,10 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.Realm;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

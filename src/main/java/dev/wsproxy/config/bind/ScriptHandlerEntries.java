@@ -1,8 +1,10 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.ScriptHandler;
+import dev.wsproxy.config.value.PathResolver;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

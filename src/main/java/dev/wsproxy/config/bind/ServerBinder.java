@@ -1,11 +1,11 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.Domains;
-import dev.wsproxy.config.bind.value.ListenAddresses;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HostMapping;
@@ -19,6 +19,9 @@ import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.Domains;
+import dev.wsproxy.config.value.ListenAddresses;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,11 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

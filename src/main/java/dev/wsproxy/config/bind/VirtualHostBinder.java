@@ -1,7 +1,9 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
@@ -11,6 +13,7 @@ import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

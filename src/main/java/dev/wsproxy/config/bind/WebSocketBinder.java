@@ -1,13 +1,14 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.BackendAddresses;
-import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.model.WebSocketRoute;
+import dev.wsproxy.config.value.BackendAddresses;
+import dev.wsproxy.config.value.Uris;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package dev.wsproxy.config.lint;
 
-import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.check.BlockShapeCheck;
 import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
@@ -29,6 +28,7 @@ import dev.wsproxy.config.lint.check.ValueCheck;
 import dev.wsproxy.config.lint.check.WebSocketCompatibilityCheck;
 import dev.wsproxy.config.lint.check.WsproxyExtensionCheck;
 import dev.wsproxy.config.lint.tls.TlsChecks;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.schema.DirectiveSupport;
 import dev.wsproxy.config.schema.DirectiveTable;

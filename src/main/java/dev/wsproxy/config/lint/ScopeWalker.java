@@ -1,9 +1,9 @@
 package dev.wsproxy.config.lint;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;

@@ -1,8 +1,6 @@
 package dev.wsproxy.config.lint.check;
 
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.ListenAddresses;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
@@ -10,6 +8,8 @@ import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.schema.ValueType;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.ListenAddresses;
+import dev.wsproxy.config.value.Parsed;
 import java.util.Optional;
 
 /** WSP211: a name or value that is an unrendered installer placeholder, which OLS takes literally. */

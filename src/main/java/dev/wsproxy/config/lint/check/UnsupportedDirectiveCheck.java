@@ -1,17 +1,17 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.value.Numbers;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveSupport;
 import dev.wsproxy.config.schema.Scope;
-import dev.wsproxy.config.schema.Support;
 import dev.wsproxy.config.schema.Support.Trigger;
+import dev.wsproxy.config.schema.Support;
+import dev.wsproxy.config.value.Numbers;
+import dev.wsproxy.config.value.Parsed;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

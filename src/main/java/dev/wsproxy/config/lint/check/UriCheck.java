@@ -1,14 +1,14 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.value.Parsed;
-import dev.wsproxy.config.bind.value.Uris;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.Parsed;
+import dev.wsproxy.config.value.Uris;
 import java.util.Optional;
 
 /**

@@ -1,19 +1,19 @@
 package dev.wsproxy.config.lint.check;
 
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.AclLists;
-import dev.wsproxy.config.bind.value.BackendAddresses;
-import dev.wsproxy.config.bind.value.ExpiresRules;
-import dev.wsproxy.config.bind.value.HeaderOps;
-import dev.wsproxy.config.bind.value.ListenAddresses;
-import dev.wsproxy.config.bind.value.Numbers;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.value.AclLists;
+import dev.wsproxy.config.value.BackendAddresses;
+import dev.wsproxy.config.value.ExpiresRules;
+import dev.wsproxy.config.value.HeaderOps;
+import dev.wsproxy.config.value.ListenAddresses;
+import dev.wsproxy.config.value.Numbers;
+import dev.wsproxy.config.value.Parsed;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind.value;
+package dev.wsproxy.config.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AclEntry;
 import dev.wsproxy.config.model.ExpiresSettings.Rule;
-import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.HeaderOp.Action;
+import dev.wsproxy.config.model.HeaderOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

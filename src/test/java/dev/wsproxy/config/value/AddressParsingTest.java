@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind.value;
+package dev.wsproxy.config.value;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind.value;
+package dev.wsproxy.config.value;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.BackendAddress;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind.value;
+package dev.wsproxy.config.value;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,5 @@
-package dev.wsproxy.config.bind;
+package dev.wsproxy.config.ast;
 
-import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.schema.DirectiveTable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind;
+package dev.wsproxy.config.load;
 
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.schema.Scope;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind.value;
+package dev.wsproxy.config.value;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.bind;
+package dev.wsproxy.config.value;
 
 import java.nio.file.Path;
 import java.util.Locale;
