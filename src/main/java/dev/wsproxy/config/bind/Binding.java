@@ -2,26 +2,24 @@ package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.load.ConfigFile;
+import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.source.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** What every binder shares: the diagnostics sink, the file reader, the filesystem switch and the files read. */
+/** What every binder shares: the diagnostics sink, the config tree and its filesystem switch. */
 final class Binding {
     final Diagnostics diagnostics;
-    final ConfigReader reader;
+    final ConfigTree tree;
     final boolean checkFilesystem;
-    final List<ConfigFile> files = new ArrayList<>();
     /** False when a lone vhost file is bound: server-level extprocessors are then unknown, not missing. */
-    boolean serverKnown = true;
+    final boolean serverKnown;
 
-    Binding(Diagnostics diagnostics, ConfigReader reader, boolean checkFilesystem) {
+    Binding(Diagnostics diagnostics, ConfigTree tree) {
         this.diagnostics = diagnostics;
-        this.reader = reader;
-        this.checkFilesystem = checkFilesystem;
+        this.tree = tree;
+        this.checkFilesystem = tree.checksFilesystem();
+        this.serverKnown = tree.isServer();
     }
 
     void report(Code code, Span span, String summary, String detail) {

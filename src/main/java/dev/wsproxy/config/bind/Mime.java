@@ -1,10 +1,9 @@
 package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.load.TextFile;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.source.Span;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +20,8 @@ final class Mime {
     }
 
     static MimeTypes read(Path file, Binding binding, Span span) {
-        if (!Files.isReadable(file)) {
+        TextFile read = binding.tree.text(file);
+        if (read.equals(TextFile.MISSING)) {
             if (binding.checkFilesystem) {
                 binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` does not exist or cannot be read",
                         "OLS refuses to start without it: point `mime` at a mime.properties file"
@@ -29,13 +29,12 @@ final class Mime {
             }
             return new MimeTypes(Map.of(), FALLBACK);
         }
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` cannot be read: " + e.getMessage(),
+        if (read.error().isPresent()) {
+            binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` cannot be read: " + read.error().get(),
                     "Make the file readable.");
             return new MimeTypes(Map.of(), FALLBACK);
         }
+        return parse(read.text().orElseThrow());
     }
 
     static MimeTypes parse(String text) {

@@ -6,6 +6,8 @@ import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.load.ConfigFile;
+import dev.wsproxy.config.load.ConfigTree;
+import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HostMapping;
@@ -47,12 +49,23 @@ public final class ServerBinder {
     private record DroppedMapLine(String listener, Directive line) {
     }
 
-    public ServerBinder(ConfigReader reader, boolean checkFilesystem, Diagnostics diagnostics) {
-        this.binding = new Binding(diagnostics, reader, checkFilesystem);
+    public ServerBinder(ConfigTree tree, Diagnostics diagnostics) {
+        this.binding = new Binding(diagnostics, tree);
     }
 
-    public BindResult bind(Path configFile, Path serverRoot, List<Directive> directives) {
-        binding.files.add(new ConfigFile(configFile, Scope.SERVER, directives));
+    /** The model of the tree: a whole server, or a server holding just the vhost of a lone file. */
+    public ServerConfig bind() {
+        ConfigFile entry = binding.tree.entry();
+        if (entry.scope() == Scope.SERVER) {
+            return bindServer(entry.path(), binding.tree.serverRoot(), entry.directives());
+        }
+        Block file = Block.of(entry.directives());
+        boolean template = entry.scope() == Scope.TEMPLATE;
+        return bindVhost(entry.path(), binding.tree.serverRoot(), template ? file : Block.empty(),
+                template ? file.child("virtualHostConfig") : file);
+    }
+
+    private ServerConfig bindServer(Path configFile, Path serverRoot, List<Directive> directives) {
         Block root = Block.of(directives);
         Span fileStart = Span.at(configFile, 1, 1);
         PathResolver paths = PathResolver.server(serverRoot);
@@ -63,11 +76,7 @@ public final class ServerBinder {
         Map<String, VirtualHostBinder.Bound> vhosts = new LinkedHashMap<>();
         Map<String, Directive> declared = new LinkedHashMap<>();
         VirtualHostBinder vhostBinder = new VirtualHostBinder(binding, defaults);
-        List<Directive> entries = root.all("virtualhost");
-        binding.reader.readAhead(entries.stream()
-                .flatMap(entry -> Block.nameOf(entry, "name").flatMap(name -> vhostBinder.configFileOf(name, entry)).stream())
-                .toList());
-        for (Directive entry : entries) {
+        for (Directive entry : root.all("virtualhost")) {
             Optional<String> name = Block.nameOf(entry, "name");
             if (name.isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, entry.span(), "virtualhost has no name",
@@ -104,17 +113,16 @@ public final class ServerBinder {
 
         List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
         List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
-        return new BindResult(serverConfig(root, configFile, paths, fileStart, defaults, built, hosts), binding.files);
+        return serverConfig(root, configFile, paths, fileStart, defaults, built, hosts);
     }
 
     /**
      * One vhost config (or a template's {@code virtualHostConfig}) on its own, as a server holding just that
      * vhost, named after the file, with {@code $VH_ROOT} standing for the server root.
      */
-    public BindResult bindVhost(Path file, Path serverRoot, Block entry, Block config) {
+    private ServerConfig bindVhost(Path file, Path serverRoot, Block entry, Block config) {
         PathResolver paths = PathResolver.server(serverRoot);
         Block root = Block.empty();
-        binding.serverKnown = false;
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         // conf/vhosts/<name>/vhconf.conf is the OLS layout: the directory names the vhost
@@ -125,7 +133,7 @@ public final class ServerBinder {
                 Optional.empty(), Optional.empty(), fileStart);
         List<VirtualHost> hosts = new VirtualHostBinder(binding, defaults).bindMember(name, entry, config, member)
                 .map(VirtualHostBinder.Bound::host).stream().toList();
-        return new BindResult(serverConfig(root, file, paths, null, defaults, List.of(), hosts), binding.files);
+        return serverConfig(root, file, paths, null, defaults, List.of(), hosts);
     }
 
     private VirtualHostBinder.ServerDefaults defaults(Block root, PathResolver paths) {
@@ -143,7 +151,7 @@ public final class ServerBinder {
                                       VirtualHostBinder.ServerDefaults defaults, List<Listener> built,
                                       List<VirtualHost> hosts) {
         Path serverRoot = paths.serverRoot();
-        Optional<Directive> mimeLine = root.first("mime").filter(d -> !d.value().isBlank());
+        Optional<Directive> mimeLine = FileLocations.mimeLine(root);
         MimeTypes mime;
         if (mimeLine.isEmpty() && fileStart == null) {
             mime = new MimeTypes(Map.of(), Mime.FALLBACK);

@@ -3,10 +3,8 @@ package dev.wsproxy.config.bind;
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.load.ConfigFile;
-import dev.wsproxy.config.schema.Scope;
+import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.value.PathResolver;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class TemplateBinder {
     void bind(Block root, Map<String, VirtualHostBinder.Bound> bound, ServerBinder.ListenersKey listeners) {
         for (Directive template : root.all("vhTemplate")) {
             Block block = Block.of(template);
-            Optional<Directive> fileLine = block.first("templateFile").filter(d -> !d.value().isBlank());
+            Optional<Directive> fileLine = FileLocations.templateFileLine(block);
             if (fileLine.isEmpty()) {
                 binding.report(Code.BAD_TEMPLATE, template.span(), "vhTemplate `" + template.value().trim()
                         + "` has no templateFile", "Add `templateFile conf/templates/<name>.conf`.");
@@ -40,18 +38,17 @@ final class TemplateBinder {
             Optional<Directive> listenersKey = block.first("listeners");
             listenersKey.ifPresent(listeners::check);
             Path file = paths.resolve(fileLine.get().value());
-            if (!Files.isReadable(file) && !binding.checkFilesystem) {
+            Optional<List<Directive>> directives = binding.tree.config(file);
+            if (directives.isEmpty() && !binding.checkFilesystem) {
                 membersWithoutTemplate(block, bound, listenersKey, listeners);
                 continue;
             }
-            if (!Files.isReadable(file)) {
+            if (directives.isEmpty()) {
                 binding.report(Code.BAD_TEMPLATE, fileLine.get().valueSpan(), "templateFile `" + file
                         + "` does not exist or cannot be read", "Create it, or correct the path (relative paths mean $SERVER_ROOT).");
                 continue;
             }
-            List<Directive> directives = binding.reader.read(file, binding.diagnostics);
-            binding.files.add(new ConfigFile(file, Scope.TEMPLATE, directives));
-            Block templateRoot = Block.of(directives);
+            Block templateRoot = Block.of(directives.get());
             Optional<Directive> vhConfig = templateRoot.first("virtualHostConfig").filter(Directive::isBlock);
             if (vhConfig.isEmpty()) {
                 binding.report(Code.TEMPLATE_WITHOUT_VHCONFIG, fileLine.get().valueSpan(),

@@ -3,7 +3,7 @@ package dev.wsproxy.config.bind;
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.load.ConfigFile;
+import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
@@ -11,10 +11,8 @@ import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,16 +59,12 @@ final class VirtualHostBinder {
         Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
         Block config = block;
         boolean configMissing = false;
-        Optional<Directive> configFile = configFileLine(block);
+        Optional<Directive> configFile = FileLocations.configFileLine(block);
         if (configFile.isPresent()) {
-            Path file = configFilePath(name, vhRoot, configFile.get());
-            if (Files.isReadable(file)) {
-                List<Directive> directives = binding.reader.read(file, binding.diagnostics);
-                binding.files.add(new ConfigFile(file, Scope.VHOST_CONFIG, directives));
-                config = Block.of(directives);
-            } else {
-                configMissing = true;
-            }
+            Path file = FileLocations.vhostConfig(server.paths(), name, block).orElseThrow();
+            Optional<List<Directive>> read = binding.tree.config(file);
+            config = read.map(Block::of).orElse(config);
+            configMissing = read.isEmpty();
             if (configMissing && binding.checkFilesystem) {
                 binding.report(Code.MISSING_CONFIG_FILE, configFile.get().valueSpan(),
                         "configFile `" + file + "` does not exist or cannot be read",
@@ -86,21 +80,6 @@ final class VirtualHostBinder {
         }
         return bind(name, block, config, Member.NONE, vhRoot, entry.span(), configKnown)
                 .map(host -> new Bound(host, domains(listenerDomain, host)));
-    }
-
-    /** Where a {@code virtualhost} block's {@code configFile} points, found without reporting anything, to read it ahead. */
-    Optional<Path> configFileOf(String name, Directive entry) {
-        Block block = Block.of(entry);
-        Path vhRoot = rawVhRoot(block, Member.NONE).map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
-        return configFileLine(block).map(line -> configFilePath(name, vhRoot, line));
-    }
-
-    private static Optional<Directive> configFileLine(Block entry) {
-        return entry.first("configFile").filter(d -> !d.value().isBlank());
-    }
-
-    private Path configFilePath(String name, Path vhRoot, Directive configFile) {
-        return server.paths().forVhost(name, name).withVhRoot(vhRoot).resolve(configFile.value());
     }
 
     /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
@@ -142,7 +121,7 @@ final class VirtualHostBinder {
     }
 
     private Path resolveVhRoot(String name, String raw) {
-        return server.paths().forVhost(name, name).resolve(raw);
+        return FileLocations.vhRoot(server.paths(), name, raw);
     }
 
     /** @param configKnown false when the vhost config is on another machine: a missing docRoot is then unknown */

@@ -1,7 +1,6 @@
-package dev.wsproxy.config;
+package dev.wsproxy.config.load;
 
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.ConfigReader;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.syntax.ConfigParser;
 import dev.wsproxy.config.syntax.ParseResult;
@@ -15,11 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A config reader that parses the files it is told about ahead, on every core, while the caller binds
+ * A config reader that parses the files it is told about ahead, on every core, while the caller reads
  * the ones before. Each file's directives and diagnostics come out of {@link #read} when it is called,
  * so the diagnostics keep the order of a one-thread read.
  */
-final class ReadAheadReader implements ConfigReader, AutoCloseable {
+final class ReadAheadReader implements AutoCloseable {
     private final ConfigParser parser;
     private final Map<Path, Future<ParseResult>> ahead = new HashMap<>();
     private ExecutorService workers;
@@ -28,15 +27,15 @@ final class ReadAheadReader implements ConfigReader, AutoCloseable {
         this.parser = parser;
     }
 
-    @Override
-    public void readAhead(List<Path> files) {
+    /** Starts on the files {@link #read} will probably be asked for next, in that order. */
+    void readAhead(List<Path> files) {
         for (Path file : files) {
             ahead.computeIfAbsent(file, f -> workers().submit(() -> parser.parseFile(f)));
         }
     }
 
-    @Override
-    public List<Directive> read(Path file, Diagnostics into) {
+    /** The directives of {@code file}, its syntax diagnostics added to {@code into}. */
+    List<Directive> read(Path file, Diagnostics into) {
         // a file read twice is parsed again the second time, as without read-ahead
         Future<ParseResult> started = ahead.remove(file);
         ParseResult result = started == null ? parser.parseFile(file) : awaited(started);
