@@ -1,7 +1,6 @@
 package dev.wsproxy.config;
 
 import dev.wsproxy.config.bind.ServerBinder;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.Linter;
@@ -10,8 +9,7 @@ import dev.wsproxy.config.load.TreeLoader;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
-import dev.wsproxy.config.source.ReadProblem;
-import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.syntax.ConfigParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +34,7 @@ public final class ConfigLoader {
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(tree.diagnostics());
         ServerConfig config = new ServerBinder(tree, diagnostics).bind();
-        new Linter(DirectiveTable.ols(), options.checkFilesystem()).lint(tree.files(), Optional.of(config), diagnostics);
+        new Linter(DirectiveTable.ols(), options.checkFilesystem()).lint(tree, config, diagnostics);
         return new LoadResult(Optional.of(config), diagnostics.list());
     }
 
@@ -55,7 +53,7 @@ public final class ConfigLoader {
         Diagnostics diagnostics = new Diagnostics();
         diagnostics.addAll(tree.diagnostics());
         ServerConfig config = new ServerBinder(tree, diagnostics).bind();
-        new Linter(DirectiveTable.ols()).lint(tree.files(), Optional.of(config), diagnostics);
+        new Linter(DirectiveTable.ols()).lint(tree, config, diagnostics);
         return new LoadResult(Optional.empty(), diagnostics.list());
     }
 
@@ -64,9 +62,7 @@ public final class ConfigLoader {
      * permission denied); empty when it can be read.
      */
     public static Optional<Diagnostic> unreadable(Path configFile) {
-        Path file = configFile.toAbsolutePath().normalize();
-        return ReadProblem.of(file).map(why -> Diagnostic.of(Code.FILE_UNREADABLE, Span.at(file, 1, 1),
-                "cannot read config file `" + file + "`: " + why, "Check the path and its permissions."));
+        return ConfigParser.unreadable(configFile.toAbsolutePath().normalize());
     }
 
     private static Path serverRoot(Path file, LoadOptions options) {

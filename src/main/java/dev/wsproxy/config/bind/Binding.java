@@ -12,14 +12,11 @@ final class Binding {
     final Diagnostics diagnostics;
     final ConfigTree tree;
     final boolean checkFilesystem;
-    /** False when a lone vhost file is bound: server-level extprocessors are then unknown, not missing. */
-    final boolean serverKnown;
 
     Binding(Diagnostics diagnostics, ConfigTree tree) {
         this.diagnostics = diagnostics;
         this.tree = tree;
         this.checkFilesystem = tree.checksFilesystem();
-        this.serverKnown = tree.isServer();
     }
 
     void report(Code code, Span span, String summary, String detail) {

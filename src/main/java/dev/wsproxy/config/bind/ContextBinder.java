@@ -173,21 +173,9 @@ final class ContextBinder {
         }
         String name = vhost.paths().expandNames(handler.get().value().trim());
         Optional<ExtProcessor> processor = vhost.processor(name);
-        if (processor.isEmpty() && !binding.serverKnown) {
-            return Optional.empty();
-        }
-        if (processor.isEmpty()) {
-            binding.report(Code.UNKNOWN_HANDLER, handler.get().valueSpan(), "no extprocessor named `" + name + "`",
-                    "Define `extprocessor " + name + " { type proxy; address host:port }` at server or vhost level,"
-                            + " or correct the handler name.");
-            return Optional.empty();
-        }
-        if (!processor.get().type().equals("proxy")) {
-            binding.report(Code.BAD_VALUE, handler.get().valueSpan(), "extprocessor `" + name + "` has type `"
-                    + processor.get().type() + "`, not proxy", "A proxy context needs an extprocessor of type proxy.");
-            return Optional.empty();
-        }
-        return Optional.of(new Context.Proxy(uri, processor.get(), acl, auth, headers, d.span()));
+        // an unknown extprocessor, or one of another type, leaves the context out; lint reports it
+        return processor.filter(p -> p.type().equals("proxy"))
+                .map(p -> new Context.Proxy(uri, p, acl, auth, headers, d.span()));
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.Domains;
+import dev.wsproxy.config.value.ExtProcessors;
 import dev.wsproxy.config.value.ListenAddresses;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
@@ -39,6 +40,16 @@ import java.util.Set;
  * hosts (with their {@code listeners} keys), listener {@code map} lines, then templates and their members.
  */
 public final class ServerBinder {
+    /**
+     * The codes the binder still reports itself, as it finds what does not fit; each is its one home until a lint
+     * check takes it over.
+     */
+    public static final Set<Code> CODES = Set.of(Code.MISSING_REQUIRED, Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
+            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.MISSING_MIME, Code.MISSING_VHROOT,
+            Code.MISSING_CONFIG_FILE, Code.MISSING_DOCROOT, Code.MISSING_LOCATION, Code.UNSUPPORTED_TYPE,
+            Code.UNKNOWN_REALM, Code.MISSING_USER_DB, Code.DUPLICATE_CONTEXT,
+            Code.DUPLICATE_WEBSOCKET, Code.BAD_TEMPLATE, Code.TEMPLATE_WITHOUT_VHCONFIG);
+
     private final Binding binding;
     /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */
     private final List<DroppedMapLine> mapLinesOfDroppedListeners = new ArrayList<>();
@@ -50,7 +61,7 @@ public final class ServerBinder {
     }
 
     public ServerBinder(ConfigTree tree, Diagnostics diagnostics) {
-        this.binding = new Binding(diagnostics, tree);
+        this.binding = new Binding(diagnostics.restrictedTo(CODES, "the binder"), tree);
     }
 
     /** The model of the tree: a whole server, or a server holding just the vhost of a lone file. */
@@ -143,7 +154,7 @@ public final class ServerBinder {
                 Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
                 root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
                         .orElse(SymlinkPolicy.Follow.ALWAYS),
-                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths, binding));
+                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths));
     }
 
     /** The server-level settings around the listeners and vhosts; {@code fileStart} null means no mime is needed. */

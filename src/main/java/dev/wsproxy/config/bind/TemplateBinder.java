@@ -4,9 +4,9 @@ import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,18 +38,17 @@ final class TemplateBinder {
             Optional<Directive> listenersKey = block.first("listeners");
             listenersKey.ifPresent(listeners::check);
             Path file = paths.resolve(fileLine.get().value());
-            Optional<List<Directive>> directives = binding.tree.config(file);
-            if (directives.isEmpty() && !binding.checkFilesystem) {
+            Optional<Block> templateRoot = VhostConfigs.templateOf(binding.tree, block);
+            if (templateRoot.isEmpty() && !binding.checkFilesystem) {
                 membersWithoutTemplate(block, bound, listenersKey, listeners);
                 continue;
             }
-            if (directives.isEmpty()) {
+            if (templateRoot.isEmpty()) {
                 binding.report(Code.BAD_TEMPLATE, fileLine.get().valueSpan(), "templateFile `" + file
                         + "` does not exist or cannot be read", "Create it, or correct the path (relative paths mean $SERVER_ROOT).");
                 continue;
             }
-            Block templateRoot = Block.of(directives.get());
-            Optional<Directive> vhConfig = templateRoot.first("virtualHostConfig").filter(Directive::isBlock);
+            Optional<Directive> vhConfig = VhostConfigs.memberConfig(templateRoot.get());
             if (vhConfig.isEmpty()) {
                 binding.report(Code.TEMPLATE_WITHOUT_VHCONFIG, fileLine.get().valueSpan(),
                         "template `" + file.getFileName() + "` has no virtualHostConfig block",
@@ -59,7 +58,7 @@ final class TemplateBinder {
             for (Directive member : block.all("member")) {
                 Optional<String> name = Block.nameOf(member, "name");
                 if (name.isPresent() && !bound.containsKey(name.get())) {
-                    vhosts.bindMember(name.get(), templateRoot, Block.of(vhConfig.get()), overrides(member))
+                    vhosts.bindMember(name.get(), templateRoot.get(), Block.of(vhConfig.get()), overrides(member))
                             .ifPresent(b -> add(name.get(), b, bound, listenersKey, listeners));
                 }
             }

@@ -4,6 +4,7 @@ import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
@@ -12,6 +13,7 @@ import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.ExtProcessors;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,20 +59,16 @@ final class VirtualHostBinder {
     Optional<Bound> bindEntry(String name, Directive entry) {
         Block block = Block.of(entry);
         Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
-        Block config = block;
-        boolean configMissing = false;
         Optional<Directive> configFile = FileLocations.configFileLine(block);
-        if (configFile.isPresent()) {
-            Path file = FileLocations.vhostConfig(server.paths(), name, block).orElseThrow();
-            Optional<List<Directive>> read = binding.tree.config(file);
-            config = read.map(Block::of).orElse(config);
-            configMissing = read.isEmpty();
-            if (configMissing && binding.checkFilesystem) {
-                binding.report(Code.MISSING_CONFIG_FILE, configFile.get().valueSpan(),
-                        "configFile `" + file + "` does not exist or cannot be read",
-                        "OLS would fall back to the keys inside the virtualhost block; create the file or"
-                                + " correct the path (relative paths mean $SERVER_ROOT).");
-            }
+        Optional<Block> read = VhostConfigs.ofEntry(binding.tree, name, block);
+        Block config = read.orElse(block);
+        boolean configMissing = read.isEmpty();
+        if (configMissing && binding.checkFilesystem) {
+            binding.report(Code.MISSING_CONFIG_FILE, configFile.orElseThrow().valueSpan(), "configFile `"
+                            + FileLocations.vhostConfig(server.paths(), name, block).orElseThrow()
+                            + "` does not exist or cannot be read",
+                    "OLS would fall back to the keys inside the virtualhost block; create the file or"
+                            + " correct the path (relative paths mean $SERVER_ROOT).");
         }
         String listenerDomain = config.value("vhDomain").orElse("*");
         // without filesystem checks a missing file is not this config's mistake: bind what the entry says
@@ -148,7 +146,7 @@ final class VirtualHostBinder {
                 .orElse(server.follow());
         SymlinkPolicy symlinks = new SymlinkPolicy(follow, Settings.bool(entry, "restrained").orElse(false));
         ScriptHandlers scripts = new ScriptHandlers(ScriptHandlerEntries.merge(server.scriptHandlers(),
-                ScriptHandlerEntries.read(config, paths, binding)), Settings.bool(entry, "enableScript").orElse(true));
+                ScriptHandlerEntries.read(config, paths)), Settings.bool(entry, "enableScript").orElse(true));
         Block index = config.child("index");
         String useServer = index.value("useServer").orElse("1");
         List<String> own = index.value("indexFiles").map(Settings::indexList).orElse(List.of());

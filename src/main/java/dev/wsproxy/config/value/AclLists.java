@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AclEntry;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ public final class AclLists {
         while (m.find()) {
             Optional<AclEntry> entry = entry(m.group());
             if (entry.isEmpty()) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + m.group() + "` is not an address or network", FIX, m.start());
+                return Parsed.bad(Expected.ADDRESS, "`" + m.group() + "` is not an address or network", FIX, m.start());
             }
             entries.add(entry.get());
         }

@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.BackendAddress;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public final class BackendAddresses {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.startsWith("ws://") || lower.startsWith("wss://") || lower.startsWith("http://")
                 || lower.startsWith("https://")) {
-            return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` is a URL, not an address",
+            return Parsed.bad(Expected.ADDRESS, "`" + text + "` is a URL, not an address",
                     "wsproxy connects to websocket backends over plain TCP or a Unix socket. " + FIX);
         }
         return socket(text, text, 0, -1);
@@ -67,11 +66,11 @@ public final class BackendAddresses {
         if (addr.startsWith("[")) {
             int close = addr.indexOf(']');
             if (close < 0) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` has no closing ]", FIX, offset);
+                return Parsed.bad(Expected.ADDRESS, "`" + text + "` has no closing ]", FIX, offset);
             }
             String inside = addr.substring(1, close);
             if (IpLiterals.v6(inside).isEmpty()) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + inside + "` is not an IPv6 address", FIX, offset + 1);
+                return Parsed.bad(Expected.ADDRESS, "`" + inside + "` is not an IPv6 address", FIX, offset + 1);
             }
             String host = IpLiterals.v6(inside).map(InetAddress::getHostAddress).orElse(inside);
             return port(text, addr.substring(close + 1), offset + close + 1, defaultPort)
@@ -79,12 +78,12 @@ public final class BackendAddresses {
         }
         int colon = addr.indexOf(':');
         if (colon >= 0 && addr.indexOf(':', colon + 1) >= 0) {
-            return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` looks like an IPv6 address without brackets",
+            return Parsed.bad(Expected.ADDRESS, "`" + text + "` looks like an IPv6 address without brackets",
                     "Write it as [ipv6]:port, for example [::1]:9002.", offset);
         }
         String host = colon < 0 ? addr : addr.substring(0, colon);
         if (host.isEmpty() || host.equals("*") || !host.matches("[A-Za-z0-9._-]+")) {
-            return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` is not a backend address",
+            return Parsed.bad(Expected.ADDRESS, "`" + text + "` is not a backend address",
                     "A backend needs a host to connect to. " + FIX, offset);
         }
         return port(text, colon < 0 ? "" : addr.substring(colon), offset + Math.max(colon, 0), defaultPort)
@@ -96,14 +95,14 @@ public final class BackendAddresses {
             return Parsed.ok(defaultPort);
         }
         if (!colonAndPort.startsWith(":")) {
-            return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` has no port", FIX, offset);
+            return Parsed.bad(Expected.ADDRESS, "`" + text + "` has no port", FIX, offset);
         }
         return Ports.port(colonAndPort.substring(1), offset + 1);
     }
 
     private static Parsed<BackendAddress> unix(String text, String path, int offset) {
         if (!path.startsWith("/")) {
-            return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` is not an absolute socket path",
+            return Parsed.bad(Expected.ADDRESS, "`" + text + "` is not an absolute socket path",
                     "Unix socket paths are absolute: write unix:/path/to.sock or uds://path/to.sock.", offset);
         }
         return Parsed.ok(new BackendAddress.Unix(text, Path.of(path).normalize()));

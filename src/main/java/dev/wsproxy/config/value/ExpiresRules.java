@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.ExpiresSettings.Rule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +18,7 @@ public final class ExpiresRules {
     public static Parsed<Rule> rule(String text) {
         Matcher m = RULE.matcher(text.trim());
         if (!m.matches()) {
-            return Parsed.bad(Code.BAD_VALUE, "`" + text.trim() + "` is not an expires rule", FIX);
+            return Parsed.bad(Expected.VALUE, "`" + text.trim() + "` is not an expires rule", FIX);
         }
         return Parsed.ok(new Rule(Character.toUpperCase(m.group(1).charAt(0)) == 'M', Long.parseLong(m.group(2))));
     }
@@ -33,9 +32,9 @@ public final class ExpiresRules {
                 continue;
             }
             int eq = item.indexOf('=');
-            Parsed<Rule> rule = eq < 0 ? Parsed.bad(Code.BAD_VALUE, "`" + item + "` has no rule", FIX) : rule(item.substring(eq + 1));
+            Parsed<Rule> rule = eq < 0 ? Parsed.bad(Expected.VALUE, "`" + item + "` has no rule", FIX) : rule(item.substring(eq + 1));
             if (rule.get().isEmpty()) {
-                return Parsed.bad(Code.BAD_VALUE, "`" + item + "` is not type=rule",
+                return Parsed.bad(Expected.VALUE, "`" + item + "` is not type=rule",
                         "Write type/subtype=A<seconds>, for example image/*=A604800.", m.start());
             }
             rules.putIfAbsent(item.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT), rule.get().get());

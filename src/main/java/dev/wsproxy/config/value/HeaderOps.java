@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.HeaderOp;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class HeaderOps {
                 } else {
                     HeaderOp op = line(trimmed);
                     if (op == null) {
-                        return Parsed.bad(Code.BAD_VALUE, "`" + trimmed + "` is not a header operation",
+                        return Parsed.bad(Expected.VALUE, "`" + trimmed + "` is not a header operation",
                                 "Write `set Name value`, `add Name value`, `unset Name` or `Name: value`.", lineStart);
                     }
                     if (op.action() != null) {

@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.ListenAddress;
 import java.net.InetAddress;
 import java.util.Locale;
@@ -24,20 +23,20 @@ public final class ListenAddresses {
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0 || close + 1 >= text.length() || text.charAt(close + 1) != ':') {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` has no port", FIX);
+                return Parsed.bad(Expected.ADDRESS, "`" + text + "` has no port", FIX);
             }
             String inside = text.substring(1, close);
             Optional<String> v6 = inside.equalsIgnoreCase("ANY") || inside.equals("*") ? Optional.of("::")
                     : IpLiterals.v6(inside).map(InetAddress::getHostAddress);
             if (v6.isEmpty()) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + inside + "` is not an IPv6 address", FIX, 1);
+                return Parsed.bad(Expected.ADDRESS, "`" + inside + "` is not an IPv6 address", FIX, 1);
             }
             host = v6.get();
             portStart = close + 2;
         } else {
             int colon = text.lastIndexOf(':');
             if (colon < 0) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + text + "` has no port", FIX);
+                return Parsed.bad(Expected.ADDRESS, "`" + text + "` has no port", FIX);
             }
             String name = text.substring(0, colon);
             Optional<String> ip = switch (name.toUpperCase(Locale.ROOT)) {
@@ -46,7 +45,7 @@ public final class ListenAddresses {
                 default -> IpLiterals.v4(name).map(InetAddress::getHostAddress);
             };
             if (ip.isEmpty()) {
-                return Parsed.bad(Code.BAD_ADDRESS, "`" + name + "` is not an IP address",
+                return Parsed.bad(Expected.ADDRESS, "`" + name + "` is not an IP address",
                         "A listener binds an address, not a host name (OLS rejects it too). " + FIX);
             }
             host = ip.get();

@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,14 +15,14 @@ public final class Numbers {
     public static Parsed<Long> number(String text) {
         Matcher m = NUMBER.matcher(text.trim());
         if (!m.matches()) {
-            return Parsed.bad(Code.BAD_NUMBER, "`" + text.trim() + "` is not a number",
+            return Parsed.bad(Expected.NUMBER, "`" + text.trim() + "` is not a number",
                     "Write a whole number, optionally followed by K, M or G.");
         }
         long base;
         try {
             base = Long.parseLong(m.group(1));
         } catch (NumberFormatException tooLong) {
-            return Parsed.bad(Code.BAD_NUMBER, "`" + text.trim() + "` is too large", "Write a smaller number.");
+            return Parsed.bad(Expected.NUMBER, "`" + text.trim() + "` is too large", "Write a smaller number.");
         }
         int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 10;
@@ -38,7 +37,7 @@ public final class Numbers {
     public static Parsed<Long> number(String text, long min, long max) {
         Parsed<Long> n = number(text);
         if (n instanceof Parsed.Ok<Long> ok && (ok.value() < min || ok.value() > max)) {
-            return Parsed.bad(Code.BAD_NUMBER, "`" + text.trim() + "` is out of range",
+            return Parsed.bad(Expected.NUMBER, "`" + text.trim() + "` is out of range",
                     "Write a number from " + min + " to " + (max == Integer.MAX_VALUE ? "2147483647" : max) + ".");
         }
         return n;
@@ -49,7 +48,7 @@ public final class Numbers {
         return switch (text.trim()) {
             case "0" -> Parsed.ok(false);
             case "1" -> Parsed.ok(true);
-            default -> Parsed.bad(Code.BAD_BOOL, "`" + text.trim() + "` is not 0 or 1", "Write 1 to enable or 0 to disable.");
+            default -> Parsed.bad(Expected.SWITCH, "`" + text.trim() + "` is not 0 or 1", "Write 1 to enable or 0 to disable.");
         };
     }
 }

@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,21 +13,22 @@ public sealed interface Parsed<T> {
     /**
      * A value that could not be read.
      *
-     * @param offset where in the value text the problem starts (0-based), so lint can point at the column
+     * @param expected what the value should have been
+     * @param offset   where in the value text the problem starts (0-based), so lint can point at the column
      */
-    record Bad<T>(Code code, String summary, String detail, int offset) implements Parsed<T> {
+    record Bad<T>(Expected expected, String summary, String detail, int offset) implements Parsed<T> {
     }
 
     static <T> Parsed<T> ok(T value) {
         return new Ok<>(value);
     }
 
-    static <T> Parsed<T> bad(Code code, String summary, String detail) {
-        return new Bad<>(code, summary, detail, 0);
+    static <T> Parsed<T> bad(Expected expected, String summary, String detail) {
+        return new Bad<>(expected, summary, detail, 0);
     }
 
-    static <T> Parsed<T> bad(Code code, String summary, String detail, int offset) {
-        return new Bad<>(code, summary, detail, offset);
+    static <T> Parsed<T> bad(Expected expected, String summary, String detail, int offset) {
+        return new Bad<>(expected, summary, detail, offset);
     }
 
     /** The value converted by {@code f}, or the same problem. */
@@ -37,7 +37,7 @@ public sealed interface Parsed<T> {
             return new Ok<>(f.apply(ok.value()));
         }
         Bad<T> bad = (Bad<T>) this;
-        return new Bad<>(bad.code(), bad.summary(), bad.detail(), bad.offset());
+        return new Bad<>(bad.expected(), bad.summary(), bad.detail(), bad.offset());
     }
 
     /** The value, or empty when it could not be read. */

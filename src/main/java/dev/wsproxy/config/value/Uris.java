@@ -1,6 +1,5 @@
 package dev.wsproxy.config.value;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.ContextUri;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -18,7 +17,7 @@ public final class Uris {
             String regex = text.substring(EXP.length()).trim();
             int start = text.length() - regex.length();
             if (regex.isEmpty()) {
-                return Parsed.bad(Code.BAD_REGEX, "`exp:` has no regular expression", "Write exp: followed by a regex.");
+                return Parsed.bad(Expected.REGEX, "`exp:` has no regular expression", "Write exp: followed by a regex.");
             }
             try {
                 return Parsed.ok(new ContextUri.Regex(text, Pattern.compile(regex)));
@@ -28,12 +27,12 @@ public final class Uris {
                         + " which wsproxy uses; write it that way."
                         : "Fix the regex; wsproxy uses Java regex syntax, which matches PCRE except for PCRE-only"
                         + " constructs such as (?P<name>...), \\K or (*VERB).";
-                return Parsed.bad(Code.BAD_REGEX, "the regular expression does not compile: " + e.getDescription(),
+                return Parsed.bad(Expected.REGEX, "the regular expression does not compile: " + e.getDescription(),
                         fix, start + at);
             }
         }
         if (!text.startsWith("/")) {
-            return Parsed.bad(Code.BAD_VALUE, "`" + text + "` is not a URI",
+            return Parsed.bad(Expected.VALUE, "`" + text + "` is not a URI",
                     "A URI starts with / (a path prefix) or exp: (a regular expression), as in OLS.");
         }
         return Parsed.ok(new ContextUri.Prefix(text, text));

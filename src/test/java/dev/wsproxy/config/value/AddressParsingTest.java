@@ -3,7 +3,6 @@ package dev.wsproxy.config.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ListenAddress;
 import java.nio.file.Path;
@@ -31,16 +30,16 @@ class AddressParsingTest {
 
     @ParameterizedTest(name = "listener {0} is {1}")
     @CsvSource({
-            "example.com:80, BAD_ADDRESS",
-            "'*', BAD_ADDRESS",
-            "127.0.0.1, BAD_ADDRESS",
-            "'*:0', BAD_PORT",
-            "'*:65536', BAD_PORT",
-            "'*:http', BAD_PORT",
-            "'[zz]:80', BAD_ADDRESS",
-            "300.1.1.1:80, BAD_ADDRESS"})
-    void badListenerAddresses(String text, Code code) {
-        assertEquals(code, ((Parsed.Bad<ListenAddress>) ListenAddresses.parse(text)).code());
+            "example.com:80, ADDRESS",
+            "'*', ADDRESS",
+            "127.0.0.1, ADDRESS",
+            "'*:0', PORT",
+            "'*:65536', PORT",
+            "'*:http', PORT",
+            "'[zz]:80', ADDRESS",
+            "300.1.1.1:80, ADDRESS"})
+    void badListenerAddresses(String text, Expected expected) {
+        assertEquals(expected, ((Parsed.Bad<ListenAddress>) ListenAddresses.parse(text)).expected());
     }
 
     @ParameterizedTest(name = "websocket {0}")
@@ -67,14 +66,14 @@ class AddressParsingTest {
 
     @ParameterizedTest(name = "websocket {0} is {1}")
     @CsvSource({
-            "127.0.0.1, BAD_ADDRESS",
-            "ws://127.0.0.1:9001, BAD_ADDRESS",
-            "'*:9001', BAD_ADDRESS",
-            "::1:9001, BAD_ADDRESS",
-            "unix:relative.sock, BAD_ADDRESS",
-            "127.0.0.1:99999, BAD_PORT"})
-    void badBackends(String text, Code code) {
-        assertEquals(code, ((Parsed.Bad<BackendAddress>) BackendAddresses.websocket(text)).code());
+            "127.0.0.1, ADDRESS",
+            "ws://127.0.0.1:9001, ADDRESS",
+            "'*:9001', ADDRESS",
+            "::1:9001, ADDRESS",
+            "unix:relative.sock, ADDRESS",
+            "127.0.0.1:99999, PORT"})
+    void badBackends(String text, Expected expected) {
+        assertEquals(expected, ((Parsed.Bad<BackendAddress>) BackendAddresses.websocket(text)).expected());
     }
 
     @ParameterizedTest(name = "extprocessor {0}")

@@ -1,0 +1,31 @@
+package dev.wsproxy.config.load;
+
+import dev.wsproxy.config.ast.Block;
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.value.PathResolver;
+import java.util.Optional;
+
+/** Which block of a {@link ConfigTree} holds a vhost's config, as the binder and the checks both look it up. */
+public final class VhostConfigs {
+    private VhostConfigs() {
+    }
+
+    /** A {@code virtualhost} block's config: its {@code configFile}, else the block itself; empty when the file was not read. */
+    public static Optional<Block> ofEntry(ConfigTree tree, String name, Block entry) {
+        PathResolver server = PathResolver.server(tree.serverRoot());
+        return FileLocations.vhostConfig(server, name, entry).map(file -> tree.config(file).map(Block::of))
+                .orElse(Optional.of(entry));
+    }
+
+    /** A {@code vhTemplate} block's template file, when it names one that was read. */
+    public static Optional<Block> templateOf(ConfigTree tree, Block template) {
+        PathResolver server = PathResolver.server(tree.serverRoot());
+        return FileLocations.templateFileLine(template).flatMap(line -> tree.config(server.resolve(line.value())))
+                .map(Block::of);
+    }
+
+    /** A template file's {@code virtualHostConfig} block, the config of each of its members. */
+    public static Optional<Directive> memberConfig(Block templateRoot) {
+        return templateRoot.first("virtualHostConfig").filter(Directive::isBlock);
+    }
+}
