@@ -1,10 +1,6 @@
 package dev.wsproxy.config.bind;
 
-import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.load.TextFile;
 import dev.wsproxy.config.model.MimeTypes;
-import dev.wsproxy.config.source.Span;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,26 +11,10 @@ import java.util.Map;
  */
 final class Mime {
     static final String FALLBACK = "application/octet-stream";
+    /** The types when the mime file could not be read: every file is {@link #FALLBACK}. */
+    static final MimeTypes NONE = new MimeTypes(Map.of(), FALLBACK);
 
     private Mime() {
-    }
-
-    static MimeTypes read(Path file, Binding binding, Span span) {
-        TextFile read = binding.tree.text(file);
-        if (read.equals(TextFile.MISSING)) {
-            if (binding.checkFilesystem) {
-                binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` does not exist or cannot be read",
-                        "OLS refuses to start without it: point `mime` at a mime.properties file"
-                                + " (relative paths mean $SERVER_ROOT).");
-            }
-            return new MimeTypes(Map.of(), FALLBACK);
-        }
-        if (read.error().isPresent()) {
-            binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` cannot be read: " + read.error().get(),
-                    "Make the file readable.");
-            return new MimeTypes(Map.of(), FALLBACK);
-        }
-        return parse(read.text().orElseThrow());
     }
 
     static MimeTypes parse(String text) {

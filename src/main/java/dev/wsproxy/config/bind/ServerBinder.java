@@ -8,6 +8,7 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.TextFile;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HostMapping;
@@ -45,10 +46,10 @@ public final class ServerBinder {
      * check takes it over.
      */
     public static final Set<Code> CODES = Set.of(Code.MISSING_REQUIRED, Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
-            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.MISSING_MIME, Code.MISSING_VHROOT,
-            Code.MISSING_CONFIG_FILE, Code.MISSING_DOCROOT, Code.MISSING_LOCATION, Code.UNSUPPORTED_TYPE,
+            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.MISSING_VHROOT,
+            Code.MISSING_DOCROOT, Code.MISSING_LOCATION, Code.UNSUPPORTED_TYPE,
             Code.UNKNOWN_REALM, Code.MISSING_USER_DB, Code.DUPLICATE_CONTEXT,
-            Code.DUPLICATE_WEBSOCKET, Code.BAD_TEMPLATE, Code.TEMPLATE_WITHOUT_VHCONFIG);
+            Code.DUPLICATE_WEBSOCKET);
 
     private final Binding binding;
     /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */
@@ -78,7 +79,6 @@ public final class ServerBinder {
 
     private ServerConfig bindServer(Path configFile, Path serverRoot, List<Directive> directives) {
         Block root = Block.of(directives);
-        Span fileStart = Span.at(configFile, 1, 1);
         PathResolver paths = PathResolver.server(serverRoot);
 
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
@@ -124,7 +124,7 @@ public final class ServerBinder {
 
         List<VirtualHost> hosts = vhosts.values().stream().map(VirtualHostBinder.Bound::host).toList();
         List<Listener> built = listeners.values().stream().map(ListenerDraft::build).toList();
-        return serverConfig(root, configFile, paths, fileStart, defaults, built, hosts);
+        return serverConfig(root, configFile, paths, defaults, built, hosts);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class ServerBinder {
                 Optional.empty(), Optional.empty(), fileStart);
         List<VirtualHost> hosts = new VirtualHostBinder(binding, defaults).bindMember(name, entry, config, member)
                 .map(VirtualHostBinder.Bound::host).stream().toList();
-        return serverConfig(root, file, paths, null, defaults, List.of(), hosts);
+        return serverConfig(root, file, paths, defaults, List.of(), hosts);
     }
 
     private VirtualHostBinder.ServerDefaults defaults(Block root, PathResolver paths) {
@@ -157,22 +157,13 @@ public final class ServerBinder {
                 ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths));
     }
 
-    /** The server-level settings around the listeners and vhosts; {@code fileStart} null means no mime is needed. */
-    private ServerConfig serverConfig(Block root, Path configFile, PathResolver paths, Span fileStart,
+    /** The server-level settings around the listeners and vhosts. */
+    private ServerConfig serverConfig(Block root, Path configFile, PathResolver paths,
                                       VirtualHostBinder.ServerDefaults defaults, List<Listener> built,
                                       List<VirtualHost> hosts) {
         Path serverRoot = paths.serverRoot();
-        Optional<Directive> mimeLine = FileLocations.mimeLine(root);
-        MimeTypes mime;
-        if (mimeLine.isEmpty() && fileStart == null) {
-            mime = new MimeTypes(Map.of(), Mime.FALLBACK);
-        } else if (mimeLine.isEmpty()) {
-            binding.report(Code.MISSING_MIME, fileStart, "the server config has no `mime` directive",
-                    "OLS refuses to start without it: add `mime conf/mime.properties`.");
-            mime = new MimeTypes(Map.of(), Mime.FALLBACK);
-        } else {
-            mime = Mime.read(paths.resolve(mimeLine.get().value()), binding, mimeLine.get().valueSpan());
-        }
+        MimeTypes mime = FileLocations.mimeLine(root).map(line -> binding.tree.text(paths.resolve(line.value())))
+                .flatMap(TextFile::text).map(Mime::parse).orElse(Mime.NONE);
         Block tuning = root.child("tuning");
         Tuning defaultsTuning = Tuning.OLS_DEFAULT;
         Tuning effectiveTuning = new Tuning(

@@ -59,17 +59,9 @@ final class VirtualHostBinder {
     Optional<Bound> bindEntry(String name, Directive entry) {
         Block block = Block.of(entry);
         Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
-        Optional<Directive> configFile = FileLocations.configFileLine(block);
         Optional<Block> read = VhostConfigs.ofEntry(binding.tree, name, block);
         Block config = read.orElse(block);
         boolean configMissing = read.isEmpty();
-        if (configMissing && binding.checkFilesystem) {
-            binding.report(Code.MISSING_CONFIG_FILE, configFile.orElseThrow().valueSpan(), "configFile `"
-                            + FileLocations.vhostConfig(server.paths(), name, block).orElseThrow()
-                            + "` does not exist or cannot be read",
-                    "OLS would fall back to the keys inside the virtualhost block; create the file or"
-                            + " correct the path (relative paths mean $SERVER_ROOT).");
-        }
         String listenerDomain = config.value("vhDomain").orElse("*");
         // without filesystem checks a missing file is not this config's mistake: bind what the entry says
         boolean configKnown = !configMissing || config.has("docRoot");

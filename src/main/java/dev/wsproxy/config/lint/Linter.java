@@ -3,6 +3,7 @@ package dev.wsproxy.config.lint;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.check.BlockShapeCheck;
 import dev.wsproxy.config.lint.check.Check;
+import dev.wsproxy.config.lint.check.ConfigFilesCheck;
 import dev.wsproxy.config.lint.check.DirectiveCheck;
 import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
 import dev.wsproxy.config.lint.check.GluedPlaceholderCheck;
@@ -57,7 +58,7 @@ public final class Linter {
     public Linter(DirectiveTable table, boolean readFiles) {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
-        this.treeChecks = List.of(values, new UnknownHandlerCheck());
+        this.treeChecks = List.of(new ConfigFilesCheck(), values, new UnknownHandlerCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),
