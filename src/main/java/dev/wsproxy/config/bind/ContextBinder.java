@@ -134,10 +134,6 @@ final class ContextBinder {
         Optional<Directive> written = body.first("location").filter(l -> !l.value().isBlank());
         if (written.isPresent()) {
             location = vhost.paths().resolveLocation(written.get().value());
-            if (uri instanceof ContextUri.Prefix && !written.get().value().contains("$0")) {
-                binding.requireExisting(location, false, Code.MISSING_LOCATION, written.get().valueSpan(),
-                        "context location", "$DOC_ROOT/");
-            }
         } else if (uri instanceof ContextUri.Prefix p) {
             location = vhost.docRoot().resolve(p.path().substring(1)).normalize();
         } else {

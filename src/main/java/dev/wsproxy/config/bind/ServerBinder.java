@@ -46,9 +46,8 @@ public final class ServerBinder {
      * check takes it over.
      */
     public static final Set<Code> CODES = Set.of(Code.MISSING_REQUIRED, Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
-            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.MISSING_VHROOT,
-            Code.MISSING_DOCROOT, Code.MISSING_LOCATION, Code.UNSUPPORTED_TYPE,
-            Code.UNKNOWN_REALM, Code.MISSING_USER_DB, Code.DUPLICATE_CONTEXT,
+            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.UNSUPPORTED_TYPE,
+            Code.UNKNOWN_REALM, Code.DUPLICATE_CONTEXT,
             Code.DUPLICATE_WEBSOCKET);
 
     private final Binding binding;

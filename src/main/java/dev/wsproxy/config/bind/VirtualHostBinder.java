@@ -100,10 +100,7 @@ final class VirtualHostBinder {
                     "OLS refuses a vhost without an existing vhRoot: add `vhRoot <directory>`.");
             return server.paths().serverRoot();
         }
-        Path root = resolveVhRoot(name, raw.get());
-        Span where = member.vhRoot().isPresent() ? span : entry.first("vhRoot").map(Directive::valueSpan).orElse(span);
-        binding.requireExisting(root, true, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`", "$SERVER_ROOT");
-        return root;
+        return resolveVhRoot(name, raw.get());
     }
 
     private static Optional<String> rawVhRoot(Block entry, Member member) {
@@ -130,8 +127,6 @@ final class VirtualHostBinder {
         }
         PathResolver vhPaths = paths;
         Path docRoot = docRootLine.map(line -> vhPaths.resolve(line.value())).orElse(vhRoot);
-        docRootLine.ifPresent(line -> binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, line.valueSpan(),
-                "docRoot of `" + name + "`", "$SERVER_ROOT"));
         paths = paths.withDocRoot(docRoot);
 
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)

@@ -10,6 +10,7 @@ import dev.wsproxy.config.lint.check.GluedPlaceholderCheck;
 import dev.wsproxy.config.lint.check.ListenerPortSharingCheck;
 import dev.wsproxy.config.lint.check.ListenerWithoutMapCheck;
 import dev.wsproxy.config.lint.check.MapDomainCheck;
+import dev.wsproxy.config.lint.check.MissingPathCheck;
 import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.lint.check.NotAllowedHereCheck;
 import dev.wsproxy.config.lint.check.OlsDifferenceCheck;
@@ -58,7 +59,7 @@ public final class Linter {
     public Linter(DirectiveTable table, boolean readFiles) {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
-        this.treeChecks = List.of(new ConfigFilesCheck(), values, new UnknownHandlerCheck());
+        this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),

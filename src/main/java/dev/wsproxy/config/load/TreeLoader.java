@@ -62,7 +62,7 @@ public final class TreeLoader {
 
     private void readNamedFiles(ReadAheadReader reader, Block root) {
         PathResolver paths = PathResolver.server(serverRoot);
-        List<Path> vhostFiles = vhostEntries(root).entrySet().stream()
+        List<Path> vhostFiles = VhostConfigs.entries(root).entrySet().stream()
                 .flatMap(e -> FileLocations.vhostConfig(paths, e.getKey(), Block.of(e.getValue())).stream())
                 .toList();
         reader.readAhead(vhostFiles);
@@ -77,15 +77,6 @@ public final class TreeLoader {
         }
         FileLocations.mimeLine(root).map(line -> paths.resolve(line.value()))
                 .ifPresent(file -> texts.put(file, text(file)));
-    }
-
-    /** The {@code virtualhost} blocks OLS sets up, by name: those with a name, the first of each name. */
-    private static Map<String, Directive> vhostEntries(Block root) {
-        Map<String, Directive> byName = new LinkedHashMap<>();
-        for (Directive entry : root.all("virtualhost")) {
-            Block.nameOf(entry, "name").ifPresent(name -> byName.putIfAbsent(name, entry));
-        }
-        return byName;
     }
 
     private static TextFile text(Path file) {

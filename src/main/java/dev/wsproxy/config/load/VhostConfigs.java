@@ -3,11 +3,22 @@ package dev.wsproxy.config.load;
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.value.PathResolver;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which block of a {@link ConfigTree} holds a vhost's config, as the binder and the checks both look it up. */
 public final class VhostConfigs {
     private VhostConfigs() {
+    }
+
+    /** The {@code virtualhost} blocks OLS sets up, by name: those with a name, the first of each name. */
+    public static Map<String, Directive> entries(Block serverRoot) {
+        Map<String, Directive> byName = new LinkedHashMap<>();
+        for (Directive entry : serverRoot.all("virtualhost")) {
+            Block.nameOf(entry, "name").ifPresent(name -> byName.putIfAbsent(name, entry));
+        }
+        return byName;
     }
 
     /** A {@code virtualhost} block's config: its {@code configFile}, else the block itself; empty when the file was not read. */

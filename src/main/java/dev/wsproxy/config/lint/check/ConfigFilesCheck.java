@@ -12,7 +12,7 @@ import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,15 +44,14 @@ public final class ConfigFilesCheck implements TreeCheck {
 
     /** The configFile of each vhost OLS sets up: the first of each name. */
     private static void vhostFiles(ConfigTree tree, Block root, PathResolver paths, Diagnostics out) {
-        Set<String> seen = new HashSet<>();
-        for (Directive entry : root.all("virtualhost")) {
-            Optional<String> name = Block.nameOf(entry, "name").filter(seen::add);
-            Block block = Block.of(entry);
-            if (name.isEmpty() || VhostConfigs.ofEntry(tree, name.get(), block).isPresent()) {
+        for (Map.Entry<String, Directive> entry : VhostConfigs.entries(root).entrySet()) {
+            String name = entry.getKey();
+            Block block = Block.of(entry.getValue());
+            if (VhostConfigs.ofEntry(tree, name, block).isPresent()) {
                 continue;
             }
             out.add(Code.MISSING_CONFIG_FILE, FileLocations.configFileLine(block).orElseThrow().valueSpan(),
-                    "configFile `" + FileLocations.vhostConfig(paths, name.get(), block).orElseThrow()
+                    "configFile `" + FileLocations.vhostConfig(paths, name, block).orElseThrow()
                             + "` does not exist or cannot be read",
                     "OLS would fall back to the keys inside the virtualhost block; create the file or"
                             + " correct the path (relative paths mean $SERVER_ROOT).");

@@ -1,0 +1,150 @@
+package dev.wsproxy.config.lint.check;
+
+import dev.wsproxy.config.ast.Block;
+import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.diag.Diagnostics;
+import dev.wsproxy.config.load.ConfigTree;
+import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.VhostConfigs;
+import dev.wsproxy.config.model.Context;
+import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.PathResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * WSP301, WSP303, WSP318, WSP341: a directory or file the config names that is not on this machine (a vhost's
+ * vhRoot or docRoot, a static context's location, a realm's user or group file), and a realm without a userDB
+ * location, which OLS leaves out. Only what the binder set up is checked: the vhosts OLS starts, their realms
+ * and contexts.
+ */
+public final class MissingPathCheck implements TreeCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.MISSING_VHROOT, Code.MISSING_DOCROOT, Code.MISSING_LOCATION, Code.MISSING_USER_DB);
+    }
+
+    @Override
+    public void check(ConfigTree tree, ServerConfig config, Diagnostics out) {
+        Existence exists = new Existence(tree.checksFilesystem(), out);
+        if (tree.isServer()) {
+            vhRoots(tree, config, exists);
+        }
+        for (BoundVhost vhost : BoundVhost.all(tree, config)) {
+            String name = vhost.host().name();
+            vhost.config().first("docRoot").filter(d -> !d.value().isBlank()).ifPresent(line -> exists.require(
+                    vhost.host().docRoot(), true, Code.MISSING_DOCROOT, line.valueSpan(), "docRoot of `" + name + "`",
+                    "$SERVER_ROOT"));
+            realms(vhost, exists, out);
+            locations(vhost, exists);
+        }
+    }
+
+    /** The vhRoot of each vhost OLS sets up: entries, then the template members that no vhost before took. */
+    private static void vhRoots(ConfigTree tree, ServerConfig config, Existence exists) {
+        Block root = Block.of(tree.entry().directives());
+        PathResolver server = PathResolver.server(tree.serverRoot());
+        VhostConfigs.entries(root).forEach((name, entry) -> Block.of(entry).first("vhRoot")
+                .filter(line -> !line.value().isBlank())
+                .ifPresent(line -> exists.require(FileLocations.vhRoot(server, name, line.value().trim()), true,
+                        Code.MISSING_VHROOT, line.valueSpan(), "vhRoot of `" + name + "`", "$SERVER_ROOT")));
+        Map<String, VirtualHost> bound = config.virtualHosts().stream()
+                .collect(Collectors.toMap(VirtualHost::name, Function.identity(), (a, b) -> a));
+        for (Directive template : root.all("vhTemplate")) {
+            Optional<Block> templateRoot = VhostConfigs.templateOf(tree, Block.of(template))
+                    .filter(t -> VhostConfigs.memberConfig(t).isPresent());
+            if (templateRoot.isEmpty()) {
+                continue;
+            }
+            for (Directive member : Block.of(template).all("member")) {
+                Optional<String> name = Block.nameOf(member, "name");
+                boolean setUp = name.isPresent() && (!bound.containsKey(name.get())
+                        || bound.get(name.get()).span().equals(member.span()));
+                if (setUp) {
+                    memberVhRoot(server, name.get(), member, templateRoot.get(), exists);
+                }
+            }
+        }
+    }
+
+    /** A member's own vhRoot, else the template's, reported where it is written. */
+    private static void memberVhRoot(PathResolver server, String name, Directive member, Block templateRoot,
+                                     Existence exists) {
+        Block own = member.isBlock() ? Block.of(member) : Block.empty();
+        Optional<String> raw = own.value("vhRoot").or(() -> templateRoot.value("vhRoot"));
+        Span where = own.value("vhRoot").isPresent() ? member.span()
+                : templateRoot.first("vhRoot").map(Directive::valueSpan).orElse(member.span());
+        raw.ifPresent(text -> exists.require(FileLocations.vhRoot(server, name, text), true, Code.MISSING_VHROOT,
+                where, "vhRoot of `" + name + "`", "$SERVER_ROOT"));
+    }
+
+    /** Each realm OLS keeps (the first with a userDB location, of each name) and its files. */
+    private static void realms(BoundVhost vhost, Existence exists, Diagnostics out) {
+        Set<String> kept = new HashSet<>();
+        for (Directive realm : vhost.config().all("realm")) {
+            Optional<String> name = Block.nameOf(realm, "name");
+            if (name.isEmpty() || !realm.isBlock() || kept.contains(name.get())) {
+                continue;
+            }
+            Optional<Directive> userDb = location(Block.of(realm).child("userDB"));
+            if (userDb.isEmpty()) {
+                out.add(Code.MISSING_USER_DB, realm.span(), "realm `" + name.get() + "` has no userDB location",
+                        "OLS leaves the realm out, so every context that names it denies all requests; add"
+                                + " `userDB { location <htpasswd file> }` to the realm.");
+                continue;
+            }
+            kept.add(name.get());
+            userFile(vhost, userDb.get(), "user file of realm `" + name.get() + "`", exists);
+            location(Block.of(realm).child("groupDB"))
+                    .ifPresent(g -> userFile(vhost, g, "group file of realm `" + name.get() + "`", exists));
+        }
+    }
+
+    private static Optional<Directive> location(Block db) {
+        return db.first("location").filter(l -> !l.value().isBlank());
+    }
+
+    private static void userFile(BoundVhost vhost, Directive location, String what, Existence exists) {
+        exists.require(vhost.paths().resolve(location.value()), false, Code.MISSING_USER_DB, location.valueSpan(),
+                what, "$SERVER_ROOT");
+    }
+
+    /** The written location of each static prefix context the binder kept, unless it takes a regex group. */
+    private static void locations(BoundVhost vhost, Existence exists) {
+        for (Context context : vhost.host().contexts()) {
+            if (!(context instanceof Context.Static files) || !(context.uri() instanceof ContextUri.Prefix)) {
+                continue;
+            }
+            // the implicit / context carries the span of the config's first line, which may be another context
+            vhost.config().all("context").stream().filter(d -> d.span().equals(context.span())
+                            && Block.nameOf(d, "uri").map(String::trim).orElse("").equals(context.uri().text()))
+                    .findFirst()
+                    .flatMap(d -> Block.of(d).first("location")).filter(l -> !l.value().isBlank())
+                    .filter(l -> !l.value().contains("$0"))
+                    .ifPresent(line -> exists.require(files.location(), false, Code.MISSING_LOCATION,
+                            line.valueSpan(), "context location", "$DOC_ROOT/"));
+        }
+    }
+
+    /** Reports a path that is not there, when the config's paths are expected on this machine. */
+    private record Existence(boolean checked, Diagnostics out) {
+        void require(Path path, boolean directory, Code code, Span span, String what, String base) {
+            boolean there = directory ? Files.isDirectory(path) : Files.exists(path);
+            if (checked && !there) {
+                out.add(code, span, what + " `" + path + "` does not exist",
+                        "Create it, or correct the path (a relative path means " + base + ").");
+            }
+        }
+    }
+}
