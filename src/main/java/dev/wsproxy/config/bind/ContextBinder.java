@@ -15,7 +15,7 @@ import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.HeaderOps;
 import dev.wsproxy.config.value.Parsed;
-import dev.wsproxy.config.value.Uris;
+import dev.wsproxy.config.value.RouteClaims;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,27 +42,15 @@ final class ContextBinder {
     }
 
     List<Context> bind(Block config) {
-        Map<RouteKey, Context> byRoute = new LinkedHashMap<>();
-        Map<RouteKey, RouteClash.Written> keptAt = new LinkedHashMap<>();
         for (Directive d : config.all("context")) {
-            Optional<String> uriText = Block.nameOf(d, "uri");
-            if (uriText.isEmpty()) {
+            if (Block.nameOf(d, "uri").isEmpty()) {
                 binding.report(Code.MISSING_REQUIRED, d.span(), "context has no URI",
                         "Write the URI after the keyword: context /path/ { ... } or context exp:regex { ... }.");
-                continue;
             }
-            Optional<ContextUri> uri = Uris.parse(uriText.get()).get();
-            if (uri.isEmpty()) {
-                continue;
-            }
-            RouteKey route = uri.get().routeKey();
-            RouteClash.Written written = new RouteClash.Written(uri.get(), d.span());
-            RouteClash.Written kept = keptAt.get(route);
-            if (kept != null && !reportClash(new RouteClash("context", kept, written))) {
-                continue;
-            }
-            keptAt.put(route, written);
-            context(d, uri.get()).ifPresent(c -> byRoute.put(route, c));
+        }
+        Map<RouteKey, Context> byRoute = new LinkedHashMap<>();
+        for (RouteClaims.Claim claim : RouteClaims.contexts(config).accepted()) {
+            context(claim.block(), claim.uri()).ifPresent(c -> byRoute.put(claim.uri().routeKey(), c));
         }
         List<Context> contexts = new ArrayList<>(byRoute.values());
         boolean hasRoot = contexts.stream().anyMatch(c -> c.uri().routeKey().value().equals("/"));
@@ -75,20 +63,6 @@ final class ContextBinder {
         contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)
                 .thenComparing(c -> c.uri().text()));
         return contexts;
-    }
-
-    /**
-     * Reports two contexts with one route and says whether the later one replaces the kept one: OLS sets contexts up
-     * sorted by URI text and rejects any after the first of a route, so the URI that sorts first wins wherever it is
-     * written ({@code /docs} before {@code /docs/}); of two spelt alike, the first written.
-     */
-    private boolean reportClash(RouteClash clash) {
-        boolean replaces = clash.later().uri().text().compareTo(clash.kept().uri().text()) < 0;
-        String rule = "OLS sets up contexts in the order of their URIs and rejects a second one for a route"
-                + (clash.sameText() ? "." : ", so `" + (replaces ? clash.later() : clash.kept()).uri().text()
-                + "` wins wherever each is written.");
-        binding.diagnostics.add(clash.report(Code.DUPLICATE_CONTEXT, replaces ? clash.later() : clash.kept(), rule));
-        return replaces;
     }
 
     private Optional<Context> context(Directive d, ContextUri uri) {

@@ -19,6 +19,7 @@ import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
+import dev.wsproxy.config.lint.check.RouteClashCheck;
 import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
@@ -59,7 +60,8 @@ public final class Linter {
     public Linter(DirectiveTable table, boolean readFiles) {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
-        this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck());
+        this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck(),
+                new RouteClashCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),
