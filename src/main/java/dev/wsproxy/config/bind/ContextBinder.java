@@ -92,12 +92,6 @@ final class ContextBinder {
     private Context app(Directive d, Block body, String type, ContextUri uri, Optional<AccessControl> acl,
                         Optional<AuthRule> auth, List<HeaderOp> headers) {
         String handler = body.value("handler").map(vhost.paths()::expandNames).orElse("");
-        binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
-                "context type `" + type + "` is not run by wsproxy; requests under `" + uri.text() + "` get 503",
-                "wsproxy runs no lsapi, fcgi, cgi or servlet apps. It answers 503, as OLS does when the app cannot"
-                        + " start, and never serves the files there. To serve the app, run it as an HTTP server and"
-                        + " proxy to it: `extprocessor app { type proxy; address 127.0.0.1:9000 }` and `context "
-                        + uri.text() + " { type proxy; handler app }`.");
         return new Context.App(uri, type, handler, Settings.bool(body, "allowBrowse").orElse(true), acl, auth,
                 headers, d.span());
     }
@@ -159,11 +153,6 @@ final class ContextBinder {
         }
         String name = line.get().value().trim();
         Optional<Realm> realm = Optional.ofNullable(vhost.realms().get(name));
-        if (realm.isEmpty()) {
-            binding.report(Code.UNKNOWN_REALM, line.get().valueSpan(), "no realm named `" + name + "` in this virtual host",
-                    "OLS and wsproxy deny every request to this context; define `realm " + name
-                            + " { userDB { location <htpasswd file> } }` in the virtual host, or correct the name.");
-        }
         return Optional.of(new AuthRule(name, realm, body.value("authName").orElse(name),
                 Requirements.parse(body.value("required").orElse("valid-user")), line.get().span()));
     }

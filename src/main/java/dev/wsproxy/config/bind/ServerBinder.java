@@ -46,8 +46,7 @@ public final class ServerBinder {
      * check takes it over.
      */
     public static final Set<Code> CODES = Set.of(Code.MISSING_REQUIRED, Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
-            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN, Code.UNSUPPORTED_TYPE,
-            Code.UNKNOWN_REALM);
+            Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN);
 
     private final Binding binding;
     /** The map lines of listeners dropped for a missing or bad address: still checked, so no error hides another. */

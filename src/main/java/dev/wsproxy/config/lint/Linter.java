@@ -4,6 +4,7 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.check.BlockShapeCheck;
 import dev.wsproxy.config.lint.check.Check;
 import dev.wsproxy.config.lint.check.ConfigFilesCheck;
+import dev.wsproxy.config.lint.check.ContextTypeCheck;
 import dev.wsproxy.config.lint.check.DirectiveCheck;
 import dev.wsproxy.config.lint.check.DuplicateDirectiveCheck;
 import dev.wsproxy.config.lint.check.GluedPlaceholderCheck;
@@ -27,6 +28,7 @@ import dev.wsproxy.config.lint.check.TreeCheck;
 import dev.wsproxy.config.lint.check.UdsTripleSlashCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
 import dev.wsproxy.config.lint.check.UnknownHandlerCheck;
+import dev.wsproxy.config.lint.check.UnknownRealmCheck;
 import dev.wsproxy.config.lint.check.UnknownVariableCheck;
 import dev.wsproxy.config.lint.check.UnsupportedDirectiveCheck;
 import dev.wsproxy.config.lint.check.ValueCheck;
@@ -61,7 +63,7 @@ public final class Linter {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
         this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck(),
-                new RouteClashCheck());
+                new RouteClashCheck(), new ContextTypeCheck(), new UnknownRealmCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),

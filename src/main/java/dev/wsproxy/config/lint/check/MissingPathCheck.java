@@ -15,7 +15,7 @@ import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -89,30 +89,27 @@ public final class MissingPathCheck implements TreeCheck {
                 where, "vhRoot of `" + name + "`", "$SERVER_ROOT"));
     }
 
-    /** Each realm OLS keeps (the first with a userDB location, of each name) and its files. */
+    /** Each realm OLS keeps with its files, and each it leaves out for want of a userDB location. */
     private static void realms(BoundVhost vhost, Existence exists, Diagnostics out) {
-        Set<String> kept = new HashSet<>();
-        for (Directive realm : vhost.config().all("realm")) {
+        Map<String, Directive> kept = KeptRealms.of(vhost.config());
+        List<Directive> realms = vhost.config().all("realm");
+        for (Directive realm : realms) {
             Optional<String> name = Block.nameOf(realm, "name");
-            if (name.isEmpty() || !realm.isBlock() || kept.contains(name.get())) {
+            if (name.isEmpty() || !realm.isBlock()) {
                 continue;
             }
-            Optional<Directive> userDb = location(Block.of(realm).child("userDB"));
-            if (userDb.isEmpty()) {
+            Directive keeper = kept.get(name.get());
+            if (realm.equals(keeper)) {
+                userFile(vhost, KeptRealms.userDb(realm).orElseThrow(), "user file of realm `" + name.get() + "`", exists);
+                KeptRealms.location(Block.of(realm).child("groupDB"))
+                        .ifPresent(g -> userFile(vhost, g, "group file of realm `" + name.get() + "`", exists));
+            } else if (KeptRealms.userDb(realm).isEmpty()
+                    && (keeper == null || realms.indexOf(keeper) > realms.indexOf(realm))) {
                 out.add(Code.MISSING_USER_DB, realm.span(), "realm `" + name.get() + "` has no userDB location",
                         "OLS leaves the realm out, so every context that names it denies all requests; add"
                                 + " `userDB { location <htpasswd file> }` to the realm.");
-                continue;
             }
-            kept.add(name.get());
-            userFile(vhost, userDb.get(), "user file of realm `" + name.get() + "`", exists);
-            location(Block.of(realm).child("groupDB"))
-                    .ifPresent(g -> userFile(vhost, g, "group file of realm `" + name.get() + "`", exists));
         }
-    }
-
-    private static Optional<Directive> location(Block db) {
-        return db.first("location").filter(l -> !l.value().isBlank());
     }
 
     private static void userFile(BoundVhost vhost, Directive location, String what, Existence exists) {
