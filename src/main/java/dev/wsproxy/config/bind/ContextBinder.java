@@ -2,7 +2,6 @@ package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Context;
@@ -42,12 +41,6 @@ final class ContextBinder {
     }
 
     List<Context> bind(Block config) {
-        for (Directive d : config.all("context")) {
-            if (Block.nameOf(d, "uri").isEmpty()) {
-                binding.report(Code.MISSING_REQUIRED, d.span(), "context has no URI",
-                        "Write the URI after the keyword: context /path/ { ... } or context exp:regex { ... }.");
-            }
-        }
         Map<RouteKey, Context> byRoute = new LinkedHashMap<>();
         for (RouteClaims.Claim claim : RouteClaims.contexts(config).accepted()) {
             context(claim.block(), claim.uri()).ifPresent(c -> byRoute.put(claim.uri().routeKey(), c));
@@ -119,8 +112,6 @@ final class ContextBinder {
         int status = Settings.intOr(body, "statusCode", 302);
         Optional<String> location = body.value("location");
         if (location.isEmpty() && status < 400) {
-            binding.report(Code.MISSING_REQUIRED, d.span(), "redirect context `" + uri.text() + "` has no location",
-                    "Add `location <URL or /path>`, or a 4xx statusCode to answer with that status.");
             return Optional.empty();
         }
         return Optional.of(new Context.Redirect(uri, location.orElse(""), status,
@@ -131,8 +122,6 @@ final class ContextBinder {
                                     Optional<AuthRule> auth, List<HeaderOp> headers) {
         Optional<Directive> handler = body.first("handler").filter(h -> !h.value().isBlank());
         if (handler.isEmpty()) {
-            binding.report(Code.MISSING_REQUIRED, d.span(), "proxy context `" + uri.text() + "` has no handler",
-                    "Add `handler <extprocessor name>` naming an extprocessor of type proxy.");
             return Optional.empty();
         }
         String name = vhost.paths().expandNames(handler.get().value().trim());

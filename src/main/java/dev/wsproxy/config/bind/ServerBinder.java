@@ -9,6 +9,7 @@ import dev.wsproxy.config.load.ConfigFile;
 import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.load.TextFile;
+import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HostMapping;
@@ -45,7 +46,7 @@ public final class ServerBinder {
      * The codes the binder still reports itself, as it finds what does not fit; each is its one home until a lint
      * check takes it over.
      */
-    public static final Set<Code> CODES = Set.of(Code.MISSING_REQUIRED, Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
+    public static final Set<Code> CODES = Set.of(Code.DUPLICATE_VHOST, Code.DUPLICATE_LISTENER,
             Code.UNKNOWN_LISTENER, Code.UNKNOWN_VHOST, Code.DUPLICATE_DOMAIN);
 
     private final Binding binding;
@@ -87,8 +88,6 @@ public final class ServerBinder {
         for (Directive entry : root.all("virtualhost")) {
             Optional<String> name = Block.nameOf(entry, "name");
             if (name.isEmpty()) {
-                binding.report(Code.MISSING_REQUIRED, entry.span(), "virtualhost has no name",
-                        "Write the name after the keyword: virtualhost <name> { ... }.");
                 continue;
             }
             if (declared.containsKey(name.get())) {
@@ -132,10 +131,7 @@ public final class ServerBinder {
         PathResolver paths = PathResolver.server(serverRoot);
         Block root = Block.empty();
         VirtualHostBinder.ServerDefaults defaults = defaults(root, paths);
-        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        // conf/vhosts/<name>/vhconf.conf is the OLS layout: the directory names the vhost
-        String name = stem.equals("vhconf") && file.getParent().getFileName() != null
-                ? file.getParent().getFileName().toString() : stem;
+        String name = VhostConfigs.loneName(file);
         Span fileStart = Span.at(file, 1, 1);
         VirtualHostBinder.Member member = new VirtualHostBinder.Member(Optional.of(serverRoot.toString()),
                 Optional.empty(), Optional.empty(), fileStart);
@@ -191,8 +187,6 @@ public final class ServerBinder {
             declaredListeners.add(name);
             Optional<Directive> addressLine = body.first("address").filter(a -> !a.value().isBlank());
             if (addressLine.isEmpty()) {
-                binding.report(Code.MISSING_REQUIRED, d.span(), "listener `" + name + "` has no address",
-                        "Add `address *:<port>` (or ip:port, [ipv6]:port).");
                 body.all("map").forEach(line -> mapLinesOfDroppedListeners.add(new DroppedMapLine(name, line)));
                 continue;
             }

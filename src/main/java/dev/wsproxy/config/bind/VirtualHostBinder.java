@@ -2,7 +2,6 @@ package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.model.AccessControl;
@@ -58,7 +57,7 @@ final class VirtualHostBinder {
     /** A {@code virtualhost} block: its config comes from {@code configFile}, else from the block itself. */
     Optional<Bound> bindEntry(String name, Directive entry) {
         Block block = Block.of(entry);
-        Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
+        Path vhRoot = vhRoot(name, block, Member.NONE);
         Optional<Block> read = VhostConfigs.ofEntry(binding.tree, name, block);
         Block config = read.orElse(block);
         boolean configMissing = read.isEmpty();
@@ -74,7 +73,7 @@ final class VirtualHostBinder {
 
     /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
     Optional<Bound> bindMember(String name, Block templateRoot, Block vhConfig, Member member) {
-        Path vhRoot = vhRoot(name, templateRoot, member, member.span());
+        Path vhRoot = vhRoot(name, templateRoot, member);
         return bind(name, templateRoot, vhConfig, member, vhRoot, member.span(), true)
                 .map(host -> new Bound(host, domains(host.domain(), host)));
     }
@@ -84,7 +83,7 @@ final class VirtualHostBinder {
      * its own keys alone, so the listeners it is mapped to still map a vhost.
      */
     Bound bindMemberWithoutTemplate(String name, Member member) {
-        Path vhRoot = member.vhRoot().map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
+        Path vhRoot = vhRoot(name, Block.empty(), member);
         VirtualHost host = bind(name, Block.empty(), Block.empty(), member, vhRoot, member.span(), false).orElseThrow();
         return new Bound(host, domains(host.domain(), host));
     }
@@ -93,14 +92,9 @@ final class VirtualHostBinder {
         return concat(List.of(domain), host.aliases());
     }
 
-    private Path vhRoot(String name, Block entry, Member member, Span span) {
-        Optional<String> raw = rawVhRoot(entry, member);
-        if (raw.isEmpty()) {
-            binding.report(Code.MISSING_REQUIRED, span, "virtual host `" + name + "` has no vhRoot",
-                    "OLS refuses a vhost without an existing vhRoot: add `vhRoot <directory>`.");
-            return server.paths().serverRoot();
-        }
-        return resolveVhRoot(name, raw.get());
+    /** The vhRoot, or {@code $SERVER_ROOT} when there is none (lint reports that). */
+    private Path vhRoot(String name, Block entry, Member member) {
+        return rawVhRoot(entry, member).map(text -> resolveVhRoot(name, text)).orElse(server.paths().serverRoot());
     }
 
     private static Optional<String> rawVhRoot(Block entry, Member member) {
@@ -120,9 +114,6 @@ final class VirtualHostBinder {
         PathResolver paths = server.paths().forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
         Optional<Directive> docRootLine = config.first("docRoot").filter(d -> !d.value().isBlank());
         if (docRootLine.isEmpty() && configKnown) {
-            binding.report(Code.MISSING_REQUIRED, config.directives().isEmpty() ? span
-                            : config.directives().get(0).span(), "virtual host `" + name + "` has no docRoot",
-                    "OLS refuses the vhost: add `docRoot $VH_ROOT/html/` (or another directory) to its config.");
             return Optional.empty();
         }
         PathResolver vhPaths = paths;

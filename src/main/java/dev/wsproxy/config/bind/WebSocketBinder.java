@@ -1,8 +1,6 @@
 package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.ast.Block;
-import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.model.WebSocketRoute;
@@ -27,14 +25,6 @@ final class WebSocketBinder {
     }
 
     List<WebSocketRoute> bind(Block config) {
-        for (Directive d : config.all("websocket")) {
-            boolean hasUri = Block.nameOf(d, "uri").isPresent();
-            if (!hasUri || Block.of(d).value("address").isEmpty()) {
-                binding.report(Code.MISSING_REQUIRED, d.span(),
-                        "websocket block has no " + (hasUri ? "address" : "URI"),
-                        "OLS silently skips it. Write `websocket /path/ { address host:port }`.");
-            }
-        }
         Map<RouteKey, WebSocketRoute> byRoute = new LinkedHashMap<>();
         for (RouteClaims.Claim claim : RouteClaims.websockets(config).accepted()) {
             Block body = Block.of(claim.block());

@@ -20,6 +20,7 @@ import dev.wsproxy.config.lint.check.PlaceholderCheck;
 import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
+import dev.wsproxy.config.lint.check.RequiredKeyCheck;
 import dev.wsproxy.config.lint.check.RouteClashCheck;
 import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
@@ -63,7 +64,7 @@ public final class Linter {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
         this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck(),
-                new RouteClashCheck(), new ContextTypeCheck(), new UnknownRealmCheck());
+                new RouteClashCheck(), new ContextTypeCheck(), new UnknownRealmCheck(), new RequiredKeyCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),

@@ -3,6 +3,7 @@ package dev.wsproxy.config.load;
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.value.PathResolver;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,14 @@ import java.util.Optional;
 /** Which block of a {@link ConfigTree} holds a vhost's config, as the binder and the checks both look it up. */
 public final class VhostConfigs {
     private VhostConfigs() {
+    }
+
+    /** The name of the vhost a lone vhost or template file describes: the file's, or its directory's for vhconf.conf. */
+    public static String loneName(Path file) {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        // conf/vhosts/<name>/vhconf.conf is the OLS layout: the directory names the vhost
+        return stem.equals("vhconf") && file.getParent().getFileName() != null
+                ? file.getParent().getFileName().toString() : stem;
     }
 
     /** The {@code virtualhost} blocks OLS sets up, by name: those with a name, the first of each name. */

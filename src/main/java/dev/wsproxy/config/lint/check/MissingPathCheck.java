@@ -10,7 +10,6 @@ import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.ServerConfig;
-import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * WSP301, WSP303, WSP318, WSP341: a directory or file the config names that is not on this machine (a vhost's
@@ -59,34 +56,17 @@ public final class MissingPathCheck implements TreeCheck {
                 .filter(line -> !line.value().isBlank())
                 .ifPresent(line -> exists.require(FileLocations.vhRoot(server, name, line.value().trim()), true,
                         Code.MISSING_VHROOT, line.valueSpan(), "vhRoot of `" + name + "`", "$SERVER_ROOT")));
-        Map<String, VirtualHost> bound = config.virtualHosts().stream()
-                .collect(Collectors.toMap(VirtualHost::name, Function.identity(), (a, b) -> a));
-        for (Directive template : root.all("vhTemplate")) {
-            Optional<Block> templateRoot = VhostConfigs.templateOf(tree, Block.of(template))
-                    .filter(t -> VhostConfigs.memberConfig(t).isPresent());
-            if (templateRoot.isEmpty()) {
-                continue;
-            }
-            for (Directive member : Block.of(template).all("member")) {
-                Optional<String> name = Block.nameOf(member, "name");
-                boolean setUp = name.isPresent() && (!bound.containsKey(name.get())
-                        || bound.get(name.get()).span().equals(member.span()));
-                if (setUp) {
-                    memberVhRoot(server, name.get(), member, templateRoot.get(), exists);
-                }
-            }
-        }
+        TemplateMember.all(tree, config).forEach(member -> memberVhRoot(server, member, exists));
     }
 
     /** A member's own vhRoot, else the template's, reported where it is written. */
-    private static void memberVhRoot(PathResolver server, String name, Directive member, Block templateRoot,
-                                     Existence exists) {
-        Block own = member.isBlock() ? Block.of(member) : Block.empty();
-        Optional<String> raw = own.value("vhRoot").or(() -> templateRoot.value("vhRoot"));
-        Span where = own.value("vhRoot").isPresent() ? member.span()
-                : templateRoot.first("vhRoot").map(Directive::valueSpan).orElse(member.span());
-        raw.ifPresent(text -> exists.require(FileLocations.vhRoot(server, name, text), true, Code.MISSING_VHROOT,
-                where, "vhRoot of `" + name + "`", "$SERVER_ROOT"));
+    private static void memberVhRoot(PathResolver server, TemplateMember member, Existence exists) {
+        Optional<String> own = member.overrides().value("vhRoot");
+        Span where = own.isPresent() ? member.member().span()
+                : member.templateRoot().first("vhRoot").map(Directive::valueSpan).orElse(member.member().span());
+        own.or(() -> member.templateRoot().value("vhRoot")).ifPresent(text -> exists.require(
+                FileLocations.vhRoot(server, member.name(), text), true, Code.MISSING_VHROOT, where,
+                "vhRoot of `" + member.name() + "`", "$SERVER_ROOT"));
     }
 
     /** Each realm OLS keeps with its files, and each it leaves out for want of a userDB location. */
