@@ -1,9 +1,7 @@
 package dev.wsproxy.config.bind;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.load.ConfigTree;
-import dev.wsproxy.config.source.Span;
 
 /** What every binder shares: the diagnostics sink, the config tree and its filesystem switch. */
 final class Binding {
@@ -15,9 +13,5 @@ final class Binding {
         this.diagnostics = diagnostics;
         this.tree = tree;
         this.checkFilesystem = tree.checksFilesystem();
-    }
-
-    void report(Code code, Span span, String summary, String detail) {
-        diagnostics.add(code, span, summary, detail);
     }
 }

@@ -31,7 +31,6 @@ final class TemplateBinder {
                 continue;
             }
             Optional<Directive> listenersKey = block.first("listeners");
-            listenersKey.ifPresent(listeners::check);
             Optional<Block> templateRoot = VhostConfigs.templateOf(binding.tree, block);
             if (templateRoot.isEmpty() && !binding.checkFilesystem) {
                 membersWithoutTemplate(block, bound, listenersKey, listeners);

@@ -25,6 +25,7 @@ import dev.wsproxy.config.lint.check.RouteClashCheck;
 import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
 import dev.wsproxy.config.lint.check.SecureListenerCheck;
+import dev.wsproxy.config.lint.check.ServerWiringCheck;
 import dev.wsproxy.config.lint.check.TreeCheck;
 import dev.wsproxy.config.lint.check.UdsTripleSlashCheck;
 import dev.wsproxy.config.lint.check.UnknownDirectiveCheck;
@@ -64,7 +65,8 @@ public final class Linter {
         OlsDifferenceCheck olsDifferences = new OlsDifferenceCheck();
         ValueCheck values = new ValueCheck(table);
         this.treeChecks = List.of(new ConfigFilesCheck(), new MissingPathCheck(), values, new UnknownHandlerCheck(),
-                new RouteClashCheck(), new ContextTypeCheck(), new UnknownRealmCheck(), new RequiredKeyCheck());
+                new RouteClashCheck(), new ContextTypeCheck(), new UnknownRealmCheck(), new RequiredKeyCheck(),
+                new ServerWiringCheck());
         this.directiveChecks = List.of(new UnknownDirectiveCheck(table), new NotAllowedHereCheck(table),
                 values, new BlockShapeCheck(), new DuplicateDirectiveCheck(table),
                 new PlaceholderCheck(), new WsproxyExtensionCheck(), olsDifferences, new ProxyWithoutWebSocketCheck(),
