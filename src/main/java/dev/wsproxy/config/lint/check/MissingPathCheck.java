@@ -7,14 +7,15 @@ import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.load.VhostConfigs;
-import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
+import dev.wsproxy.config.value.RouteClaims;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,20 +98,16 @@ public final class MissingPathCheck implements TreeCheck {
                 what, "$SERVER_ROOT");
     }
 
-    /** The written location of each static prefix context the binder kept, unless it takes a regex group. */
+    /** The written location of each static prefix context OLS sets up, unless it takes a regex group. */
     private static void locations(BoundVhost vhost, Existence exists) {
-        for (Context context : vhost.host().contexts()) {
-            if (!(context instanceof Context.Static files) || !(context.uri() instanceof ContextUri.Prefix)) {
-                continue;
+        for (RouteClaims.Claim claim : RouteClaims.contexts(vhost.config()).accepted()) {
+            Block body = Block.of(claim.block());
+            String type = body.value("type").orElse("static").toLowerCase(Locale.ROOT);
+            if ((type.equals("static") || type.equals("null")) && claim.uri() instanceof ContextUri.Prefix) {
+                body.first("location").filter(l -> !l.value().isBlank()).filter(l -> !l.value().contains("$0"))
+                        .ifPresent(line -> exists.require(vhost.paths().resolveLocation(line.value()), false,
+                                Code.MISSING_LOCATION, line.valueSpan(), "context location", "$DOC_ROOT/"));
             }
-            // the implicit / context carries the span of the config's first line, which may be another context
-            vhost.config().all("context").stream().filter(d -> d.span().equals(context.span())
-                            && Block.nameOf(d, "uri").map(String::trim).orElse("").equals(context.uri().text()))
-                    .findFirst()
-                    .flatMap(d -> Block.of(d).first("location")).filter(l -> !l.value().isBlank())
-                    .filter(l -> !l.value().contains("$0"))
-                    .ifPresent(line -> exists.require(files.location(), false, Code.MISSING_LOCATION,
-                            line.valueSpan(), "context location", "$DOC_ROOT/"));
         }
     }
 

@@ -6,15 +6,15 @@ import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.value.ExtProcessors;
-import dev.wsproxy.config.value.Uris;
+import dev.wsproxy.config.value.RouteClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code handler} of a bound vhost's proxy context, with the extprocessor it names ({@code $VH_NAME} expanded),
- * the vhost's own before the server's, as the binder looks it up.
+ * The {@code handler} of a proxy context OLS sets up in a bound vhost, with the extprocessor it names
+ * ({@code $VH_NAME} expanded), the vhost's own before the server's, as the binder looks it up.
  */
 record ProxyHandler(Directive line, String name, Optional<ExtProcessor> processor) {
 
@@ -22,10 +22,9 @@ record ProxyHandler(Directive line, String name, Optional<ExtProcessor> processo
         List<ProxyHandler> handlers = new ArrayList<>();
         for (BoundVhost vhost : BoundVhost.all(tree, config)) {
             Map<String, ExtProcessor> own = ExtProcessors.read(vhost.config(), vhost.paths());
-            for (Directive context : vhost.config().all("context")) {
-                Block body = Block.of(context);
-                boolean routed = Block.nameOf(context, "uri").flatMap(uri -> Uris.parse(uri).get()).isPresent();
-                if (!routed || !body.value("type").orElse("").equalsIgnoreCase("proxy")) {
+            for (RouteClaims.Claim claim : RouteClaims.contexts(vhost.config()).accepted()) {
+                Block body = Block.of(claim.block());
+                if (!body.value("type").orElse("").equalsIgnoreCase("proxy")) {
                     continue;
                 }
                 body.first("handler").filter(h -> !h.value().isBlank()).ifPresent(line -> {
