@@ -31,22 +31,9 @@ class PackageCyclesTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.wsproxy[\\w.]*)\\s+->\\s+(dev\\.wsproxy[\\w.]*)\\s");
 
-    /**
-     * Cycles of other parts, being removed by their owners: the lint front end (its checks and the linter that
-     * lists them). An entry here that is gone must be deleted.
-     */
-    private static final Set<Set<String>> KNOWN = Set.of(
-            Set.of("dev.wsproxy.config.lint", "dev.wsproxy.config.lint.check", "dev.wsproxy.config.lint.tls"));
-
     @Test
     void noPackageCycles() {
-        Set<Set<String>> cycles = cycles(dependencies());
-        Set<Set<String>> unknown = new HashSet<>(cycles);
-        unknown.removeAll(KNOWN);
-        assertEquals(Set.of(), unknown, "package cycles (each set depends on itself through its members)");
-        Set<Set<String>> gone = new HashSet<>(KNOWN);
-        gone.removeAll(cycles);
-        assertEquals(Set.of(), gone, "these cycles are gone: delete them from KNOWN");
+        assertEquals(Set.of(), cycles(dependencies()), "package cycles (each set depends on itself through its members)");
     }
 
     @Test

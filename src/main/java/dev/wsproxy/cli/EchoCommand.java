@@ -1,8 +1,8 @@
 package dev.wsproxy.cli;
 
-import dev.wsproxy.config.bind.value.BackendAddresses;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.config.value.BackendAddresses;
+import dev.wsproxy.config.value.Parsed;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;

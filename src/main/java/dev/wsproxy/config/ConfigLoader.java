@@ -1,18 +1,14 @@
 package dev.wsproxy.config;
 
-import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.BindResult;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.ConfigFile;
 import dev.wsproxy.config.bind.ServerBinder;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.lint.Linter;
+import dev.wsproxy.config.load.ConfigTree;
+import dev.wsproxy.config.load.TreeLoader;
+import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
-import dev.wsproxy.config.source.ReadProblem;
-import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.syntax.ConfigParser;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,20 +26,16 @@ public final class ConfigLoader {
     /** Loads a server config; the model is present whenever it could be built. */
     public static LoadResult load(Path httpdConfig, LoadOptions options) {
         Path file = httpdConfig.toAbsolutePath().normalize();
-        Path serverRoot = serverRoot(file, options);
         Optional<Diagnostic> unreadable = unreadable(file);
         if (unreadable.isPresent()) {
             return new LoadResult(Optional.empty(), List.of(unreadable.get()));
         }
+        ConfigTree tree = TreeLoader.server(file, serverRoot(file, options), options.checkFilesystem());
         Diagnostics diagnostics = new Diagnostics();
-        BindResult bound;
-        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot, options.checkFilesystem()))) {
-            List<Directive> root = reader.read(file, diagnostics);
-            bound = new ServerBinder(reader, options.checkFilesystem(), diagnostics).bind(file, serverRoot, root);
-        }
-        new Linter(DirectiveTable.ols(), options.checkFilesystem())
-                .lint(bound.files(), Optional.of(bound.config()), diagnostics);
-        return new LoadResult(Optional.of(bound.config()), diagnostics.list());
+        diagnostics.addAll(tree.diagnostics());
+        ServerConfig config = new ServerBinder(tree, diagnostics).bind();
+        new Linter(DirectiveTable.ols(), options.checkFilesystem()).lint(tree, config, diagnostics);
+        return new LoadResult(Optional.of(config), diagnostics.list());
     }
 
     /**
@@ -53,23 +45,15 @@ public final class ConfigLoader {
      */
     public static LoadResult lintFile(Path configFile, Scope scope, LoadOptions options) {
         Path file = configFile.toAbsolutePath().normalize();
-        Path serverRoot = serverRoot(file, options);
         Optional<Diagnostic> unreadable = unreadable(file);
         if (unreadable.isPresent()) {
             return new LoadResult(Optional.empty(), List.of(unreadable.get()));
         }
+        ConfigTree tree = TreeLoader.lone(file, scope, serverRoot(file, options));
         Diagnostics diagnostics = new Diagnostics();
-        BindResult bound;
-        List<Directive> directives;
-        try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot))) {
-            directives = reader.read(file, diagnostics);
-            Block entry = scope == Scope.TEMPLATE ? Block.of(directives) : Block.empty();
-            Block config = scope == Scope.TEMPLATE ? Block.of(directives).child("virtualHostConfig") : Block.of(directives);
-            // $VH_ROOT of a lone file is unknown, so its directories cannot be checked
-            bound = new ServerBinder(reader, false, diagnostics).bindVhost(file, serverRoot, entry, config);
-        }
-        new Linter(DirectiveTable.ols()).lint(List.of(new ConfigFile(file, scope, directives)),
-                Optional.of(bound.config()), diagnostics);
+        diagnostics.addAll(tree.diagnostics());
+        ServerConfig config = new ServerBinder(tree, diagnostics).bind();
+        new Linter(DirectiveTable.ols()).lint(tree, config, diagnostics);
         return new LoadResult(Optional.empty(), diagnostics.list());
     }
 
@@ -78,9 +62,7 @@ public final class ConfigLoader {
      * permission denied); empty when it can be read.
      */
     public static Optional<Diagnostic> unreadable(Path configFile) {
-        Path file = configFile.toAbsolutePath().normalize();
-        return ReadProblem.of(file).map(why -> Diagnostic.of(Code.FILE_UNREADABLE, Span.at(file, 1, 1),
-                "cannot read config file `" + file + "`: " + why, "Check the path and its permissions."));
+        return ConfigParser.unreadable(configFile.toAbsolutePath().normalize());
     }
 
     private static Path serverRoot(Path file, LoadOptions options) {

@@ -1,10 +1,7 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.HeaderOps;
-import dev.wsproxy.config.bind.value.Parsed;
-import dev.wsproxy.config.bind.value.Uris;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Context;
@@ -15,6 +12,9 @@ import dev.wsproxy.config.model.HeaderOp;
 import dev.wsproxy.config.model.Realm;
 import dev.wsproxy.config.model.RouteKey;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.HeaderOps;
+import dev.wsproxy.config.value.Parsed;
+import dev.wsproxy.config.value.RouteClaims;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,26 +42,8 @@ final class ContextBinder {
 
     List<Context> bind(Block config) {
         Map<RouteKey, Context> byRoute = new LinkedHashMap<>();
-        Map<RouteKey, RouteClash.Written> keptAt = new LinkedHashMap<>();
-        for (Directive d : config.all("context")) {
-            Optional<String> uriText = Block.nameOf(d, "uri");
-            if (uriText.isEmpty()) {
-                binding.report(Code.MISSING_REQUIRED, d.span(), "context has no URI",
-                        "Write the URI after the keyword: context /path/ { ... } or context exp:regex { ... }.");
-                continue;
-            }
-            Optional<ContextUri> uri = Uris.parse(uriText.get()).get();
-            if (uri.isEmpty()) {
-                continue;
-            }
-            RouteKey route = uri.get().routeKey();
-            RouteClash.Written written = new RouteClash.Written(uri.get(), d.span());
-            RouteClash.Written kept = keptAt.get(route);
-            if (kept != null && !reportClash(new RouteClash("context", kept, written))) {
-                continue;
-            }
-            keptAt.put(route, written);
-            context(d, uri.get()).ifPresent(c -> byRoute.put(route, c));
+        for (RouteClaims.Claim claim : RouteClaims.contexts(config).accepted()) {
+            context(claim.block(), claim.uri()).ifPresent(c -> byRoute.put(claim.uri().routeKey(), c));
         }
         List<Context> contexts = new ArrayList<>(byRoute.values());
         boolean hasRoot = contexts.stream().anyMatch(c -> c.uri().routeKey().value().equals("/"));
@@ -74,20 +56,6 @@ final class ContextBinder {
         contexts.sort(Comparator.comparing((Context c) -> c.uri() instanceof ContextUri.Prefix)
                 .thenComparing(c -> c.uri().text()));
         return contexts;
-    }
-
-    /**
-     * Reports two contexts with one route and says whether the later one replaces the kept one: OLS sets contexts up
-     * sorted by URI text and rejects any after the first of a route, so the URI that sorts first wins wherever it is
-     * written ({@code /docs} before {@code /docs/}); of two spelt alike, the first written.
-     */
-    private boolean reportClash(RouteClash clash) {
-        boolean replaces = clash.later().uri().text().compareTo(clash.kept().uri().text()) < 0;
-        String rule = "OLS sets up contexts in the order of their URIs and rejects a second one for a route"
-                + (clash.sameText() ? "." : ", so `" + (replaces ? clash.later() : clash.kept()).uri().text()
-                + "` wins wherever each is written.");
-        binding.diagnostics.add(clash.report(Code.DUPLICATE_CONTEXT, replaces ? clash.later() : clash.kept(), rule));
-        return replaces;
     }
 
     private Optional<Context> context(Directive d, ContextUri uri) {
@@ -117,12 +85,6 @@ final class ContextBinder {
     private Context app(Directive d, Block body, String type, ContextUri uri, Optional<AccessControl> acl,
                         Optional<AuthRule> auth, List<HeaderOp> headers) {
         String handler = body.value("handler").map(vhost.paths()::expandNames).orElse("");
-        binding.report(Code.UNSUPPORTED_TYPE, body.first("type").map(Directive::valueSpan).orElse(d.span()),
-                "context type `" + type + "` is not run by wsproxy; requests under `" + uri.text() + "` get 503",
-                "wsproxy runs no lsapi, fcgi, cgi or servlet apps. It answers 503, as OLS does when the app cannot"
-                        + " start, and never serves the files there. To serve the app, run it as an HTTP server and"
-                        + " proxy to it: `extprocessor app { type proxy; address 127.0.0.1:9000 }` and `context "
-                        + uri.text() + " { type proxy; handler app }`.");
         return new Context.App(uri, type, handler, Settings.bool(body, "allowBrowse").orElse(true), acl, auth,
                 headers, d.span());
     }
@@ -133,10 +95,6 @@ final class ContextBinder {
         Optional<Directive> written = body.first("location").filter(l -> !l.value().isBlank());
         if (written.isPresent()) {
             location = vhost.paths().resolveLocation(written.get().value());
-            if (uri instanceof ContextUri.Prefix && !written.get().value().contains("$0")) {
-                binding.requireExisting(location, false, Code.MISSING_LOCATION, written.get().valueSpan(),
-                        "context location", "$DOC_ROOT/");
-            }
         } else if (uri instanceof ContextUri.Prefix p) {
             location = vhost.docRoot().resolve(p.path().substring(1)).normalize();
         } else {
@@ -154,8 +112,6 @@ final class ContextBinder {
         int status = Settings.intOr(body, "statusCode", 302);
         Optional<String> location = body.value("location");
         if (location.isEmpty() && status < 400) {
-            binding.report(Code.MISSING_REQUIRED, d.span(), "redirect context `" + uri.text() + "` has no location",
-                    "Add `location <URL or /path>`, or a 4xx statusCode to answer with that status.");
             return Optional.empty();
         }
         return Optional.of(new Context.Redirect(uri, location.orElse(""), status,
@@ -166,27 +122,13 @@ final class ContextBinder {
                                     Optional<AuthRule> auth, List<HeaderOp> headers) {
         Optional<Directive> handler = body.first("handler").filter(h -> !h.value().isBlank());
         if (handler.isEmpty()) {
-            binding.report(Code.MISSING_REQUIRED, d.span(), "proxy context `" + uri.text() + "` has no handler",
-                    "Add `handler <extprocessor name>` naming an extprocessor of type proxy.");
             return Optional.empty();
         }
         String name = vhost.paths().expandNames(handler.get().value().trim());
         Optional<ExtProcessor> processor = vhost.processor(name);
-        if (processor.isEmpty() && !binding.serverKnown) {
-            return Optional.empty();
-        }
-        if (processor.isEmpty()) {
-            binding.report(Code.UNKNOWN_HANDLER, handler.get().valueSpan(), "no extprocessor named `" + name + "`",
-                    "Define `extprocessor " + name + " { type proxy; address host:port }` at server or vhost level,"
-                            + " or correct the handler name.");
-            return Optional.empty();
-        }
-        if (!processor.get().type().equals("proxy")) {
-            binding.report(Code.BAD_VALUE, handler.get().valueSpan(), "extprocessor `" + name + "` has type `"
-                    + processor.get().type() + "`, not proxy", "A proxy context needs an extprocessor of type proxy.");
-            return Optional.empty();
-        }
-        return Optional.of(new Context.Proxy(uri, processor.get(), acl, auth, headers, d.span()));
+        // an unknown extprocessor, or one of another type, leaves the context out; lint reports it
+        return processor.filter(p -> p.type().equals("proxy"))
+                .map(p -> new Context.Proxy(uri, p, acl, auth, headers, d.span()));
     }
 
     /**
@@ -200,11 +142,6 @@ final class ContextBinder {
         }
         String name = line.get().value().trim();
         Optional<Realm> realm = Optional.ofNullable(vhost.realms().get(name));
-        if (realm.isEmpty()) {
-            binding.report(Code.UNKNOWN_REALM, line.get().valueSpan(), "no realm named `" + name + "` in this virtual host",
-                    "OLS and wsproxy deny every request to this context; define `realm " + name
-                            + " { userDB { location <htpasswd file> } }` in the virtual host, or correct the name.");
-        }
         return Optional.of(new AuthRule(name, realm, body.value("authName").orElse(name),
                 Requirements.parse(body.value("required").orElse("valid-user")), line.get().span()));
     }

@@ -1,7 +1,9 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.model.LogSettings;
+import dev.wsproxy.config.value.PathResolver;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,11 +1,6 @@
 package dev.wsproxy.config.bind;
 
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.MimeTypes;
-import dev.wsproxy.config.source.Span;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,26 +11,10 @@ import java.util.Map;
  */
 final class Mime {
     static final String FALLBACK = "application/octet-stream";
+    /** The types when the mime file could not be read: every file is {@link #FALLBACK}. */
+    static final MimeTypes NONE = new MimeTypes(Map.of(), FALLBACK);
 
     private Mime() {
-    }
-
-    static MimeTypes read(Path file, Binding binding, Span span) {
-        if (!Files.isReadable(file)) {
-            if (binding.checkFilesystem) {
-                binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` does not exist or cannot be read",
-                        "OLS refuses to start without it: point `mime` at a mime.properties file"
-                                + " (relative paths mean $SERVER_ROOT).");
-            }
-            return new MimeTypes(Map.of(), FALLBACK);
-        }
-        try {
-            return parse(Files.readString(file));
-        } catch (IOException e) {
-            binding.report(Code.MISSING_MIME, span, "mime file `" + file + "` cannot be read: " + e.getMessage(),
-                    "Make the file readable.");
-            return new MimeTypes(Map.of(), FALLBACK);
-        }
     }
 
     static MimeTypes parse(String text) {

@@ -1,8 +1,9 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.Realm;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Binds a vhost's {@code realm} blocks (OLS reads realms at vhost level only). A realm without a userDB
- * location is left out, as OLS leaves it out; for a second realm of the same name the first wins.
+ * location is left out, as OLS leaves it out (lint says so); for a second realm of the same name the first wins.
  */
 final class RealmBinder {
 
@@ -34,14 +35,10 @@ final class RealmBinder {
             Block userDb = Block.of(d).child("userDB");
             Optional<Directive> location = location(userDb);
             if (location.isEmpty()) {
-                binding.report(Code.MISSING_USER_DB, d.span(), "realm `" + name.get() + "` has no userDB location",
-                        "OLS leaves the realm out, so every context that names it denies all requests; add"
-                                + " `userDB { location <htpasswd file> }` to the realm.");
                 continue;
             }
-            Path userFile = existing(location.get(), paths, "user file of realm `" + name.get() + "`");
-            Optional<Path> groupFile = location(Block.of(d).child("groupDB"))
-                    .map(g -> existing(g, paths, "group file of realm `" + name.get() + "`"));
+            Path userFile = paths.resolve(location.get().value());
+            Optional<Path> groupFile = location(Block.of(d).child("groupDB")).map(g -> paths.resolve(g.value()));
             long expire = Settings.number(userDb, "expire").orElse(DEFAULT_EXPIRE_SECONDS);
             realms.put(name.get(), new Realm(name.get(), userFile, groupFile, Duration.ofSeconds(Math.max(0, expire)),
                     d.span()));
@@ -51,11 +48,5 @@ final class RealmBinder {
 
     private static Optional<Directive> location(Block db) {
         return db.first("location").filter(l -> !l.value().isBlank());
-    }
-
-    private Path existing(Directive location, PathResolver paths, String what) {
-        Path file = paths.resolve(location.value());
-        binding.requireExisting(file, false, Code.MISSING_USER_DB, location.valueSpan(), what, "$SERVER_ROOT");
-        return file;
     }
 }

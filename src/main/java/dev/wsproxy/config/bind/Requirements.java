@@ -1,7 +1,7 @@
 package dev.wsproxy.config.bind;
 
-import dev.wsproxy.config.model.AuthRule.Required;
 import dev.wsproxy.config.model.AuthRule.Required.Kind;
+import dev.wsproxy.config.model.AuthRule.Required;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

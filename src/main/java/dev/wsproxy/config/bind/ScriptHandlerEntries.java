@@ -1,13 +1,12 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.model.ScriptHandler;
+import dev.wsproxy.config.value.PathResolver;
+import dev.wsproxy.config.value.ScriptHandlerLines;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the {@code scriptHandler { add <type>:<name> <suffix>[, <suffix>...] }} lines of one level (server or
@@ -16,29 +15,17 @@ import java.util.regex.Pattern;
  */
 final class ScriptHandlerEntries {
 
-    private static final Pattern ADD = Pattern.compile("([^:\\s]+):(\\S+)\\s+(.+)");
-
     private ScriptHandlerEntries() {
     }
 
-    static Map<String, ScriptHandler> read(Block level, PathResolver paths, Binding binding) {
+    /** The readable {@code add} lines of {@code level}; lint reports the others. */
+    static Map<String, ScriptHandler> read(Block level, PathResolver paths) {
         Map<String, ScriptHandler> bySuffix = new LinkedHashMap<>();
         for (Directive add : level.child("scriptHandler").all("add")) {
-            Matcher m = ADD.matcher(add.value().trim());
-            if (!m.matches() || m.group(3).contains(".")) {
-                binding.report(Code.BAD_VALUE, add.valueSpan(), "scriptHandler `add " + add.value().trim()
-                                + "` cannot be read",
-                        "OLS ignores this line and would then send those files' source as plain files. Write"
-                                + " `add <type>:<handler> <suffixes>`, suffixes without a dot: `add lsapi:lsphp php`.");
-                continue;
-            }
-            ScriptHandler handler = new ScriptHandler(m.group(1).toLowerCase(Locale.ROOT),
-                    paths.expandNames(m.group(2)), add.span());
-            for (String suffix : m.group(3).toLowerCase(Locale.ROOT).split("[,\\s]+")) {
-                if (!suffix.isEmpty()) {
-                    bySuffix.put(suffix, handler);
-                }
-            }
+            ScriptHandlerLines.add(add.value()).get().ifPresent(line -> {
+                ScriptHandler handler = new ScriptHandler(line.type(), paths.expandNames(line.handler()), add.span());
+                line.suffixes().forEach(suffix -> bySuffix.put(suffix, handler));
+            });
         }
         return bySuffix;
     }

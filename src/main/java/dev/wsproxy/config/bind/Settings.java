@@ -1,13 +1,14 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.AclLists;
-import dev.wsproxy.config.bind.value.ExpiresRules;
-import dev.wsproxy.config.bind.value.Numbers;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.AclEntry;
 import dev.wsproxy.config.model.ExpiresSettings;
+import dev.wsproxy.config.value.AclLists;
+import dev.wsproxy.config.value.ExpiresRules;
+import dev.wsproxy.config.value.Numbers;
+import dev.wsproxy.config.value.Parsed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

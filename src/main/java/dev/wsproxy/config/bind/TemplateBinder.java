@@ -1,11 +1,10 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
-import dev.wsproxy.config.schema.Scope;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.VhostConfigs;
+import dev.wsproxy.config.value.PathResolver;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,38 +27,24 @@ final class TemplateBinder {
     void bind(Block root, Map<String, VirtualHostBinder.Bound> bound, ServerBinder.ListenersKey listeners) {
         for (Directive template : root.all("vhTemplate")) {
             Block block = Block.of(template);
-            Optional<Directive> fileLine = block.first("templateFile").filter(d -> !d.value().isBlank());
-            if (fileLine.isEmpty()) {
-                binding.report(Code.BAD_TEMPLATE, template.span(), "vhTemplate `" + template.value().trim()
-                        + "` has no templateFile", "Add `templateFile conf/templates/<name>.conf`.");
+            if (FileLocations.templateFileLine(block).isEmpty()) {
                 continue;
             }
             Optional<Directive> listenersKey = block.first("listeners");
-            listenersKey.ifPresent(listeners::check);
-            Path file = paths.resolve(fileLine.get().value());
-            if (!Files.isReadable(file) && !binding.checkFilesystem) {
+            Optional<Block> templateRoot = VhostConfigs.templateOf(binding.tree, block);
+            if (templateRoot.isEmpty() && !binding.checkFilesystem) {
                 membersWithoutTemplate(block, bound, listenersKey, listeners);
                 continue;
             }
-            if (!Files.isReadable(file)) {
-                binding.report(Code.BAD_TEMPLATE, fileLine.get().valueSpan(), "templateFile `" + file
-                        + "` does not exist or cannot be read", "Create it, or correct the path (relative paths mean $SERVER_ROOT).");
-                continue;
-            }
-            List<Directive> directives = binding.reader.read(file, binding.diagnostics);
-            binding.files.add(new ConfigFile(file, Scope.TEMPLATE, directives));
-            Block templateRoot = Block.of(directives);
-            Optional<Directive> vhConfig = templateRoot.first("virtualHostConfig").filter(Directive::isBlock);
+            Optional<Directive> vhConfig = templateRoot.flatMap(VhostConfigs::memberConfig);
             if (vhConfig.isEmpty()) {
-                binding.report(Code.TEMPLATE_WITHOUT_VHCONFIG, fileLine.get().valueSpan(),
-                        "template `" + file.getFileName() + "` has no virtualHostConfig block",
-                        "OLS cannot instantiate its members: wrap the members' vhost config in virtualHostConfig { ... }.");
+                // a template file that was not read, or has no virtualHostConfig, makes no members; lint says why
                 continue;
             }
             for (Directive member : block.all("member")) {
                 Optional<String> name = Block.nameOf(member, "name");
                 if (name.isPresent() && !bound.containsKey(name.get())) {
-                    vhosts.bindMember(name.get(), templateRoot, Block.of(vhConfig.get()), overrides(member))
+                    vhosts.bindMember(name.get(), templateRoot.get(), Block.of(vhConfig.get()), overrides(member))
                             .ifPresent(b -> add(name.get(), b, bound, listenersKey, listeners));
                 }
             }

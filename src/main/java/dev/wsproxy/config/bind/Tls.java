@@ -1,8 +1,10 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.PathResolver;
 import java.util.Optional;
 
 /** Reads the certificate keys shared by {@code listener} and {@code vhssl} into {@link TlsSettings}. */

@@ -3,6 +3,7 @@ package dev.wsproxy.config.bind;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.Realm;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,9 @@
 package dev.wsproxy.config.bind;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.diag.Code;
+import dev.wsproxy.config.load.FileLocations;
+import dev.wsproxy.config.load.VhostConfigs;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.ExtProcessor;
@@ -9,9 +11,9 @@ import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.source.Span;
-import java.nio.file.Files;
+import dev.wsproxy.config.value.ExtProcessors;
+import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,26 +57,10 @@ final class VirtualHostBinder {
     /** A {@code virtualhost} block: its config comes from {@code configFile}, else from the block itself. */
     Optional<Bound> bindEntry(String name, Directive entry) {
         Block block = Block.of(entry);
-        Path vhRoot = vhRoot(name, block, Member.NONE, entry.span());
-        Block config = block;
-        boolean configMissing = false;
-        Optional<Directive> configFile = configFileLine(block);
-        if (configFile.isPresent()) {
-            Path file = configFilePath(name, vhRoot, configFile.get());
-            if (Files.isReadable(file)) {
-                List<Directive> directives = binding.reader.read(file, binding.diagnostics);
-                binding.files.add(new ConfigFile(file, Scope.VHOST_CONFIG, directives));
-                config = Block.of(directives);
-            } else {
-                configMissing = true;
-            }
-            if (configMissing && binding.checkFilesystem) {
-                binding.report(Code.MISSING_CONFIG_FILE, configFile.get().valueSpan(),
-                        "configFile `" + file + "` does not exist or cannot be read",
-                        "OLS would fall back to the keys inside the virtualhost block; create the file or"
-                                + " correct the path (relative paths mean $SERVER_ROOT).");
-            }
-        }
+        Path vhRoot = vhRoot(name, block, Member.NONE);
+        Optional<Block> read = VhostConfigs.ofEntry(binding.tree, name, block);
+        Block config = read.orElse(block);
+        boolean configMissing = read.isEmpty();
         String listenerDomain = config.value("vhDomain").orElse("*");
         // without filesystem checks a missing file is not this config's mistake: bind what the entry says
         boolean configKnown = !configMissing || config.has("docRoot");
@@ -85,24 +71,9 @@ final class VirtualHostBinder {
                 .map(host -> new Bound(host, domains(listenerDomain, host)));
     }
 
-    /** Where a {@code virtualhost} block's {@code configFile} points, found without reporting anything, to read it ahead. */
-    Optional<Path> configFileOf(String name, Directive entry) {
-        Block block = Block.of(entry);
-        Path vhRoot = rawVhRoot(block, Member.NONE).map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
-        return configFileLine(block).map(line -> configFilePath(name, vhRoot, line));
-    }
-
-    private static Optional<Directive> configFileLine(Block entry) {
-        return entry.first("configFile").filter(d -> !d.value().isBlank());
-    }
-
-    private Path configFilePath(String name, Path vhRoot, Directive configFile) {
-        return server.paths().forVhost(name, name).withVhRoot(vhRoot).resolve(configFile.value());
-    }
-
     /** A template member: the template's root keys are the entry, its virtualHostConfig the config. */
     Optional<Bound> bindMember(String name, Block templateRoot, Block vhConfig, Member member) {
-        Path vhRoot = vhRoot(name, templateRoot, member, member.span());
+        Path vhRoot = vhRoot(name, templateRoot, member);
         return bind(name, templateRoot, vhConfig, member, vhRoot, member.span(), true)
                 .map(host -> new Bound(host, domains(host.domain(), host)));
     }
@@ -112,7 +83,7 @@ final class VirtualHostBinder {
      * its own keys alone, so the listeners it is mapped to still map a vhost.
      */
     Bound bindMemberWithoutTemplate(String name, Member member) {
-        Path vhRoot = member.vhRoot().map(raw -> resolveVhRoot(name, raw)).orElse(server.paths().serverRoot());
+        Path vhRoot = vhRoot(name, Block.empty(), member);
         VirtualHost host = bind(name, Block.empty(), Block.empty(), member, vhRoot, member.span(), false).orElseThrow();
         return new Bound(host, domains(host.domain(), host));
     }
@@ -121,17 +92,9 @@ final class VirtualHostBinder {
         return concat(List.of(domain), host.aliases());
     }
 
-    private Path vhRoot(String name, Block entry, Member member, Span span) {
-        Optional<String> raw = rawVhRoot(entry, member);
-        if (raw.isEmpty()) {
-            binding.report(Code.MISSING_REQUIRED, span, "virtual host `" + name + "` has no vhRoot",
-                    "OLS refuses a vhost without an existing vhRoot: add `vhRoot <directory>`.");
-            return server.paths().serverRoot();
-        }
-        Path root = resolveVhRoot(name, raw.get());
-        Span where = member.vhRoot().isPresent() ? span : entry.first("vhRoot").map(Directive::valueSpan).orElse(span);
-        binding.requireExisting(root, true, Code.MISSING_VHROOT, where, "vhRoot of `" + name + "`", "$SERVER_ROOT");
-        return root;
+    /** The vhRoot, or {@code $SERVER_ROOT} when there is none (lint reports that). */
+    private Path vhRoot(String name, Block entry, Member member) {
+        return rawVhRoot(entry, member).map(text -> resolveVhRoot(name, text)).orElse(server.paths().serverRoot());
     }
 
     private static Optional<String> rawVhRoot(Block entry, Member member) {
@@ -139,7 +102,7 @@ final class VirtualHostBinder {
     }
 
     private Path resolveVhRoot(String name, String raw) {
-        return server.paths().forVhost(name, name).resolve(raw);
+        return FileLocations.vhRoot(server.paths(), name, raw);
     }
 
     /** @param configKnown false when the vhost config is on another machine: a missing docRoot is then unknown */
@@ -151,22 +114,17 @@ final class VirtualHostBinder {
         PathResolver paths = server.paths().forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
         Optional<Directive> docRootLine = config.first("docRoot").filter(d -> !d.value().isBlank());
         if (docRootLine.isEmpty() && configKnown) {
-            binding.report(Code.MISSING_REQUIRED, config.directives().isEmpty() ? span
-                            : config.directives().get(0).span(), "virtual host `" + name + "` has no docRoot",
-                    "OLS refuses the vhost: add `docRoot $VH_ROOT/html/` (or another directory) to its config.");
             return Optional.empty();
         }
         PathResolver vhPaths = paths;
         Path docRoot = docRootLine.map(line -> vhPaths.resolve(line.value())).orElse(vhRoot);
-        docRootLine.ifPresent(line -> binding.requireExisting(docRoot, true, Code.MISSING_DOCROOT, line.valueSpan(),
-                "docRoot of `" + name + "`", "$SERVER_ROOT"));
         paths = paths.withDocRoot(docRoot);
 
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)
                 .orElse(server.follow());
         SymlinkPolicy symlinks = new SymlinkPolicy(follow, Settings.bool(entry, "restrained").orElse(false));
         ScriptHandlers scripts = new ScriptHandlers(ScriptHandlerEntries.merge(server.scriptHandlers(),
-                ScriptHandlerEntries.read(config, paths, binding)), Settings.bool(entry, "enableScript").orElse(true));
+                ScriptHandlerEntries.read(config, paths)), Settings.bool(entry, "enableScript").orElse(true));
         Block index = config.child("index");
         String useServer = index.value("useServer").orElse("1");
         List<String> own = index.value("indexFiles").map(Settings::indexList).orElse(List.of());

@@ -3,7 +3,7 @@ package dev.wsproxy.config.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.wsproxy.config.bind.value.Uris;
+import dev.wsproxy.config.value.Uris;
 import org.junit.jupiter.api.Test;
 
 /** Which context and websocket URIs name one route. */

@@ -3,13 +3,18 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Optional;
+import java.util.Set;
 
 /** WSP212: a block written as a plain line with a value ({@code tuning 1}), or a plain key opened as a block. */
 public final class BlockShapeCheck implements DirectiveCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.BLOCK_EXPECTED);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

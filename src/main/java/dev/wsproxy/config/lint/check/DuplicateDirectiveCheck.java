@@ -4,7 +4,6 @@ import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** WSP209: a single-valued directive given twice in one block; OLS reads the first and ignores the rest. */
 public final class DuplicateDirectiveCheck implements DirectiveCheck {
@@ -20,6 +20,11 @@ public final class DuplicateDirectiveCheck implements DirectiveCheck {
 
     public DuplicateDirectiveCheck(DirectiveTable table) {
         this.table = table;
+    }
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.DUPLICATE_DIRECTIVE);
     }
 
     @Override

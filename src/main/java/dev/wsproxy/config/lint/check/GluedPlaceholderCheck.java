@@ -3,10 +3,10 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class GluedPlaceholderCheck implements DirectiveCheck {
     private static final Pattern GLUED = Pattern.compile("(?<=[a-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![a-z])");
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.GLUED_PLACEHOLDER);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

@@ -3,12 +3,12 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 
 /**
  * WSP351: two listeners that cannot bind side by side. Two sockets of one family on one port overlap when their
@@ -17,6 +17,11 @@ import java.util.List;
  * to IPv6-only, as in OLS. Listeners with the very same address are WSP321.
  */
 public final class ListenerPortSharingCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.LISTENERS_CANNOT_SHARE_PORT);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

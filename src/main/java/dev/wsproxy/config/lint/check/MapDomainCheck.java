@@ -3,10 +3,10 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class MapDomainCheck implements DirectiveCheck {
     private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9*?._-]+)(:[0-9]*)?");
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.BAD_MAP_DOMAIN);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

@@ -3,12 +3,12 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveTable;
 import dev.wsproxy.config.schema.Scope;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** WSP203: a directive OLS knows, written in a block where it is not read ("`keepAliveTimeout` belongs in `tuning`"). */
@@ -17,6 +17,11 @@ public final class NotAllowedHereCheck implements DirectiveCheck {
 
     public NotAllowedHereCheck(DirectiveTable table) {
         this.table = table;
+    }
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.NOT_ALLOWED_HERE);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Locale;
@@ -18,6 +17,11 @@ import java.util.Set;
  */
 public final class PhpIniOverrideCheck implements DirectiveCheck {
     private static final Set<String> KEPT = Set.of("php_value", "php_flag", "php_admin_value", "php_admin_flag");
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.PHP_INI_DROPPED);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

@@ -1,19 +1,24 @@
 package dev.wsproxy.config.lint.check;
 
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.value.ListenAddresses;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.schema.ValueType;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.config.value.ListenAddresses;
+import dev.wsproxy.config.value.Parsed;
 import java.util.Optional;
+import java.util.Set;
 
 /** WSP211: a name or value that is an unrendered installer placeholder, which OLS takes literally. */
 public final class PlaceholderCheck implements DirectiveCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.PLACEHOLDER);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

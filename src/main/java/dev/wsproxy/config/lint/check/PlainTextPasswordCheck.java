@@ -4,7 +4,6 @@ import dev.wsproxy.auth.PasswordHash;
 import dev.wsproxy.auth.UserFile;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Realm;
 import dev.wsproxy.config.model.ServerConfig;
@@ -15,12 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * WSP342: a user in a realm's user file whose password is stored in plain text (checked when the config's files
  * are read). The message names the user and line, never the password.
  */
 public final class PlainTextPasswordCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.PLAIN_TEXT_PASSWORD);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

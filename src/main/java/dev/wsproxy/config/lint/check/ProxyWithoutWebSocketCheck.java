@@ -1,13 +1,13 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.Scope;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * WSP314: a proxy context with no websocket block at or above its URI in the same vhost. Upgrades under it
@@ -15,6 +15,11 @@ import java.util.Optional;
  * It reads directives, so it works on a lone vhost file whose extprocessor lives in the server config.
  */
 public final class ProxyWithoutWebSocketCheck implements DirectiveCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.PROXY_WITHOUT_WEBSOCKET);
+    }
 
     @Override
     public void body(Scope scope, List<Directive> body, Diagnostics out) {

@@ -1,13 +1,13 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class RegexInPlainUriCheck implements DirectiveCheck {
     private static final Pattern REGEX = Pattern.compile("\\.\\*|[*^()\\[\\]|\\\\]|\\$$");
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.REGEX_IN_PLAIN_URI);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

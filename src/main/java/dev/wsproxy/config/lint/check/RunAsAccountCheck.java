@@ -2,16 +2,21 @@ package dev.wsproxy.config.lint.check;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.RunAs;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.os.Accounts;
+import java.util.Set;
 
 /**
  * WSP350: a {@code user} or {@code group} this system does not have, with which OLS does not start and wsproxy
  * started as root refuses to serve. Reads this machine's accounts, so it runs only when lint checks the system.
  */
 public final class RunAsAccountCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.UNKNOWN_ACCOUNT);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

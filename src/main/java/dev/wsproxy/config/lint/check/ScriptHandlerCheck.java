@@ -4,9 +4,7 @@ import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.diag.Severity;
-import dev.wsproxy.config.lint.ModelCheck;
 import dev.wsproxy.config.model.Context;
-import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.source.Span;
@@ -14,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +32,11 @@ public final class ScriptHandlerCheck implements ModelCheck {
         final TreeSet<Span> declared = new TreeSet<>(CONFIG_ORDER);
         final TreeSet<String> suffixes = new TreeSet<>();
         boolean reachable;
+    }
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.SCRIPT_HANDLER_NOT_RUN);
     }
 
     @Override

@@ -3,13 +3,18 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import java.util.Optional;
+import java.util.Set;
 
 /** WSP320: a websocket or extprocessor address {@code uds:///path}, which OLS reads as {@code //path}. */
 public final class UdsTripleSlashCheck implements DirectiveCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.UDS_TRIPLE_SLASH);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

@@ -3,7 +3,6 @@ package dev.wsproxy.config.lint.check;
 import dev.wsproxy.config.ast.Directive;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.Scope;
 import dev.wsproxy.config.schema.ValueType;
@@ -25,6 +24,11 @@ public final class UnknownVariableCheck implements DirectiveCheck {
             "VH_ALIASES");
     private static final Set<ValueType> READ = Set.of(ValueType.PATH, ValueType.TEXT, ValueType.LIST,
             ValueType.LISTEN_ADDRESS, ValueType.BACKEND_ADDRESS, ValueType.PROXY_ADDRESS);
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.UNKNOWN_VARIABLE);
+    }
 
     @Override
     public void directive(Directive d, Scope scope, Optional<DirectiveSpec> spec, Diagnostics out) {

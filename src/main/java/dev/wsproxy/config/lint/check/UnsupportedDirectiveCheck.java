@@ -1,19 +1,19 @@
 package dev.wsproxy.config.lint.check;
 
+import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
-import dev.wsproxy.config.bind.Block;
-import dev.wsproxy.config.bind.value.Numbers;
-import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.DirectiveCheck;
 import dev.wsproxy.config.schema.DirectiveSpec;
 import dev.wsproxy.config.schema.DirectiveSupport;
 import dev.wsproxy.config.schema.Scope;
-import dev.wsproxy.config.schema.Support;
 import dev.wsproxy.config.schema.Support.Trigger;
+import dev.wsproxy.config.schema.Support;
+import dev.wsproxy.config.value.Numbers;
+import dev.wsproxy.config.value.Parsed;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +31,11 @@ public final class UnsupportedDirectiveCheck implements DirectiveCheck {
 
     public UnsupportedDirectiveCheck(DirectiveSupport support) {
         this.support = support;
+    }
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.NOT_SUPPORTED, Code.NOT_SUPPORTED_EXPOSES);
     }
 
     @Override

@@ -2,14 +2,20 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 /** certFile then CACertFile form a chain: each certificate is issued (and signed) by the next one (WSP404). */
 public final class CertificateChainOrderCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_CHAIN_ORDER);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

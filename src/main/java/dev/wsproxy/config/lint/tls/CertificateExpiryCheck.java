@@ -2,16 +2,22 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Warns on a certificate, the server's or one in its chain, that has expired (WSP405) or expires within 14 days (WSP406). */
 public final class CertificateExpiryCheck implements ModelCheck {
     private static final Duration SOON = Duration.ofDays(14);
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_CERT_EXPIRED, Code.TLS_CERT_EXPIRING);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

@@ -2,7 +2,7 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,11 @@ public final class CertificateNamesCheck implements ModelCheck {
     private static final int SAN_DNS = 2;
     private static final int SAN_IP = 7;
     private static final Pattern COMMON_NAME = Pattern.compile("(?:^|,)CN=([^,]+)");
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_NAME_MISMATCH);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

@@ -2,13 +2,19 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.KeyMaterialException;
 import dev.wsproxy.tls.PemPrivateKeys;
+import java.util.Set;
 
 /** A keyFile that is encrypted cannot be used: the server has nobody to ask for the pass phrase (WSP409). */
 public final class EncryptedKeyCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_ENCRYPTED_KEY);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

@@ -2,16 +2,22 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.KeyPairs;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The keyFile holds the private key of the certFile's certificate (WSP403). */
 public final class KeyCertificateMatchCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_KEY_MISMATCH);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {

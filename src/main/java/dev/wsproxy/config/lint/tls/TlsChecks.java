@@ -1,6 +1,6 @@
 package dev.wsproxy.config.lint.tls;
 
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import java.util.List;
 
 /** The TLS lint checks (WSP4xx): they read the key and certificate files a config names, never the network. */

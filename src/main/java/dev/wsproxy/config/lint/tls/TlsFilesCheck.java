@@ -2,15 +2,21 @@ package dev.wsproxy.config.lint.tls;
 
 import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
-import dev.wsproxy.config.lint.ModelCheck;
+import dev.wsproxy.config.lint.check.ModelCheck;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.tls.PemCertificates;
 import dev.wsproxy.tls.PemPrivateKeys;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /** Every keyFile, certFile and CACertFile exists, is readable, and holds a key or certificates (WSP401, WSP402). */
 public final class TlsFilesCheck implements ModelCheck {
+
+    @Override
+    public Set<Code> codes() {
+        return Set.of(Code.TLS_FILE_MISSING, Code.TLS_FILE_INVALID);
+    }
 
     @Override
     public void check(ServerConfig config, Diagnostics out) {
