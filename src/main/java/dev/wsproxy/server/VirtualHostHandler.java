@@ -81,7 +81,7 @@ final class VirtualHostHandler implements HttpHandler {
         if (context instanceof Context.App app) {
             return new AppContextHandler(app, errorLog);
         }
-        return new ReverseProxyHandler((Context.Proxy) context, proxyTimeout);
+        return new ReverseProxyHandler((Context.Proxy) context, proxyTimeout, errorLog);
     }
 
     @Override

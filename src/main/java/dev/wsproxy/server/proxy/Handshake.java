@@ -1,5 +1,6 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.HttpServerExchange;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -46,6 +48,8 @@ final class Handshake implements BackendConnector.Callback {
     private final UpgradeLog log;
     private final XnioIoThread io;
     private final ByteBuffer requestHead;
+    /** The client connection's connTimeout clock, held while the backend has the turn. */
+    private final Optional<InactivityTimeout> clientClock;
 
     private Runnable cancelConnect;
     private XnioExecutor.Key timer;
@@ -64,9 +68,11 @@ final class Handshake implements BackendConnector.Callback {
         this.log = log;
         this.io = exchange.getIoThread();
         this.requestHead = ByteBuffer.wrap(UpgradeRequest.backendHead(exchange));
+        this.clientClock = InactivityTimeout.of(exchange);
     }
 
     void start() {
+        clientClock.ifPresent(InactivityTimeout::hold);
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             exchange.getConnection().addCloseListener(connection -> {
                 if (!decided) {
@@ -178,6 +184,7 @@ final class Handshake implements BackendConnector.Callback {
     private void upgrade() {
         decided = true;
         timer.remove();
+        clientClock.ifPresent(InactivityTimeout::stop);
         backend.getSourceChannel().suspendReads();
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
@@ -198,6 +205,7 @@ final class Handshake implements BackendConnector.Callback {
     private void relay(byte[] body) {
         decided = true;
         timer.remove();
+        clientClock.ifPresent(InactivityTimeout::release);
         IoUtils.safeClose(backend);
         exchange.setStatusCode(head.status());
         copyHeaders(header -> !HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT)));
@@ -226,6 +234,7 @@ final class Handshake implements BackendConnector.Callback {
             return;
         }
         decided = true;
+        clientClock.ifPresent(InactivityTimeout::release);
         if (timer != null) {
             timer.remove();
         }
