@@ -209,7 +209,9 @@ final class HostileSite implements AutoCloseable {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.map(fd -> {
                 try {
-                    return Files.readSymbolicLink(fd).toString();
+                    String target = Files.readSymbolicLink(fd).toString();
+                    return target.startsWith("socket:[") ? target + tcpState(target.substring(8, target.length() - 1))
+                            : target;
                 } catch (IOException gone) {
                     return "gone";
                 }
@@ -262,6 +264,18 @@ final class HostileSite implements AutoCloseable {
             log = accessLog();
         }
         return log;
+    }
+
+    /** Local and remote port and TCP state of the socket with this inode, as /proc/net/tcp shows it. */
+    private static String tcpState(String inode) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/net/tcp"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 9 && fields[9].equals(inode)) {
+                return "(" + Integer.parseInt(fields[1].split(":")[1], 16) + "->"
+                        + Integer.parseInt(fields[2].split(":")[1], 16) + " state " + fields[3] + ")";
+            }
+        }
+        return "";
     }
 
     String errorLog() throws IOException {

@@ -8,12 +8,10 @@ import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +20,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
-import org.xnio.channels.StreamSourceChannel;
 
 /**
  * A proxy context: the request goes to the context's {@code extprocessor} (TCP or Unix socket) with its full
@@ -33,14 +30,10 @@ import org.xnio.channels.StreamSourceChannel;
  * <p>Each request runs on a thread of its own, never on Undertow's shared workers, and every wait on either
  * side is bounded by the timeout ({@code connTimeout}): a slow or stalled client or backend costs one
  * connection and one thread for that long, and the other requests never queue behind it. A client that
- * stalls its request body gets 408, one that sends a malformed body 400; {@code Expect: 100-continue} is
- * answered once the backend has the request head.
+ * stalls its request body gets 408, one that sends a malformed body 400 ({@link RequestBody}).
  */
 public final class ReverseProxyHandler implements HttpHandler {
 
-    private static final int BODY_CHUNK = 16 * 1024;
-    /** nginx's "client closed request", for the access log only: nothing is sent. */
-    private static final int CLIENT_CLOSED = 499;
     /** One thread per request in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
     private static final Executor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new ProxyThreadFactory());
@@ -72,6 +65,17 @@ public final class ReverseProxyHandler implements HttpHandler {
     }
 
     private void proxy(HttpServerExchange exchange) {
+        BoundedWaits client = new BoundedWaits(timeout);
+        RequestBody body;
+        try {
+            body = RequestBody.start(exchange, client);
+        } catch (ClientFailure e) {
+            refuse(exchange, e);
+            return;
+        } catch (IOException e) {
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
         BackendChannel backend;
         try {
             backend = BackendChannel.open(context.handler().address(), timeout);
@@ -83,11 +87,10 @@ public final class ReverseProxyHandler implements HttpHandler {
             // a client that goes away (or a server that stops) must not leave this thread waiting on the backend
             exchange.getConnection().addCloseListener(connection -> backend.close());
             backend.watch(timeout);
-            BoundedWaits client = new BoundedWaits(timeout);
             ResponseRelay.Framing framing = new ResponseRelay.Framing();
             boolean headRead;
             try {
-                sendRequest(exchange, backend, client);
+                sendRequest(exchange, backend, body);
                 headRead = ResponseRelay.readHead(backend, exchange, framing);
             } catch (ClientFailure e) {
                 refuse(exchange, e);
@@ -122,7 +125,7 @@ public final class ReverseProxyHandler implements HttpHandler {
         }
     }
 
-    private static void sendRequest(HttpServerExchange exchange, BackendChannel backend, BoundedWaits client)
+    private static void sendRequest(HttpServerExchange exchange, BackendChannel backend, RequestBody body)
             throws IOException {
         StringBuilder head = new StringBuilder(512);
         String query = exchange.getQueryString();
@@ -150,55 +153,9 @@ public final class ReverseProxyHandler implements HttpHandler {
             head.append("X-Forwarded-Host: ").append(host).append("\r\n");
         }
         head.append("Connection: close\r\n");
-        long length = exchange.getRequestContentLength();
-        boolean chunked = exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-        if (length >= 0) {
-            head.append("Content-Length: ").append(length).append("\r\n");
-        } else if (chunked) {
-            head.append("Transfer-Encoding: chunked\r\n");
-        }
+        head.append(body.framingHeader());
         backend.write(head.append("\r\n").toString());
-        if (length > 0 || chunked) {
-            if (HttpContinue.requiresContinueResponse(exchange)) {
-                HttpContinue.sendContinueResponseBlocking(exchange);
-            }
-            sendBody(exchange, backend, client, chunked && length < 0);
-        }
-    }
-
-    private static void sendBody(HttpServerExchange exchange, BackendChannel backend, BoundedWaits client,
-                                 boolean chunked) throws IOException {
-        StreamSourceChannel body = exchange.getRequestChannel();
-        ByteBuffer buffer = ByteBuffer.allocate(BODY_CHUNK);
-        int read;
-        while ((read = readBody(exchange, body, buffer, client)) > 0) {
-            backend.progress();
-            if (chunked) {
-                backend.write(Integer.toHexString(read) + "\r\n");
-            }
-            backend.write(buffer.array(), 0, read);
-            if (chunked) {
-                backend.write("\r\n");
-            }
-            buffer.clear();
-        }
-        if (chunked) {
-            backend.write("0\r\n\r\n");
-        }
-    }
-
-    /** What Undertow could not read of the body is the client's doing: a malformed body, or a client gone. */
-    private static int readBody(HttpServerExchange exchange, StreamSourceChannel body, ByteBuffer buffer,
-                                BoundedWaits client) throws IOException {
-        try {
-            return client.read(body, buffer);
-        } catch (ClientFailure e) {
-            throw e;
-        } catch (IOException e) {
-            throw exchange.getConnection().isOpen()
-                    ? new ClientFailure(StatusCodes.BAD_REQUEST, "malformed request body: " + e.getMessage())
-                    : new ClientFailure(CLIENT_CLOSED, "the client closed the connection during its request body");
-        }
+        body.sendTo(backend);
     }
 
     /** The request target as the client sent it, without scheme and host when it came in absolute form. */
