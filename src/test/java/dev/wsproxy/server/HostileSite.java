@@ -18,7 +18,9 @@ import dev.wsproxy.server.proxy.echo.EchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -42,7 +44,7 @@ import java.util.function.UnaryOperator;
 /**
  * A server for hostile-client tests: a vhost with static files (a small index and a 16 MiB file), a proxy
  * context {@code /api/} to a {@link RawHttpBackend} and a WebSocket route {@code /ws/} to an echo backend, with
- * the tuning a test picks; and the checks that the server is healthy after an attack: a request and a WebSocket
+ * the tuning a test picks, and a route {@code /mute/} to a backend that accepts and never answers; and the checks that the server is healthy after an attack: a request and a WebSocket
  * echo still work, and its descriptors and threads are back where they were before it.
  */
 final class HostileSite implements AutoCloseable {
@@ -57,14 +59,18 @@ final class HostileSite implements AutoCloseable {
     final Path root;
     final RawHttpBackend backend;
     final EchoServer echo;
+    /** The backend of {@code /mute/}: the test accepts its connections and decides what they do. */
+    final ServerSocket muteBackend;
     final RunningServer server;
     private long baselineFds;
     private int baselineThreads;
 
-    private HostileSite(Path root, RawHttpBackend backend, EchoServer echo, RunningServer server) {
+    private HostileSite(Path root, RawHttpBackend backend, EchoServer echo, ServerSocket muteBackend,
+                        RunningServer server) {
         this.root = root;
         this.backend = backend;
         this.echo = echo;
+        this.muteBackend = muteBackend;
         this.server = server;
     }
 
@@ -85,6 +91,8 @@ final class HostileSite implements AutoCloseable {
         RawHttpBackend backend = RawHttpBackend.tcp();
         EchoServer echo = EchoServer.start(List.of(new BackendAddress.Tcp("127.0.0.1:0", "127.0.0.1", 0)), Set.of(), false);
         int echoPort = echo.tcpAddresses().get(0).getPort();
+        ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        mute.setSoTimeout(10_000);
         Context.Proxy api = new Context.Proxy(Sites.uri("/api/"), new ExtProcessor("backend", "proxy",
                 new BackendAddress.Tcp("127.0.0.1:" + backend.port(), "127.0.0.1", backend.port()), Span.none()),
                 Optional.empty(), Optional.empty(), List.of(), Span.none());
@@ -92,13 +100,15 @@ final class HostileSite implements AutoCloseable {
         site = new VirtualHost(site.name(), site.vhRoot(), site.docRoot(), site.domain(), site.aliases(),
                 site.symlinks(), site.scripts(), site.accessControl(), site.errorPages(), site.accessLog(),
                 site.contexts(), List.of(new WebSocketRoute(Sites.uri("/ws/"),
-                new BackendAddress.Tcp("127.0.0.1:" + echoPort, "127.0.0.1", echoPort), Duration.ZERO, Span.none())),
+                new BackendAddress.Tcp("127.0.0.1:" + echoPort, "127.0.0.1", echoPort), Duration.ZERO, Span.none()),
+                new WebSocketRoute(Sites.uri("/mute/"), new BackendAddress.Tcp("127.0.0.1:" + mute.getLocalPort(),
+                        "127.0.0.1", mute.getLocalPort()), Duration.ZERO, Span.none())),
                 site.vhssl(), site.span());
         ServerConfig config = Sites.server(root, List.of(listener.apply(Sites.listener("main", "127.0.0.1",
                 Sites.map("*", "site")))), List.of(site), tuning, AccessControl.ALLOW_ALL);
         ServerParts withWebSockets = new ServerParts(new WebSocketRouting(), parts.tls());
         RunningServer server = RunningServer.start(config, withWebSockets);
-        HostileSite hostile = new HostileSite(root, backend, echo, server);
+        HostileSite hostile = new HostileSite(root, backend, echo, mute, server);
         if (!config.listeners().get(0).secure()) {
             // threads and descriptors that start on first use (one tunnel loop per I/O thread, the client's pool)
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
@@ -291,5 +301,6 @@ final class HostileSite implements AutoCloseable {
         server.close();
         backend.close();
         echo.close();
+        muteBackend.close();
     }
 }
