@@ -7,27 +7,16 @@ import dev.wsproxy.config.model.Tuning;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client that gives up on a WebSocket handshake while the backend has not answered: the backend's connection is
  * closed at once, not when the response timeout runs out, and the access log says 499, nginx's "client closed
  * request", not 504.
  */
-class AbandonedHandshakeTest {
+class AbandonedHandshakeTest extends HostileSiteTest {
 
-    @TempDir
-    Path root;
-    private HostileSite site;
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     @Test
     void anAbandonedHandshakeClosesItsBackendAtOnceAndIsLogged499() throws Exception {

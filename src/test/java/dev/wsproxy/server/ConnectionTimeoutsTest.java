@@ -19,23 +19,20 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code connTimeout} as OLS means it, no byte moved either way for that long, in every phase of a connection;
  * {@code keepAliveTimeout} between requests; and neither for a WebSocket tunnel. Here connTimeout is 2 s and
  * keepAliveTimeout 1 s.
  */
-class ConnectionTimeoutsTest {
+class ConnectionTimeoutsTest extends HostileSiteTest {
 
     private static final Tuning TUNING = new Tuning(8192, 16380, 1, 2, 1000);
     /** A keepAliveTimeout longer than connTimeout, to show that connTimeout alone ends a connection. */
@@ -44,16 +41,6 @@ class ConnectionTimeoutsTest {
     /** How long after the timeout the close may come: the timer's granularity and a loaded machine. */
     private static final Duration SLACK = Duration.ofSeconds(3);
 
-    @TempDir
-    Path root;
-    private HostileSite site;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (site != null) {
-            site.close();
-        }
-    }
 
     @Test
     void aTlsHandshakeThatNeverEndsIsClosed() throws Exception {

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,28 +18,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proxy contexts never wait on a shared worker: stalled uploads, more of them than Undertow has workers, cost their
  * own connections and nobody else's time; and {@code Expect: 100-continue} is answered.
  */
-class ProxyWorkersTest {
+class ProxyWorkersTest extends HostileSiteTest {
 
     /** More than the 8 workers per CPU Undertow's pool has on this machine. */
     private static final int STALLED = 40;
     private static final Tuning TUNING = new Tuning(8192, 16380, 5, 4, 1000);
 
-    @TempDir
-    Path root;
-    private HostileSite site;
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     @Test
     void stalledUploadsDoNotHoldUpOtherProxiedRequests() throws Exception {

@@ -15,27 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file truncated while it is being sent ends its response at once: the connection is closed, a WARN line names
  * the file, its descriptor is released and no I/O thread spins on a {@code sendfile} that can never send again.
  */
-class ShrinkingFileTest {
+class ShrinkingFileTest extends HostileSiteTest {
 
     /** connTimeout long enough that only the shrinking can be what ends the response in time. */
     private static final Tuning TUNING = new Tuning(8192, 16380, 5, 60, 1000);
 
-    @TempDir
-    Path root;
-    private HostileSite site;
-
-    @AfterEach
-    void stop() throws Exception {
-        site.close();
-    }
 
     @Test
     void aFileThatShrinksUnderADownloadEndsItCleanly() throws Exception {
