@@ -33,6 +33,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // read once, when the JDK's TLS classes load: a client that renegotiates can make the server redo its
+        // most expensive work, the key exchange, as often as it likes on one connection
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
         System.exit(commandLine().execute(args));
     }
 

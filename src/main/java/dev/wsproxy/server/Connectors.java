@@ -1,6 +1,7 @@
 package dev.wsproxy.server;
 
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.platform.SelectedKeySets;
 import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.UndertowOptions;
@@ -15,6 +16,7 @@ import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +48,7 @@ final class Connectors {
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
     private final OptionMap socketOptions;
     private final OptionMap serverOptions;
+    private final Duration connTimeout;
     private final List<AcceptingChannel<StreamConnection>> channels = new ArrayList<>();
     private final List<OpenListener> openListeners = new ArrayList<>();
 
@@ -71,9 +74,13 @@ final class Connectors {
         }
         this.socketOptions = sockets.getMap();
         this.serverOptions = serverOptions(tuning);
+        this.connTimeout = Duration.ofSeconds(Math.max(0, tuning.connTimeoutSeconds()));
     }
 
-    /** Undertow options per UNDERTOW-NOTES §7; never an XNIO READ_TIMEOUT, which would kill idle tunnels. */
+    /**
+     * Undertow's own timers: {@code keepAliveTimeout} between requests and {@code connTimeout} for a whole request
+     * head; never XNIO's READ_TIMEOUT, which would kill idle tunnels ({@link InactivityTimeout} does the rest).
+     */
     private static OptionMap serverOptions(Tuning tuning) {
         OptionMap.Builder options = OptionMap.builder()
                 .set(UndertowOptions.RECORD_REQUEST_START_TIME, true)
@@ -107,11 +114,11 @@ final class Connectors {
             open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
                     .addProtocol(Http2OpenListener.HTTP2, h2, 10);
         }
-        ChannelListener<StreamConnection> connected = open;
+        OpenListener http = open;
+        ChannelListener<StreamConnection> connected = connection -> http.handleEvent(watched(connection));
         if (tls != null) {
             UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
-            OpenListener plain = open;
-            connected = connection -> plain.handleEvent(ssl.wrapExistingConnection(connection, OptionMap.EMPTY, false));
+            connected = connection -> http.handleEvent(watched(ssl.wrapExistingConnection(connection, OptionMap.EMPTY, false)));
         }
         ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
         AcceptingChannel<StreamConnection> channel;
@@ -130,6 +137,14 @@ final class Connectors {
     /** The worker whose I/O threads carry every connection of the server. */
     XnioWorker worker() {
         return worker;
+    }
+
+    /** {@code connection} under {@code connTimeout}, on TLS above the encryption so that a stalled handshake counts. */
+    private StreamConnection watched(StreamConnection connection) {
+        if (!connTimeout.isZero()) {
+            InactivityTimeout.watch(connection, connTimeout);
+        }
+        return connection;
     }
 
     /** Starts accepting connections on every bound listener. */

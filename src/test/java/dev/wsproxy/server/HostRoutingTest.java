@@ -50,6 +50,23 @@ class HostRoutingTest {
         }
     }
 
+    /**
+     * RFC 9112: a target in absolute form names the host, and the Host header gives way to it, matched exactly.
+     * Undertow already refuses a Host that is not part of the target (400); one that is, it used to route by.
+     */
+    @Test
+    void anAbsoluteFormTargetRoutesByItsOwnHost() throws Exception {
+        var config = Sites.server(root, List.of(listener("main", "127.0.0.1", map("evil.test", "evil"),
+                map("il.test", "victim"), map("*", "fallback"))), List.of(site("evil"), site("victim"), site("fallback")));
+        try (RunningServer server = RunningServer.start(config)) {
+            assertEquals("site evil", body(server.raw("GET http://evil.test/ HTTP/1.1", "Host: il.test")));
+            assertEquals("site evil", body(server.raw("GET http://evil.test:80/index.html HTTP/1.1", "Host: evil.test")));
+            assertEquals("site victim", body(server.raw("GET http://il.test/ HTTP/1.1", "Host: il.test")));
+            assertEquals(400, RunningServer.status(server.raw("GET http://il.test/ HTTP/1.1", "Host: evil.test")));
+            assertEquals(400, RunningServer.status(server.raw("GET http://user@il.test/ HTTP/1.1", "Host: il.test")));
+        }
+    }
+
     @Test
     void noMatchingVhostIs404() throws Exception {
         var config = Sites.server(root, List.of(listener("main", "127.0.0.1",

@@ -18,7 +18,7 @@ import java.util.List;
  * A small HTTP/1.1 backend for proxy tests, on TCP or a Unix socket: it records each request head and
  * answers with a text describing what it received. {@code /chunked} answers chunked, {@code /until-close}
  * without a length, {@code /silent} never answers,
- * {@code /slow} answers after a second.
+ * {@code /slow} answers after a second, {@code /large} with 16 MiB of zeros.
  */
 final class RawHttpBackend implements AutoCloseable {
 
@@ -38,6 +38,9 @@ final class RawHttpBackend implements AutoCloseable {
             return head.substring(0, head.indexOf("\r\n"));
         }
     }
+
+    static final int LARGE = 16 * 1024 * 1024;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(LARGE).asReadOnlyBuffer();
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final ServerSocketChannel server;
@@ -134,6 +137,14 @@ final class RawHttpBackend implements AutoCloseable {
         } else if (target.contains("/slow")) {
             sleepQuietly(1_000);
         }
+        if (target.contains("/large")) {
+            writeAll(connection, "HTTP/1.1 200 OK\r\nContent-Length: " + LARGE + "\r\n\r\n");
+            ByteBuffer zeros = ZEROS.duplicate();
+            while (zeros.hasRemaining()) {
+                connection.write(zeros);
+            }
+            return;
+        }
         if (target.contains("/chunked")) {
             response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"
                     + Integer.toHexString(5) + "\r\nfirst\r\n" + Integer.toHexString(text.length()) + "\r\n" + text
@@ -147,11 +158,15 @@ final class RawHttpBackend implements AutoCloseable {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length + "\r\n\r\n" + text;
         }
-        ByteBuffer out = ByteBuffer.wrap(response.getBytes(StandardCharsets.ISO_8859_1));
+        writeAll(connection, response);
+        connection.shutdownOutput();
+    }
+
+    private static void writeAll(SocketChannel connection, String text) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
         while (out.hasRemaining()) {
             connection.write(out);
         }
-        connection.shutdownOutput();
     }
 
     private static String dechunk(String chunked) {

@@ -28,7 +28,11 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerConfig config) throws StartupException {
-        return new RunningServer(WsproxyServer.start(config, ServerParts.PLAIN, ListenerPorts.EPHEMERAL, System.err));
+        return start(config, ServerParts.PLAIN);
+    }
+
+    static RunningServer start(ServerConfig config, ServerParts parts) throws StartupException {
+        return new RunningServer(WsproxyServer.start(config, parts, ListenerPorts.EPHEMERAL, System.err));
     }
 
     InetSocketAddress address() {

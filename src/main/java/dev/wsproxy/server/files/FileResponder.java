@@ -1,5 +1,6 @@
 package dev.wsproxy.server.files;
 
+import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.ByteRange;
 import io.undertow.util.DateUtils;
@@ -25,7 +26,7 @@ final class FileResponder {
     private FileResponder() {
     }
 
-    static void send(HttpServerExchange exchange, ServedFile served, ExpiresHeaders expires) {
+    static void send(HttpServerExchange exchange, ServedFile served, ExpiresHeaders expires, ErrorLog errorLog) {
         long size = served.size();
         Date lastModified = served.lastModified();
         ETag etag = served.etag();
@@ -51,7 +52,7 @@ final class FileResponder {
         if (range == null) {
             headers.put(Headers.CONTENT_LENGTH, size);
             if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                sendBody(exchange, served, 0, size);
+                sendBody(exchange, served, 0, size, errorLog);
                 return;
             }
         } else {
@@ -63,7 +64,7 @@ final class FileResponder {
             } else {
                 headers.put(Headers.CONTENT_LENGTH, range.getContentLength());
                 if (!exchange.getRequestMethod().equals(Methods.HEAD)) {
-                    sendBody(exchange, served, range.getStart(), range.getEnd() + 1);
+                    sendBody(exchange, served, range.getStart(), range.getEnd() + 1, errorLog);
                     return;
                 }
             }
@@ -72,13 +73,15 @@ final class FileResponder {
     }
 
     /** Sends bytes {@code start} to {@code end} (exclusive) of the file, small whole files in one write with the head. */
-    private static void sendBody(HttpServerExchange exchange, ServedFile served, long start, long end) {
+    private static void sendBody(HttpServerExchange exchange, ServedFile served, long start, long end,
+                                 ErrorLog errorLog) {
         try {
             if (start == 0 && end == served.size() && served.body() != null) {
                 exchange.getResponseSender().send(served.bodyBuffer());
                 return;
             }
-            FileTransfer.send(exchange, FileChannel.open(served.path(), StandardOpenOption.READ), start, end);
+            FileTransfer.send(exchange, served.path(), FileChannel.open(served.path(), StandardOpenOption.READ), start, end,
+                    errorLog);
         } catch (IOException e) {
             // the file went away between stat and open: nothing has been sent yet
             exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);

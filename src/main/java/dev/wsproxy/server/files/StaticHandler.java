@@ -195,7 +195,7 @@ public final class StaticHandler implements HttpHandler {
                 return;
             }
         }
-        FileResponder.send(exchange, served, expires);
+        FileResponder.send(exchange, served, expires, errorLog);
     }
 
     /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */

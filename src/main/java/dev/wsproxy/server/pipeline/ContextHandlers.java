@@ -51,7 +51,7 @@ final class ContextHandlers implements HttpHandler {
             return new AppContextHandler(app, errorLog);
         }
         Context.Proxy proxy = (Context.Proxy) context;
-        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), new ReverseProxyHandler(proxy, proxyTimeout));
+        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), new ReverseProxyHandler(proxy, proxyTimeout, errorLog));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.OpenTunnels;
+import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.connector.ByteBufferPool;
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.server.AbstractServerConnection;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
@@ -14,15 +17,18 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
 import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
+import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * One upgrade from accept to verdict, non-blocking on the exchange's I/O thread: connect to the backend, send it
@@ -36,6 +42,9 @@ final class Handshake implements BackendConnector.Callback {
     /** A non-101 response body larger than this is refused with 502: nothing legitimate answers an upgrade with more. */
     static final int MAX_BODY = 1024 * 1024;
 
+    /** nginx's "client closed request": the client left before the backend answered; nothing is sent. */
+    private static final int CLIENT_CLOSED = 499;
+
     /** Headers that describe one HTTP hop; Undertow writes its own when it relays a non-101 answer. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
             "content-length", "upgrade", "proxy-connection", "te", "trailer");
@@ -47,8 +56,12 @@ final class Handshake implements BackendConnector.Callback {
     private final UpgradeLog log;
     private final XnioIoThread io;
     private final ByteBuffer requestHead;
+    /** The client connection's connTimeout clock, held while the backend has the turn. */
+    private final Optional<InactivityTimeout> clientClock;
 
     private Runnable cancelConnect;
+    private ConduitStreamSourceChannel watchedClient;
+    private ChannelListener<? super ConduitStreamSourceChannel> undertowReader;
     private XnioExecutor.Key timer;
     private StreamConnection backend;
     private byte[] response = new byte[4096];
@@ -67,22 +80,69 @@ final class Handshake implements BackendConnector.Callback {
         this.log = log;
         this.io = exchange.getIoThread();
         this.requestHead = ByteBuffer.wrap(UpgradeRequest.backendHead(exchange));
+        this.clientClock = InactivityTimeout.of(exchange);
     }
 
     void start() {
+        clientClock.ifPresent(InactivityTimeout::hold);
         exchange.dispatch(SameThreadExecutor.INSTANCE, () -> {
             exchange.getConnection().addCloseListener(connection -> {
                 tunnelStarted.run();
                 if (!decided) {
-                    // nginx's "client closed request": the client left before the backend answered
-                    fail(499, "the client closed the connection before the backend answered");
+                    fail(CLIENT_CLOSED, "the client closed the connection before the backend answered");
                 }
             });
             timer = io.executeAfter(() -> fail(StatusCodes.GATEWAY_TIME_OUT,
                     "no connection within " + settings.connectTimeout().toMillis() + " ms"),
                     settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             cancelConnect = connector.connect(io, this);
+            watchClient();
         });
+    }
+
+    /**
+     * Reads the client's connection while the backend has the turn, which Undertow does not: a client that gives
+     * up then is seen at once (499, the backend closed), not when the response timeout ends the handshake (504).
+     * RFC 6455 has a client send nothing more before the 101; what one sends anyway stays for the tunnel.
+     */
+    private void watchClient() {
+        if (!(exchange.getConnection() instanceof AbstractServerConnection connection)
+                || connection.getExtraBytes() != null) {
+            return;
+        }
+        ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
+        undertowReader = source.getReadListener();
+        watchedClient = source;
+        source.getReadSetter().set(channel -> clientReadable(connection, channel));
+        source.resumeReads();
+    }
+
+    private void clientReadable(AbstractServerConnection connection, ConduitStreamSourceChannel source) {
+        PooledByteBuffer pooled = connection.getByteBufferPool().allocate();
+        int read;
+        try {
+            read = source.read(pooled.getBuffer());
+        } catch (IOException e) {
+            read = -1;
+        }
+        if (read > 0) {
+            pooled.getBuffer().flip();
+            connection.setExtraBytes(pooled);
+            stopWatchingClient();
+            return;
+        }
+        pooled.close();
+        if (read < 0) {
+            fail(CLIENT_CLOSED, "the client closed the connection before the backend answered");
+        }
+    }
+
+    private void stopWatchingClient() {
+        if (watchedClient != null) {
+            watchedClient.suspendReads();
+            watchedClient.getReadSetter().set(undertowReader);
+            watchedClient = null;
+        }
     }
 
     @Override
@@ -182,6 +242,8 @@ final class Handshake implements BackendConnector.Callback {
     private void upgrade() {
         decided = true;
         timer.remove();
+        stopWatchingClient();
+        clientClock.ifPresent(InactivityTimeout::stop);
         backend.getSourceChannel().suspendReads();
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
@@ -209,6 +271,8 @@ final class Handshake implements BackendConnector.Callback {
     private void relay(byte[] body) {
         decided = true;
         timer.remove();
+        stopWatchingClient();
+        clientClock.ifPresent(InactivityTimeout::release);
         IoUtils.safeClose(backend);
         exchange.setStatusCode(head.status());
         copyHeaders(header -> !HOP_BY_HOP.contains(header.name().toLowerCase(Locale.ROOT)));
@@ -237,6 +301,7 @@ final class Handshake implements BackendConnector.Callback {
             return;
         }
         decided = true;
+        clientClock.ifPresent(InactivityTimeout::release);
         if (timer != null) {
             timer.remove();
         }
@@ -244,7 +309,8 @@ final class Handshake implements BackendConnector.Callback {
             cancelConnect.run();
         }
         IoUtils.safeClose(backend);
-        if (exchange.isResponseStarted()) {
+        stopWatchingClient();
+        if (exchange.isResponseStarted() || status == CLIENT_CLOSED) {
             IoUtils.safeClose(exchange.getConnection());
         } else {
             exchange.setStatusCode(status);

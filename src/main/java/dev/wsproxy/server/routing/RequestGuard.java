@@ -8,6 +8,8 @@ import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
 import io.undertow.util.StatusCodes;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,11 +20,13 @@ import java.util.Optional;
  * backslash or control character, or a {@code ..} above the root answers 400, so no later stage ever sees
  * such a path; the cleaned path is attached for the routing that follows. A request whose body framing
  * breaks a {@link BodyFraming} rule is refused (400, 501) with one error-log line and its connection closed,
- * so nothing after its head is read as another request.
+ * so nothing after its head is read as another request. {@code TRACE} is 405, as in nginx; a target in absolute
+ * form routes by its own host ({@link AbsoluteForm}).
  */
 public final class RequestGuard implements HttpHandler {
 
     private static final String[] FORBIDDEN_ESCAPES = {"%2f", "%5c", "%00"};
+    private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH";
 
     private final int maxUrlLength;
     private final int maxHeaderSize;
@@ -54,8 +58,14 @@ public final class RequestGuard implements HttpHandler {
             Refusals.refuse(exchange, framing.get().status(), errorLog, framing.get().why());
             return;
         }
+        if (exchange.getRequestMethod().equals(Methods.TRACE)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, ALLOWED_METHODS);
+            Refusals.refuse(exchange, StatusCodes.METHOD_NOT_ALLOWED, errorLog,
+                    "TRACE would echo the request's credentials back; it is never forwarded");
+            return;
+        }
         Optional<String> path = safePath(exchange);
-        if (path.isEmpty()) {
+        if (path.isEmpty() || !AbsoluteForm.adoptAuthority(exchange)) {
             Responses.end(exchange, StatusCodes.BAD_REQUEST);
             return;
         }

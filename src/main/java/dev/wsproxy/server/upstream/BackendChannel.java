@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A blocking connection to a proxy backend, TCP or Unix domain socket through the same JDK
- * {@link SocketChannel}, with buffered reads of lines and bodies and a deadline that closes it when the
- * backend stays silent too long.
+ * {@link SocketChannel}, with buffered reads of lines and bodies and a watchdog that closes it once no byte
+ * of the exchange has moved for the timeout, so that no wait on a silent backend is unbounded.
  */
 final class BackendChannel implements AutoCloseable {
 
@@ -31,7 +31,9 @@ final class BackendChannel implements AutoCloseable {
     private final SocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(16 * 1024).flip();
     private volatile boolean expired;
-    private ScheduledFuture<?> deadline;
+    private volatile long lastProgress = System.nanoTime();
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> watchdog;
 
     private BackendChannel(SocketChannel channel) {
         this.channel = channel;
@@ -60,21 +62,27 @@ final class BackendChannel implements AutoCloseable {
         return new BackendChannel(channel);
     }
 
-    /** Closes the connection after {@code timeout} unless {@link #cancelDeadline()} comes first. */
-    void startDeadline(Duration timeout) {
-        deadline = DEADLINES.schedule(() -> {
-            expired = true;
-            closeQuietly();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void cancelDeadline() {
-        if (deadline != null) {
-            deadline.cancel(false);
+    /** Closes the connection once neither it nor the client has moved a byte for {@code timeout}. */
+    void watch(Duration timeout) {
+        long nanos = timeout.toNanos();
+        long idle = System.nanoTime() - lastProgress;
+        if (closed) {
+            return;
         }
+        if (idle < nanos) {
+            watchdog = DEADLINES.schedule(() -> watch(timeout), nanos - idle, TimeUnit.NANOSECONDS);
+            return;
+        }
+        expired = true;
+        closeQuietly();
     }
 
-    /** Whether the deadline closed the connection. */
+    /** Counts a byte moved on the client's side as progress too. */
+    void progress() {
+        lastProgress = System.nanoTime();
+    }
+
+    /** Whether the watchdog closed the connection. */
     boolean expired() {
         return expired;
     }
@@ -82,7 +90,9 @@ final class BackendChannel implements AutoCloseable {
     void write(byte[] bytes, int offset, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            if (channel.write(buffer) > 0) {
+                progress();
+            }
         }
     }
 
@@ -136,6 +146,9 @@ final class BackendChannel implements AutoCloseable {
         in.clear();
         int read = channel.read(in);
         in.flip();
+        if (read > 0) {
+            progress();
+        }
         return read > 0;
     }
 
@@ -149,7 +162,10 @@ final class BackendChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        cancelDeadline();
+        closed = true;
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
         closeQuietly();
     }
 }

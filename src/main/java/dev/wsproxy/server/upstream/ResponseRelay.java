@@ -67,12 +67,12 @@ final class ResponseRelay {
         return false;
     }
 
-    static void copyBody(BackendChannel backend, HttpServerExchange exchange, Framing framing) throws IOException {
+    static void copyBody(BackendChannel backend, HttpServerExchange exchange, Framing framing, OutputStream out)
+            throws IOException {
         int status = exchange.getStatusCode();
         if (exchange.getRequestMethod().equals(Methods.HEAD) || status == 204 || status == 304) {
             return;
         }
-        OutputStream out = exchange.getOutputStream();
         if (framing.chunked) {
             exchange.getResponseHeaders().remove(io.undertow.util.Headers.CONTENT_LENGTH);
             copyChunks(backend, out);

@@ -1,7 +1,10 @@
 package dev.wsproxy.server.upstream;
 
 import dev.wsproxy.config.model.Context;
+import dev.wsproxy.server.http.InactivityTimeout;
+import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
+import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -9,9 +12,13 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 
 /**
@@ -19,26 +26,56 @@ import org.xnio.IoUtils;
  * URI, its end-to-end headers and {@code X-Forwarded-For} (appended), {@code -Proto} and {@code -Host}; the
  * bodies stream both ways. A backend that cannot be reached or sends no valid response head gives 502, one
  * that stays silent past the timeout gives 504. One connection per request, closed afterwards.
+ *
+ * <p>Each request runs on a thread of its own, never on Undertow's shared workers, and every wait on either
+ * side is bounded by the timeout ({@code connTimeout}): a slow or stalled client or backend costs one
+ * connection and one thread for that long, and the other requests never queue behind it. A client that
+ * stalls its request body gets 408, one that sends a malformed body 400 ({@link RequestBody}).
  */
 public final class ReverseProxyHandler implements HttpHandler {
 
-    private static final int BODY_CHUNK = 16 * 1024;
+    /** One thread per request in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
+    private static final Executor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new ProxyThreadFactory());
 
     private final Context.Proxy context;
     private final Duration timeout;
+    private final ErrorLog errorLog;
 
-    public ReverseProxyHandler(Context.Proxy context, Duration timeout) {
+    public ReverseProxyHandler(Context.Proxy context, Duration timeout, ErrorLog errorLog) {
         this.context = context;
         this.timeout = timeout;
+        this.errorLog = errorLog;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
+            exchange.dispatch(THREADS, this);
             return;
         }
-        exchange.startBlocking();
+        Optional<InactivityTimeout> clientClock = InactivityTimeout.of(exchange);
+        // every wait below is bounded by the same timeout, so the connection's own clock would only race it
+        clientClock.ifPresent(InactivityTimeout::hold);
+        try {
+            proxy(exchange);
+        } finally {
+            clientClock.ifPresent(InactivityTimeout::release);
+        }
+    }
+
+    private void proxy(HttpServerExchange exchange) {
+        BoundedWaits client = new BoundedWaits(timeout);
+        RequestBody body;
+        try {
+            body = RequestBody.start(exchange, client);
+        } catch (ClientFailure e) {
+            refuse(exchange, e);
+            return;
+        } catch (IOException e) {
+            IoUtils.safeClose(exchange.getConnection());
+            return;
+        }
         BackendChannel backend;
         try {
             backend = BackendChannel.open(context.handler().address(), timeout);
@@ -49,28 +86,38 @@ public final class ReverseProxyHandler implements HttpHandler {
         try (backend) {
             // a client that goes away (or a server that stops) must not leave this thread waiting on the backend
             exchange.getConnection().addCloseListener(connection -> backend.close());
-            backend.startDeadline(timeout);
+            backend.watch(timeout);
             ResponseRelay.Framing framing = new ResponseRelay.Framing();
             boolean headRead;
             try {
-                sendRequest(exchange, backend);
+                sendRequest(exchange, backend, body);
                 headRead = ResponseRelay.readHead(backend, exchange, framing);
+            } catch (ClientFailure e) {
+                refuse(exchange, e);
+                return;
             } catch (IOException | NumberFormatException e) {
                 headRead = false;
             }
-            backend.cancelDeadline();
             if (!headRead) {
                 exchange.getResponseHeaders().clear();
                 Responses.end(exchange, backend.expired() ? StatusCodes.GATEWAY_TIME_OUT : StatusCodes.BAD_GATEWAY);
                 return;
             }
-            relayBody(exchange, backend, framing);
+            relayBody(exchange, backend, framing, client);
         }
     }
 
-    private static void relayBody(HttpServerExchange exchange, BackendChannel backend, ResponseRelay.Framing framing) {
+    /** Ends an exchange the client broke off with its status, the connection closed after it. */
+    private void refuse(HttpServerExchange exchange, ClientFailure failure) {
+        exchange.setPersistent(false);
+        exchange.getResponseHeaders().clear();
+        Refusals.refuse(exchange, failure.status(), errorLog, failure.getMessage());
+    }
+
+    private static void relayBody(HttpServerExchange exchange, BackendChannel backend, ResponseRelay.Framing framing,
+                                  BoundedWaits client) {
         try {
-            ResponseRelay.copyBody(backend, exchange, framing);
+            ResponseRelay.copyBody(backend, exchange, framing, new ClientResponse(exchange, backend, client));
             exchange.endExchange();
         } catch (IOException | NumberFormatException e) {
             // the status is already on its way: cutting the connection is the only way to say the body is incomplete
@@ -78,7 +125,8 @@ public final class ReverseProxyHandler implements HttpHandler {
         }
     }
 
-    private static void sendRequest(HttpServerExchange exchange, BackendChannel backend) throws IOException {
+    private static void sendRequest(HttpServerExchange exchange, BackendChannel backend, RequestBody body)
+            throws IOException {
         StringBuilder head = new StringBuilder(512);
         String query = exchange.getQueryString();
         head.append(exchange.getRequestMethod()).append(' ').append(originForm(exchange))
@@ -89,48 +137,25 @@ public final class ReverseProxyHandler implements HttpHandler {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("x-forwarded-for")) {
                 forwardedFor = String.join(", ", values);
-            } else if (!HopByHop.is(name) && !lower.equals("content-length") && !lower.startsWith("x-forwarded-")) {
+            } else if (!HopByHop.is(name) && !lower.equals("content-length") && !lower.equals("expect")
+                    && !lower.startsWith("x-forwarded-")) {
                 for (String value : values) {
                     head.append(name).append(": ").append(value).append("\r\n");
                 }
             }
         }
-        String client = IpText.of(exchange.getSourceAddress().getAddress());
-        head.append("X-Forwarded-For: ").append(forwardedFor == null ? client : forwardedFor + ", " + client).append("\r\n");
+        String clientIp = IpText.of(exchange.getSourceAddress().getAddress());
+        head.append("X-Forwarded-For: ").append(forwardedFor == null ? clientIp : forwardedFor + ", " + clientIp)
+                .append("\r\n");
         head.append("X-Forwarded-Proto: ").append(exchange.getRequestScheme()).append("\r\n");
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host != null) {
             head.append("X-Forwarded-Host: ").append(host).append("\r\n");
         }
         head.append("Connection: close\r\n");
-        long length = exchange.getRequestContentLength();
-        boolean chunked = exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING);
-        if (length >= 0) {
-            head.append("Content-Length: ").append(length).append("\r\n");
-        } else if (chunked) {
-            head.append("Transfer-Encoding: chunked\r\n");
-        }
+        head.append(body.framingHeader());
         backend.write(head.append("\r\n").toString());
-        if (length > 0 || chunked) {
-            sendBody(exchange.getInputStream(), backend, chunked && length < 0);
-        }
-    }
-
-    private static void sendBody(InputStream body, BackendChannel backend, boolean chunked) throws IOException {
-        byte[] buffer = new byte[BODY_CHUNK];
-        int read;
-        while ((read = body.read(buffer)) > 0) {
-            if (chunked) {
-                backend.write(Integer.toHexString(read) + "\r\n");
-            }
-            backend.write(buffer, 0, read);
-            if (chunked) {
-                backend.write("\r\n");
-            }
-        }
-        if (chunked) {
-            backend.write("0\r\n\r\n");
-        }
+        body.sendTo(backend);
     }
 
     /** The request target as the client sent it, without scheme and host when it came in absolute form. */
