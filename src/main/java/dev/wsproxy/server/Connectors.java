@@ -4,7 +4,6 @@ import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.server.nio.SelectedKeySets;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
-import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.OpenListener;
@@ -14,8 +13,8 @@ import io.undertow.server.protocol.http2.Http2OpenListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -46,8 +45,9 @@ final class Connectors {
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
     private final OptionMap socketOptions;
     private final OptionMap serverOptions;
-    private final List<AcceptingChannel<StreamConnection>> channels = new ArrayList<>();
-    private final List<OpenListener> openListeners = new ArrayList<>();
+    private final List<ListenerSocket> sockets = new CopyOnWriteArrayList<>();
+    private final List<OpenListener> openListeners = new CopyOnWriteArrayList<>();
+    private final OpenConnections connections = new OpenConnections();
 
     Connectors(Tuning tuning) throws IOException {
         // one I/O thread per CPU the process may use: a server pinned to one CPU then never switches threads
@@ -89,14 +89,14 @@ final class Connectors {
     }
 
     /**
-     * Binds one listener; it accepts connections once {@link #startAccepting()} is called.
+     * Binds one listener; it accepts connections once {@link #startAccepting()} (or its own
+     * {@link ListenerSocket#startAccepting()}) is called.
      *
      * @param reusePort whether the socket takes {@code SO_REUSEPORT}, so that others can share its port
      * @param tls       the TLS context of a secure listener, null for plain HTTP
      * @param http2     whether a secure listener offers h2 by ALPN besides http/1.1
-     * @return the address actually bound
      */
-    InetSocketAddress bind(InetSocketAddress address, boolean reusePort, SSLContext tls, boolean http2, HttpHandler root)
+    ListenerSocket bind(InetSocketAddress address, boolean reusePort, SSLContext tls, boolean http2, HttpHandler root)
             throws IOException {
         HttpOpenListener http1 = new HttpOpenListener(buffers, serverOptions);
         http1.setRootHandler(root);
@@ -107,12 +107,10 @@ final class Connectors {
             open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
                     .addProtocol(Http2OpenListener.HTTP2, h2, 10);
         }
-        ChannelListener<StreamConnection> connected = open;
-        if (tls != null) {
-            UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
-            OpenListener plain = open;
-            connected = connection -> plain.handleEvent(ssl.wrapExistingConnection(connection, OptionMap.EMPTY, false));
-        }
+        ListenerSocket.Tls secure = tls == null ? null : new ListenerSocket.Tls(xnio, tls);
+        OpenListener plain = open;
+        ChannelListener<StreamConnection> connected = secure == null ? open
+                : connection -> plain.handleEvent(secure.wrap(connection));
         ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
         AcceptingChannel<StreamConnection> channel;
         try {
@@ -121,20 +119,27 @@ final class Connectors {
             IoUtils.safeClose(socket);
             throw e;
         }
-        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(connected));
-        channels.add(channel);
+        ChannelListener<StreamConnection> tracked = connections.tracking(connected);
+        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(tracked));
+        ListenerSocket bound = new ListenerSocket(worker, socket, channel, tracked, secure);
+        sockets.add(bound);
         openListeners.add(open);
-        return (InetSocketAddress) channel.getLocalAddress();
+        return bound;
     }
 
     /** Starts accepting connections on every bound listener. */
     void startAccepting() {
-        channels.forEach(AcceptingChannel::resumeAccepts);
+        sockets.forEach(ListenerSocket::startAccepting);
     }
 
-    /** Closes the listening sockets; established connections stay open. */
+    /** Closes the listening sockets, serving what is already in their accept queues; connections stay open. */
     void stopAccepting() {
-        channels.forEach(IoUtils::safeClose);
+        sockets.forEach(ListenerSocket::close);
+    }
+
+    /** Connections accepted on any listener that are still open: HTTP connections and WebSocket tunnels. */
+    int openConnections() {
+        return connections.count();
     }
 
     /** Closes every connection and stops the worker threads, waiting a few seconds at most. */
