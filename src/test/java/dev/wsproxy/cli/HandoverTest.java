@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -81,11 +82,14 @@ class HandoverTest {
         int port = Loopback.freePort("127.0.0.1");
         Path config = ServedTree.write(root, "127.0.0.1:" + port, "  websocket /ws/ {\n    address 127.0.0.1:"
                 + echo.tcpAddresses().get(0).getPort() + "\n  }");
-        Files.writeString(config, "gracefulRestartTimeout " + GRACE_SECONDS + "\n" + Files.readString(config));
+        Files.writeString(config, "gracefulRestartTimeout " + GRACE_SECONDS + "\ntuning {\n  keepAliveTimeout 60\n}\n"
+                + Files.readString(config));
         Path pidFile = root.resolve("wsproxy.pid");
         Process first = start(config, pidFile);
         WsClient tunnel = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws/"));
         assertEquals("to the first", tunnel.echoText("to the first"));
+        Socket keptAlive = new Socket("127.0.0.1", port);
+        keptAlive.setSoTimeout(10_000);
         Process second = start(config, pidFile);
         assertEquals(second.pid() + "\n", Files.readString(pidFile));
 
@@ -112,6 +116,12 @@ class HandoverTest {
         long drained = System.nanoTime();
 
         assertEquals("during the drain", tunnel.echoText("during the drain"), "the first one's tunnel stays open");
+        try (keptAlive) {
+            keptAlive.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(keptAlive.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(reply.startsWith("HTTP/1.1 200") && reply.toLowerCase(Locale.ROOT).contains("connection: close"),
+                    "a keep-alive connection to the drained process is served, then closed: " + reply);
+        }
         tunnel.closed.get(GRACE_SECONDS + 20, TimeUnit.SECONDS);
         long tunnelLived = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drained);
         assertTrue(first.waitFor(20, TimeUnit.SECONDS), "the drained process exits");

@@ -66,12 +66,7 @@ class ReloadCommandTest {
     /** The config, with the vhost serving {@code docRoot} and one plain listener per port in {@code plainPorts}. */
     private Path writeConfig(String docRoot, int securePort, String extraVhostLines, int... plainPorts) throws IOException {
         StringBuilder text = new StringBuilder(String.join("\n",
-                "mime conf/mime.properties",
-                "errorlog logs/error.log {",
-                "  logLevel INFO",
-                "}",
-                "accesslog logs/access.log {",
-                "}",
+                ServedTree.serverLines(),
                 "virtualhost site {",
                 "  vhRoot site/",
                 "  docRoot $VH_ROOT/" + docRoot + "/",
