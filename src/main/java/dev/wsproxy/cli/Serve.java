@@ -1,7 +1,5 @@
 package dev.wsproxy.cli;
 
-import dev.wsproxy.config.ConfigLoader;
-import dev.wsproxy.config.LoadOptions;
 import dev.wsproxy.config.LoadResult;
 import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
@@ -12,14 +10,15 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The root command's work: load the config (refusing to start on any error, printed exactly as
@@ -38,14 +37,10 @@ final class Serve {
 
     int run(Path configFile, Path serverRoot, Optional<Path> pidPath, ServeSignals signals)
             throws InterruptedException {
-        LoadOptions options = new LoadOptions(Optional.ofNullable(serverRoot), true);
-        LoadResult loaded = ConfigLoader.load(configFile, options);
-        GccReporter gcc = new GccReporter();
-        if (loaded.stopsServe() || loaded.config().isEmpty()) {
-            loaded.diagnostics().forEach(d -> err.println(gcc.format(d)));
-            err.println("wsproxy: " + gcc.relative(configFile) + ": " + errorCount(loaded) + " error(s); not starting");
-            err.flush();
-            return ConfigLoader.unreadable(configFile).isPresent() ? ExitCodes.UNREADABLE : ExitCodes.FAILED;
+        LoadResult loaded = ServableConfig.load(configFile, serverRoot);
+        OptionalInt refused = ServableConfig.refusal(loaded, configFile, err, "not starting");
+        if (refused.isPresent()) {
+            return refused.getAsInt();
         }
         ServerConfig config = loaded.config().get();
         Optional<PidFile> pidFile;
@@ -57,13 +52,13 @@ final class Serve {
             return ExitCodes.FAILED;
         }
         try {
-            return serve(configFile, options, loaded, config, signals);
+            return serve(configFile, serverRoot, loaded, config, signals);
         } finally {
             pidFile.ifPresent(file -> file.remove(err));
         }
     }
 
-    private int serve(Path configFile, LoadOptions options, LoadResult loaded, ServerConfig config, ServeSignals signals)
+    private int serve(Path configFile, Path serverRoot, LoadResult loaded, ServerConfig config, ServeSignals signals)
             throws InterruptedException {
         GccReporter gcc = new GccReporter();
         LibraryLogBridge.quiet();
@@ -92,7 +87,7 @@ final class Serve {
         out.flush();
         while (true) {
             switch (signals.next()) {
-                case RELOAD -> reload(configFile, options, server);
+                case RELOAD -> reload(configFile, serverRoot, server);
                 case DRAIN -> server.drain();
                 case STOP -> {
                     out.println("wsproxy: stopping (in-flight requests get up to "
@@ -113,11 +108,11 @@ final class Serve {
      * the server cannot take (a port in use, a certificate that does not load), leaves the one being served, with
      * the reasons in the error log.
      */
-    private static void reload(Path configFile, LoadOptions options, WsproxyServer server) {
+    private static void reload(Path configFile, Path serverRoot, WsproxyServer server) {
         GccReporter gcc = new GccReporter();
         ErrorLog errorLog = server.errorLog();
         errorLog.notice("reloading " + configFile);
-        LoadResult loaded = ConfigLoader.load(configFile, options);
+        LoadResult loaded = ServableConfig.load(configFile, serverRoot);
         if (loaded.stopsServe() || loaded.config().isEmpty()) {
             loaded.diagnostics().stream().filter(Diagnostic::stopsServe).forEach(d -> errorLog.error(gcc.format(d)));
             errorLog.error("reload refused: " + errorCount(loaded) + " error(s) in " + configFile

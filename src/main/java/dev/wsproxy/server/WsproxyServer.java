@@ -5,15 +5,11 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.access.AccessCheck;
-import dev.wsproxy.server.http.ErrorBodies;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.TcpCork;
-import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.ServerLogs;
-import dev.wsproxy.server.routing.HostRouter;
-import dev.wsproxy.server.routing.RequestGuard;
+import dev.wsproxy.server.pipeline.Pipeline;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
@@ -108,7 +104,7 @@ public final class WsproxyServer implements AutoCloseable {
         }
         try {
             WsproxyServer server = new WsproxyServer(config, parts, ports, logs, connectors);
-            server.live = server.bindAll(config, config.listeners(), server.chains(config));
+            server.live = server.bindAll(config, config.listeners(), server.pipeline(config));
             if (TcpCork.closedByJvm()) {
                 logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate,"
                         + " the I/O threads keep the JDK's slower selected-key sets, and WebSocket tunnels run on XNIO"
@@ -125,17 +121,13 @@ public final class WsproxyServer implements AutoCloseable {
         }
     }
 
-    /** The handler chain of each listener of {@code config}, by name: one function of the config and the logs. */
-    private Map<String, HttpHandler> chains(ServerConfig config) throws StartupException {
-        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
-        ErrorBodies errorBodies = new ErrorBodies(config.mime());
-        Map<String, HttpHandler> chains = new HashMap<>();
-        for (Listener listener : config.listeners()) {
-            chains.put(listener.name(), new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(
-                    config.tuning(), logs.errorLog(), AccessCheck.wrap(config.accessControl(), "the server",
-                    logs.errorLog(), new HostRouter(listener, vhosts))))));
+    /** The request pipeline of {@code config}, whose root for each listener a reload swaps in. */
+    private Pipeline pipeline(ServerConfig config) throws StartupException {
+        try {
+            return Pipeline.build(config, logs, parts.upgradeRouting());
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage(), e);
         }
-        return chains;
     }
 
     /**
@@ -144,12 +136,12 @@ public final class WsproxyServer implements AutoCloseable {
      *
      * @return the bound listeners in config order
      */
-    private List<Live> bindAll(ServerConfig config, List<Listener> listeners, Map<String, HttpHandler> chains)
+    private List<Live> bindAll(ServerConfig config, List<Listener> listeners, Pipeline pipeline)
             throws StartupException {
         Map<String, Live> bound = new HashMap<>();
         try {
             for (Listener listener : bindOrder(listeners)) {
-                bound.put(listener.name(), bind(listener, config, chains.get(listener.name())));
+                bound.put(listener.name(), bind(listener, config, pipeline.rootOf(listener)));
             }
         } catch (StartupException | RuntimeException e) {
             bound.values().forEach(l -> l.socket().close());
@@ -186,21 +178,6 @@ public final class WsproxyServer implements AutoCloseable {
         List<Listener> order = new ArrayList<>(listeners);
         order.sort(Comparator.comparing(l -> l.address().ip() instanceof Inet6Address && l.address().ip().isAnyLocalAddress()));
         return order;
-    }
-
-    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)
-            throws StartupException {
-        Map<String, HttpHandler> vhosts = new HashMap<>();
-        Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
-        for (VirtualHost vhost : config.virtualHosts()) {
-            try {
-                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        logs.errorLog(), parts.upgradeRouting()));
-            } catch (IOException e) {
-                throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
-            }
-        }
-        return vhosts;
     }
 
     private static SSLContext sslContext(Listener listener, ServerConfig config, ServerParts parts) throws StartupException {
@@ -259,14 +236,14 @@ public final class WsproxyServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new StartupException("cannot open a log file: " + e.getMessage(), e);
             }
-            Map<String, HttpHandler> chains = chains(next);
+            Pipeline pipeline = pipeline(next);
             Map<String, Live> old = live.stream().collect(Collectors.toMap(l -> l.listener().name(), l -> l));
-            List<Live> bound = bindAll(next, diff.toBind(), chains);
+            List<Live> bound = bindAll(next, diff.toBind(), pipeline);
             Map<String, Live> served = new HashMap<>();
             bound.forEach(l -> served.put(l.listener().name(), l));
             for (Listener listener : diff.kept()) {
                 Live kept = old.get(listener.name());
-                kept.root().serve(chains.get(listener.name()));
+                kept.root().serve(pipeline.rootOf(listener));
                 Optional.ofNullable(certificates.get(listener.name())).ifPresent(kept.socket()::useTls);
                 served.put(listener.name(), new Live(listener, kept.socket(), kept.root()));
             }

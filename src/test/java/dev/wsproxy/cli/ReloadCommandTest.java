@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.server.proxy.WsClient;
-import dev.wsproxy.server.proxy.echo.EchoServer;
-import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TestPki.Algorithm;
 import dev.wsproxy.tls.TestPki.Issued;
 import dev.wsproxy.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.TestPki;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package dev.wsproxy.server.log;
 
-import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.exchange.AccessLogSink;
 import io.undertow.server.HttpServerExchange;
 
 /** Where one vhost's (or the server's) access-log lines go, and the format of its request lines. */

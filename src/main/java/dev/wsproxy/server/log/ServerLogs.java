@@ -15,7 +15,7 @@ import java.util.Map;
  * Every log file of a running server: the error log, the server access log and each vhost's own access
  * log; vhosts naming the same file share one writer.
  */
-public final class ServerLogs implements AutoCloseable {
+public final class ServerLogs implements RequestLogs, AutoCloseable {
 
     private final ErrorLog errorLog;
     private Path errorLogFile;
@@ -53,10 +53,12 @@ public final class ServerLogs implements AutoCloseable {
         }
     }
 
+    @Override
     public ErrorLog errorLog() {
         return errorLog;
     }
 
+    @Override
     public synchronized AccessLog serverAccessLog() {
         return serverAccessLog;
     }
@@ -68,7 +70,7 @@ public final class ServerLogs implements AutoCloseable {
         return all;
     }
 
-    /** The vhost's own access log, or the server's when it has none. */
+    @Override
     public synchronized AccessLog accessLogOf(VirtualHost vhost) throws IOException {
         return vhost.accessLog().isPresent() ? accessLog(vhost.accessLog().get()) : serverAccessLog;
     }

@@ -1,6 +1,6 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.exchange.AccessLogSink;
 import dev.wsproxy.server.log.LogClock;
 import dev.wsproxy.server.log.LogText;
 import io.undertow.server.HttpServerExchange;
