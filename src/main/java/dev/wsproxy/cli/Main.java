@@ -1,6 +1,7 @@
 package dev.wsproxy.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,7 +11,8 @@ import picocli.CommandLine;
 /** The {@code wsproxy} command: serves an OLS config, and holds the lint, explain and echo subcommands. */
 @Command(name = "wsproxy", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {LintCommand.class, ExplainCommand.class, EchoCommand.class},
-        description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.")
+        description = {"Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.",
+                "SIGHUP or SIGUSR1 reloads the config in place; SIGUSR2 drains for a handover to another process."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the server config, httpd_config.conf")
@@ -19,6 +21,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--server-root", paramLabel = "DIR",
             description = "$SERVER_ROOT (default: the parent of the config file's directory)")
     Path serverRoot;
+
+    @Option(names = "--pid-file", paramLabel = "FILE",
+            description = "write the process id to FILE; removed at the exit while it still names this process")
+    Path pidFile;
 
     @Spec
     CommandSpec spec;
@@ -29,7 +35,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return ExitCodes.USAGE;
         }
-        return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot, new StopSignals());
+        return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot,
+                Optional.ofNullable(pidFile), new ServeSignals());
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.wsproxy.cli;
 
 import dev.wsproxy.config.LoadResult;
+import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
 import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.model.ServerConfig;
@@ -12,15 +13,17 @@ import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The root command's work: load the config (refusing to start on any error, printed exactly as
- * {@code lint} prints it), start the server, log each warning once, serve until a stop signal, stop
- * gracefully.
+ * {@code lint} prints it), start the server, log each warning once, serve until a stop signal or the end of a
+ * drain, reloading in place on HUP and USR1, then stop gracefully.
  */
 final class Serve {
 
@@ -32,14 +35,32 @@ final class Serve {
         this.err = err;
     }
 
-    int run(Path configFile, Path serverRoot, StopSignals signals) throws InterruptedException {
+    int run(Path configFile, Path serverRoot, Optional<Path> pidPath, ServeSignals signals)
+            throws InterruptedException {
         LoadResult loaded = ServableConfig.load(configFile, serverRoot);
         OptionalInt refused = ServableConfig.refusal(loaded, configFile, err, "not starting");
         if (refused.isPresent()) {
             return refused.getAsInt();
         }
-        GccReporter gcc = new GccReporter();
         ServerConfig config = loaded.config().get();
+        Optional<PidFile> pidFile;
+        try {
+            pidFile = pidPath.isPresent() ? Optional.of(PidFile.write(pidPath.get())) : Optional.empty();
+        } catch (IOException e) {
+            err.println("wsproxy: cannot write the pid file " + pidPath.get() + ": " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        try {
+            return serve(configFile, serverRoot, loaded, config, signals);
+        } finally {
+            pidFile.ifPresent(file -> file.remove(err));
+        }
+    }
+
+    private int serve(Path configFile, Path serverRoot, LoadResult loaded, ServerConfig config, ServeSignals signals)
+            throws InterruptedException {
+        GccReporter gcc = new GccReporter();
         LibraryLogBridge.quiet();
         WsproxyServer server;
         try {
@@ -51,18 +72,67 @@ final class Serve {
             return ExitCodes.FAILED;
         }
         LibraryLogBridge.install(server.errorLog());
-        loaded.diagnostics().forEach(d -> server.errorLog().log(levelOf(d.severity()), gcc.format(d)));
+        logDiagnostics(loaded, server.errorLog(), gcc);
+        if (!signals.drainsOnUsr2()) {
+            server.errorLog().log(ErrorLog.Level.WARN, "SIGUSR2 is this JVM's own thread-suspend signal and would abort"
+                    + " it, so it does not drain: start wsproxy with bin/wsproxy, which moves that signal elsewhere ("
+                    + ServeSignals.SUSPEND_SIGNAL_VARIABLE + "), or drain through the admin endpoint");
+        }
+        server.whenStopped().thenRun(() -> signals.post(ServeSignals.Action.ENDED));
         for (BoundListener listener : server.listeners()) {
             out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
                     + IpText.hostPort(listener.address()));
         }
         out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + gcc.relative(config.errorLog().file()));
         out.flush();
-        signals.await();
-        out.println("wsproxy: stopping (in-flight requests get up to " + config.gracefulRestartTimeoutSeconds() + "s)");
-        out.flush();
-        server.stop();
-        return ExitCodes.OK;
+        while (true) {
+            switch (signals.next()) {
+                case RELOAD -> reload(configFile, serverRoot, server);
+                case DRAIN -> server.drain();
+                case STOP -> {
+                    out.println("wsproxy: stopping (in-flight requests get up to "
+                            + config.gracefulRestartTimeoutSeconds() + "s)");
+                    out.flush();
+                    server.stop();
+                    return ExitCodes.OK;
+                }
+                case ENDED -> {
+                    return ExitCodes.OK;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads and checks the whole config again, as at start-up, and serves it in place; a config with errors, or one
+     * the server cannot take (a port in use, a certificate that does not load), leaves the one being served, with
+     * the reasons in the error log.
+     */
+    private static void reload(Path configFile, Path serverRoot, WsproxyServer server) {
+        GccReporter gcc = new GccReporter();
+        ErrorLog errorLog = server.errorLog();
+        errorLog.notice("reloading " + configFile);
+        LoadResult loaded = ServableConfig.load(configFile, serverRoot);
+        if (loaded.stopsServe() || loaded.config().isEmpty()) {
+            loaded.diagnostics().stream().filter(Diagnostic::stopsServe).forEach(d -> errorLog.error(gcc.format(d)));
+            errorLog.error("reload refused: " + errorCount(loaded) + " error(s) in " + configFile
+                    + "; still serving the config loaded before");
+            return;
+        }
+        try {
+            server.reload(loaded.config().get());
+            logDiagnostics(loaded, errorLog, gcc);
+        } catch (StartupException e) {
+            errorLog.error("reload refused: " + e.getMessage() + "; still serving the config loaded before");
+        }
+    }
+
+    private static long errorCount(LoadResult loaded) {
+        return loaded.diagnostics().stream().filter(Diagnostic::stopsServe).count();
+    }
+
+    private static void logDiagnostics(LoadResult loaded, ErrorLog errorLog, GccReporter gcc) {
+        loaded.diagnostics().forEach(d -> errorLog.log(levelOf(d.severity()), gcc.format(d)));
     }
 
     private static ErrorLog.Level levelOf(Severity severity) {

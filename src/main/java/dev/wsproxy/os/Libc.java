@@ -49,5 +49,13 @@ interface Libc extends Library {
 
     int chown(String path, int uid, int gid) throws LastErrorException;
 
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+    /**
+     * @param header {@code struct __user_cap_header_struct}: version, pid (0 = the calling thread)
+     * @param data   two {@code struct __user_cap_data_struct}: effective, permitted, inheritable, each of 32 bits
+     */
+    int capset(int[] header, int[] data) throws LastErrorException;
+
     int setsockopt(int fd, int level, int option, IntByReference value, int length) throws LastErrorException;
 }

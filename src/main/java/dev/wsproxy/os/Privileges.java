@@ -10,6 +10,10 @@ import java.nio.file.Path;
  */
 public final class Privileges {
 
+    private static final int PR_SET_KEEPCAPS = 8;
+    private static final int CAPABILITY_VERSION_3 = 0x20080522;
+    private static final int CAP_NET_BIND_SERVICE = 10;
+
     private Privileges() {
     }
 
@@ -29,18 +33,24 @@ public final class Privileges {
     /**
      * Becomes {@code user} with group {@code gid} for good, as OLS does: {@code setgid}, {@code initgroups} (the
      * user's own supplementary groups, with its primary group, replace root's), {@code setuid}; then checks that
-     * the kernel agrees for every thread and that root cannot be taken back.
+     * the kernel agrees for every thread and that root cannot be taken back. The calling thread alone keeps one
+     * capability, {@code CAP_NET_BIND_SERVICE}, so that a reload it runs can still bind a port below 1024
+     * (capabilities belong to each thread; the others lose all of theirs).
      *
+     * @return whether the calling thread kept {@code CAP_NET_BIND_SERVICE}: not when root had not got it to keep
      * @throws IOException naming the call that failed; the process may then be partly changed and must not serve
      */
-    public static void becomeUser(UserAccount user, int gid) throws IOException {
+    public static boolean becomeUser(UserAccount user, int gid) throws IOException {
         try {
             Libc.C.setgid(gid);
             Libc.C.initgroups(user.name(), user.primaryGid());
+            Libc.C.prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0);
             Libc.C.setuid(user.uid());
+            Libc.C.prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
         } catch (LastErrorException e) {
             throw new IOException("changing to user " + user.name() + " failed: " + e.getMessage(), e);
         }
+        boolean keptBind = keepOnlyBindCapability();
         for (ProcessIds thread : ProcessIds.ofEveryThread("self")) {
             if (!thread.allUids(user.uid()) || !thread.allGids(gid)) {
                 throw new IOException("changed to user " + user.name() + ", but the kernel reports a thread with "
@@ -50,8 +60,18 @@ public final class Privileges {
         try {
             Libc.C.setuid(0);
         } catch (LastErrorException expected) {
-            return;
+            return keptBind;
         }
         throw new IOException("root could be taken back after changing to user " + user.name());
+    }
+
+    private static boolean keepOnlyBindCapability() {
+        int bind = 1 << CAP_NET_BIND_SERVICE;
+        try {
+            Libc.C.capset(new int[] {CAPABILITY_VERSION_3, 0}, new int[] {bind, bind, 0, 0, 0, 0});
+            return true;
+        } catch (LastErrorException e) {
+            return false;
+        }
     }
 }

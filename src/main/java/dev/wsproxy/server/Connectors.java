@@ -6,7 +6,6 @@ import dev.wsproxy.server.platform.SelectedKeySets;
 import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
-import io.undertow.protocols.ssl.UndertowXnioSsl;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.OpenListener;
@@ -17,8 +16,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -49,8 +48,9 @@ final class Connectors {
     private final OptionMap socketOptions;
     private final OptionMap serverOptions;
     private final Duration connTimeout;
-    private final List<AcceptingChannel<StreamConnection>> channels = new ArrayList<>();
-    private final List<OpenListener> openListeners = new ArrayList<>();
+    private final List<ListenerSocket> sockets = new CopyOnWriteArrayList<>();
+    private final List<OpenListener> openListeners = new CopyOnWriteArrayList<>();
+    private final OpenConnections connections = new OpenConnections();
 
     Connectors(Tuning tuning) throws IOException {
         // one I/O thread per CPU the process may use: a server pinned to one CPU then never switches threads
@@ -96,14 +96,14 @@ final class Connectors {
     }
 
     /**
-     * Binds one listener; it accepts connections once {@link #startAccepting()} is called.
+     * Binds one listener; it accepts connections once {@link #startAccepting()} (or its own
+     * {@link ListenerSocket#startAccepting()}) is called.
      *
      * @param reusePort whether the socket takes {@code SO_REUSEPORT}, so that others can share its port
      * @param tls       the TLS context of a secure listener, null for plain HTTP
      * @param http2     whether a secure listener offers h2 by ALPN besides http/1.1
-     * @return the address actually bound
      */
-    InetSocketAddress bind(InetSocketAddress address, boolean reusePort, SSLContext tls, boolean http2, HttpHandler root)
+    ListenerSocket bind(InetSocketAddress address, boolean reusePort, SSLContext tls, boolean http2, HttpHandler root)
             throws IOException {
         HttpOpenListener http1 = new HttpOpenListener(buffers, serverOptions);
         http1.setRootHandler(root);
@@ -114,12 +114,10 @@ final class Connectors {
             open = new AlpnOpenListener(buffers, serverOptions, "http/1.1", http1)
                     .addProtocol(Http2OpenListener.HTTP2, h2, 10);
         }
+        ListenerSocket.Tls secure = tls == null ? null : new ListenerSocket.Tls(xnio, tls);
         OpenListener http = open;
-        ChannelListener<StreamConnection> connected = connection -> http.handleEvent(watched(connection));
-        if (tls != null) {
-            UndertowXnioSsl ssl = new UndertowXnioSsl(xnio, OptionMap.create(Options.USE_DIRECT_BUFFERS, true), tls);
-            connected = connection -> http.handleEvent(watched(ssl.wrapExistingConnection(connection, OptionMap.EMPTY, false)));
-        }
+        ChannelListener<StreamConnection> connected = secure == null ? connection -> http.handleEvent(watched(connection))
+                : connection -> http.handleEvent(watched(secure.wrap(connection)));
         ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
         AcceptingChannel<StreamConnection> channel;
         try {
@@ -128,10 +126,12 @@ final class Connectors {
             IoUtils.safeClose(socket);
             throw e;
         }
-        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(connected));
-        channels.add(channel);
+        ChannelListener<StreamConnection> tracked = connections.tracking(connected);
+        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(tracked));
+        ListenerSocket bound = new ListenerSocket(worker, socket, channel, tracked, secure);
+        sockets.add(bound);
         openListeners.add(open);
-        return (InetSocketAddress) channel.getLocalAddress();
+        return bound;
     }
 
     /** The worker whose I/O threads carry every connection of the server. */
@@ -149,12 +149,17 @@ final class Connectors {
 
     /** Starts accepting connections on every bound listener. */
     void startAccepting() {
-        channels.forEach(AcceptingChannel::resumeAccepts);
+        sockets.forEach(ListenerSocket::startAccepting);
     }
 
-    /** Closes the listening sockets; established connections stay open. */
+    /** Closes the listening sockets, serving what is already in their accept queues; connections stay open. */
     void stopAccepting() {
-        channels.forEach(IoUtils::safeClose);
+        sockets.forEach(ListenerSocket::close);
+    }
+
+    /** Connections accepted on any listener that are still open: HTTP connections and WebSocket tunnels. */
+    int openConnections() {
+        return connections.count();
     }
 
     /** Closes every connection and stops the worker threads, waiting a few seconds at most. */

@@ -49,11 +49,12 @@ public final class PrivilegeDrop implements BeforeServing {
                     + groupName + "` does not exist on this system"));
         }
         List<Path> code = lazilyReadCode();
+        boolean keptBind;
         try {
             for (Path file : logFiles) {
                 Privileges.chown(file, user, gid);
             }
-            Privileges.becomeUser(user, gid);
+            keptBind = Privileges.becomeUser(user, gid);
             requireReadable(code, user.name());
         } catch (IOException e) {
             throw new StartupException(REFUSED + e.getMessage(), e);
@@ -61,7 +62,9 @@ public final class PrivilegeDrop implements BeforeServing {
             // a class of wsproxy's that the new user could not read, met before requireReadable looked
             throw unreadableCode(user.name(), "a class (" + e.getMessage() + ")");
         }
-        errorLog.notice("running as user " + user.name() + " (uid " + user.uid() + "), group id " + gid);
+        errorLog.notice("running as user " + user.name() + " (uid " + user.uid() + "), group id " + gid
+                + (keptBind ? ", keeping CAP_NET_BIND_SERVICE for the listeners a reload adds"
+                : "; a reload cannot bind ports below 1024 (root had no CAP_NET_BIND_SERVICE to keep)"));
     }
 
     /**

@@ -16,6 +16,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +93,50 @@ class PrivilegeDropTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void aReloadAfterTheDropStillBindsAListenerBelowPort1024() throws Exception {
+        int port = Loopback.freePort("127.0.0.1");
+        Path config = configTree(port, "user nobody\ngroup nogroup\n");
+        Process process = new ProcessBuilder(WsproxyProcess.commandOn(WsproxyProcess.classPathCopiedTo(root.resolve("lib")),
+                "-c", config.toString())).directory(root.toFile()).redirectErrorStream(true).start();
+        try {
+            WsproxyProcess.linesUntil(WsproxyProcess.output(process), "wsproxy: serving");
+            int low = freeLowPort();
+            Files.writeString(config, Files.readString(config) + "listener low {\n  address 127.0.0.1:" + low
+                    + "\n  map site *\n}\n");
+            new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start().waitFor();
+            Path errorLog = root.resolve("logs/error.log");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(errorLog).matches("(?s).*(reloaded:|reload refused).*")) {
+                assertTrue(System.nanoTime() < deadline, "no reload outcome within 30 s");
+                Thread.sleep(50);
+            }
+
+            String log = Files.readString(errorLog);
+            assertTrue(log.contains("reloaded: vhosts unchanged; listeners added [low]"), log);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + low + "/")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("served from disk", response.body());
+            int uid = Integer.parseInt(command("id", "-u", "nobody"));
+            assertEquals(List.of(uid, uid, uid, uid), ProcessIds.of(process.pid()).uids(), "still nobody");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** A port below 1024 that nothing on loopback listens on. */
+    private static int freeLowPort() {
+        for (int port = 1000; port > 900; port--) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new AssertionError("no free port between 901 and 1000");
     }
 
     @Test

@@ -22,14 +22,7 @@ final class ServedTree {
         Files.writeString(root.resolve("site/html/index.html"), "served from disk");
         Files.writeString(root.resolve("conf/mime.properties"), "html, htm = text/html\ntxt = text/plain\n");
         Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, String.join("\n",
-                "serverName test",
-                "mime conf/mime.properties",
-                "errorlog logs/error.log {",
-                "  logLevel INFO",
-                "}",
-                "accesslog logs/access.log {",
-                "}",
+        Files.writeString(config, String.join("\n", serverLines(),
                 "virtualhost site {",
                 "  vhRoot site/",
                 "  docRoot $VH_ROOT/html/",
@@ -41,5 +34,11 @@ final class ServedTree {
                 "}",
                 ""));
         return config;
+    }
+
+    /** The server-level lines: its name, {@code conf/mime.properties}, and logs under {@code logs/}. */
+    static String serverLines() {
+        return String.join("\n", "serverName test", "mime conf/mime.properties", "errorlog logs/error.log {",
+                "  logLevel INFO", "}", "accesslog logs/access.log {", "}");
     }
 }

@@ -7,6 +7,7 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.source.Span;
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
 import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TestPki.Algorithm;

@@ -14,7 +14,7 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.server.proxy.WebSocketRouting;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -196,7 +196,8 @@ public final class DirectiveSupport {
 
     private static void listener(Rows r) {
         r.actedOn("address", "secure", "map", "sslProtocol", "ciphers", "enableSpdy")
-                .actedOnAs("SO_REUSEPORT, default 1, as in OLS: `*:80` and `[ANY]:80` listeners can coexist.",
+                .actedOnAs("SO_REUSEPORT, default 1, as in OLS: `*:80` and `[ANY]:80` listeners can coexist, and a"
+                        + " second wsproxy binds beside the first for a handover (SIGUSR2).",
                         "reusePort")
                 .noEffect("Which OLS worker processes serve the listener; wsproxy is one process.", "binding")
                 .noEffect(NOTE, "note")

@@ -23,18 +23,33 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
     static final long FLUSH_INTERVAL_MS = 100;
 
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
-    private final BufferedWriter writer;
+    private BufferedWriter writer;
     private final Thread drainer;
     private volatile boolean open = true;
 
     public AccessLogFile(Path file) throws IOException {
         this.file = file;
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        this.writer = openAppending(file);
         this.drainer = new Thread(this::drain, "access-log " + file.getFileName());
         drainer.setDaemon(true);
         drainer.start();
+    }
+
+    private static BufferedWriter openAppending(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * Writes out what is queued, then goes on at the file's path: a new file when the old one was moved away (as
+     * {@code logrotate} does without {@code copytruncate}).
+     */
+    public synchronized void reopen() throws IOException {
+        writeQueued();
+        BufferedWriter reopened = openAppending(file);
+        writer.close();
+        writer = reopened;
     }
 
     @Override
@@ -54,7 +69,7 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
         }
     }
 
-    private void writeQueued() throws IOException {
+    private synchronized void writeQueued() throws IOException {
         String line = queue.poll();
         if (line == null) {
             return;
@@ -76,6 +91,8 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        writer.close();
+        synchronized (this) {
+            writer.close();
+        }
     }
 }

@@ -25,28 +25,44 @@ public final class ErrorLog implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final Level threshold;
-    private final Writer file;
-    private final Optional<PrintStream> stderr;
+    private final PrintStream stderrStream;
+    private Level threshold;
+    private Writer file;
+    private Optional<PrintStream> stderr;
 
-    private ErrorLog(Level threshold, Writer file, Optional<PrintStream> stderr) {
+    private ErrorLog(Level threshold, Writer file, PrintStream stderrStream, boolean toStderr) {
+        this.stderrStream = stderrStream;
         this.threshold = threshold;
         this.file = file;
-        this.stderr = stderr;
+        this.stderr = toStderr ? Optional.of(stderrStream) : Optional.empty();
     }
 
     public static ErrorLog open(LogSettings settings, PrintStream stderr) throws IOException {
+        return new ErrorLog(levelOf(settings.logLevel()), openAppending(settings), stderr, settings.enableStderrLog());
+    }
+
+    private static Writer openAppending(LogSettings settings) throws IOException {
         Path path = settings.file().toAbsolutePath();
         Files.createDirectories(path.getParent());
-        Writer writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        return Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        return new ErrorLog(levelOf(settings.logLevel()), writer,
-                settings.enableStderrLog() ? Optional.of(stderr) : Optional.empty());
+    }
+
+    /**
+     * Goes on with {@code settings}: the file at its path (a new one when the old was moved away, as {@code logrotate}
+     * does without {@code copytruncate}), its level and its stderr copy. The old file stays when the new cannot open.
+     */
+    public synchronized void reopen(LogSettings settings) throws IOException {
+        Writer reopened = openAppending(settings);
+        file.close();
+        file = reopened;
+        threshold = levelOf(settings.logLevel());
+        stderr = settings.enableStderrLog() ? Optional.of(stderrStream) : Optional.empty();
     }
 
     /** An error log on stderr alone, for the echo backend, which has no config to name a file. */
     public static ErrorLog onStderr(PrintStream stderr) {
-        return new ErrorLog(Level.INFO, Writer.nullWriter(), Optional.of(stderr));
+        return new ErrorLog(Level.INFO, Writer.nullWriter(), stderr, true);
     }
 
     /** {@code DEBUG}, {@code info}, ...; an unknown name means the OLS default, {@code DEBUG} being opt-in. */

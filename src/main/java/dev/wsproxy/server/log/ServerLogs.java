@@ -18,8 +18,8 @@ import java.util.Map;
 public final class ServerLogs implements RequestLogs, AutoCloseable {
 
     private final ErrorLog errorLog;
-    private final Path errorLogFile;
-    private final AccessLog serverAccessLog;
+    private Path errorLogFile;
+    private AccessLog serverAccessLog;
     private final Map<Path, AccessLogFile> files = new LinkedHashMap<>();
 
     private ServerLogs(ErrorLog errorLog, Path errorLogFile, LogSettings serverAccess) throws IOException {
@@ -38,25 +38,40 @@ public final class ServerLogs implements RequestLogs, AutoCloseable {
         }
     }
 
+    /**
+     * Reopens every log file at its path, so that {@code logrotate} needs no {@code copytruncate}, and takes
+     * {@code config}'s error-log settings and server access log. Files the config no longer names stay open for what
+     * still writes to them (requests and tunnels of the config before) until the server stops.
+     */
+    public synchronized void reopen(ServerConfig config) throws IOException {
+        AccessLog serverAccess = accessLog(config.accessLog());
+        errorLog.reopen(config.errorLog());
+        errorLogFile = config.errorLog().file().toAbsolutePath();
+        serverAccessLog = serverAccess;
+        for (AccessLogFile file : files.values()) {
+            file.reopen();
+        }
+    }
+
     @Override
     public ErrorLog errorLog() {
         return errorLog;
     }
 
     @Override
-    public AccessLog serverAccessLog() {
+    public synchronized AccessLog serverAccessLog() {
         return serverAccessLog;
     }
 
     /** Every log file opened so far: the error log, then the access logs. */
-    public List<Path> files() {
+    public synchronized List<Path> files() {
         List<Path> all = new ArrayList<>(List.of(errorLogFile));
         all.addAll(files.keySet());
         return all;
     }
 
     @Override
-    public AccessLog accessLogOf(VirtualHost vhost) throws IOException {
+    public synchronized AccessLog accessLogOf(VirtualHost vhost) throws IOException {
         return vhost.accessLog().isPresent() ? accessLog(vhost.accessLog().get()) : serverAccessLog;
     }
 

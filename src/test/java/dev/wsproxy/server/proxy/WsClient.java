@@ -13,21 +13,21 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A {@code java.net.http.WebSocket} client that queues what it receives, whole messages at a time. */
-final class WsClient implements WebSocket.Listener {
+public final class WsClient implements WebSocket.Listener {
 
     /** Something the client received. */
-    record Event(String kind, String text, byte[] bytes, int code) {
+    public record Event(String kind, String text, byte[] bytes, int code) {
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    final CompletableFuture<Void> closed = new CompletableFuture<>();
+    public final CompletableFuture<Void> closed = new CompletableFuture<>();
     WebSocket socket;
     private StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
 
-    static WsClient connect(URI uri, String... subprotocols) throws Exception {
+    public static WsClient connect(URI uri, String... subprotocols) throws Exception {
         WsClient client = new WsClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         if (subprotocols.length > 0) {
@@ -38,7 +38,7 @@ final class WsClient implements WebSocket.Listener {
         return client;
     }
 
-    Event next() throws InterruptedException {
+    public Event next() throws InterruptedException {
         Event event = events.poll(20, TimeUnit.SECONDS);
         if (event == null) {
             throw new AssertionError("nothing received within 20 s");
@@ -46,7 +46,7 @@ final class WsClient implements WebSocket.Listener {
         return event;
     }
 
-    String echoText(String message) throws Exception {
+    public String echoText(String message) throws Exception {
         socket.sendText(message, true).get(10, TimeUnit.SECONDS);
         return next().text();
     }
