@@ -89,6 +89,7 @@ public final class WsproxyServer implements AutoCloseable {
         try {
             WsproxyServer server = startWith(config, parts, ports, logs, connectors);
             beforeServing.run(logs.errorLog(), logs.files());
+            logs.startRolling();
             connectors.startAccepting();
             return server;
         } catch (StartupException | RuntimeException e) {
@@ -187,6 +188,11 @@ public final class WsproxyServer implements AutoCloseable {
 
     public ErrorLog errorLog() {
         return logs.errorLog();
+    }
+
+    /** Opens every log file again at its path (after logrotate moved them): what SIGHUP and SIGUSR1 call. */
+    public void reopenLogs() {
+        logs.reopen();
     }
 
     /**

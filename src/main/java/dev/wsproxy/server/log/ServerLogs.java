@@ -13,25 +13,32 @@ import java.util.Map;
 
 /**
  * Every log file of a running server: the error log, the server access log and each vhost's own access
- * log; vhosts naming the same file share one writer.
+ * log; vhosts naming the same file share one writer (and the rolling of the first to name it). Once
+ * {@link #startRolling() rolling}, each file is checked once a second, rolled and opened again as OLS does.
  */
 public final class ServerLogs implements AutoCloseable {
 
     private final ErrorLog errorLog;
-    private final Path errorLogFile;
+    private final LogSettings errorLogSettings;
     private final AccessLog serverAccessLog;
     private final Map<Path, AccessLogFile> files = new LinkedHashMap<>();
+    private final LogRoller roller;
+    private boolean rolling;
 
-    private ServerLogs(ErrorLog errorLog, Path errorLogFile, LogSettings serverAccess) throws IOException {
+    private ServerLogs(ErrorLog errorLog, LogSettings errorLogSettings, LogSettings serverAccess) throws IOException {
         this.errorLog = errorLog;
-        this.errorLogFile = errorLogFile;
+        this.errorLogSettings = errorLogSettings;
+        this.roller = new LogRoller(errorLog);
+        roller.watch(new LogRoller.Watched(errorLog.file().orElseThrow(), errorLogSettings.rolling()));
+        // OLS rolls a large error log at start-up, before the first line of this run goes into it
+        roller.checkAll();
         this.serverAccessLog = accessLog(serverAccess);
     }
 
     public static ServerLogs open(ServerConfig config, PrintStream stderr) throws IOException {
         ErrorLog errorLog = ErrorLog.open(config.errorLog(), stderr);
         try {
-            return new ServerLogs(errorLog, config.errorLog().file().toAbsolutePath(), config.accessLog());
+            return new ServerLogs(errorLog, config.errorLog(), config.accessLog());
         } catch (IOException e) {
             errorLog.close();
             throw e;
@@ -48,7 +55,7 @@ public final class ServerLogs implements AutoCloseable {
 
     /** Every log file opened so far: the error log, then the access logs. */
     public List<Path> files() {
-        List<Path> all = new ArrayList<>(List.of(errorLogFile));
+        List<Path> all = new ArrayList<>(List.of(errorLogSettings.file().toAbsolutePath()));
         all.addAll(files.keySet());
         return all;
     }
@@ -62,14 +69,38 @@ public final class ServerLogs implements AutoCloseable {
         Path path = settings.file().toAbsolutePath().normalize();
         AccessLogFile file = files.get(path);
         if (file == null) {
-            file = new AccessLogFile(path);
+            file = new AccessLogFile(path, errorLog);
             files.put(path, file);
+            roller.watch(new LogRoller.Watched(file.file(), settings.rolling()));
         }
         return new AccessLog(file, new AccessLogFormat(settings.logFormat().orElse(AccessLogFormat.COMBINED)));
     }
 
+    /** Checks every log file once a second from now on; call it once every log is open. */
+    public synchronized void startRolling() {
+        if (!rolling) {
+            rolling = true;
+            roller.start();
+        }
+    }
+
+    /**
+     * Opens every log file again at its path: after logrotate moved them, or to pick up files deleted by hand. A
+     * file that cannot be opened stays on its old file, with an error-log line that says why.
+     */
+    public void reopen() {
+        for (LogRoller.Watched log : roller.watched()) {
+            try {
+                log.file().reopen();
+            } catch (IOException e) {
+                errorLog.error("cannot open the log " + log.file().path() + " again: " + e);
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        roller.close();
         for (AccessLogFile file : files.values()) {
             file.close();
         }
