@@ -1,6 +1,8 @@
 package dev.wsproxy.cli;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +22,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "$SERVER_ROOT (default: the parent of the config file's directory)")
     Path serverRoot;
 
+    @Option(names = "--admin", paramLabel = "HOST:PORT", converter = AdminAddress.class,
+            description = "serve GET /healthz, GET /metrics (Prometheus) and POST /drain on this address; off by"
+                    + " default, keep it on loopback (127.0.0.1:9100)")
+    InetSocketAddress admin;
+
     @Spec
     CommandSpec spec;
 
@@ -29,7 +36,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return ExitCodes.USAGE;
         }
-        return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot, new StopSignals());
+        return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot,
+                Optional.ofNullable(admin), new StopSignals());
     }
 
     public static void main(String[] args) {

@@ -12,11 +12,14 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
+import dev.wsproxy.server.admin.AdminServer;
 import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.LibraryLogBridge;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -35,7 +38,9 @@ final class Serve {
         this.err = err;
     }
 
-    int run(Path configFile, Path serverRoot, StopSignals signals) throws InterruptedException {
+    /** @param admin where to serve the admin endpoint, if anywhere */
+    int run(Path configFile, Path serverRoot, Optional<InetSocketAddress> admin, StopSignals signals)
+            throws InterruptedException {
         LoadResult loaded = ConfigLoader.load(configFile, new LoadOptions(Optional.ofNullable(serverRoot), true));
         GccReporter gcc = new GccReporter();
         if (loaded.stopsServe() || loaded.config().isEmpty()) {
@@ -62,12 +67,25 @@ final class Serve {
             out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
                     + IpText.hostPort(listener.address()));
         }
+        Optional<AdminServer> adminServer;
+        try {
+            adminServer = admin.isEmpty() ? Optional.empty()
+                    : Optional.of(AdminServer.start(admin.get(), server.metrics(), new DrainByStopping(server, signals)));
+        } catch (IOException e) {
+            err.println("wsproxy: the admin endpoint cannot listen on " + IpText.hostPort(admin.get()) + ": " + e.getMessage());
+            err.flush();
+            server.stop();
+            return ExitCodes.FAILED;
+        }
+        adminServer.ifPresent(a -> out.println("wsproxy: admin endpoint on http://" + IpText.hostPort(a.address())
+                + " (/healthz, /metrics, POST /drain)"));
         out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + gcc.relative(config.errorLog().file()));
         out.flush();
         signals.await();
         out.println("wsproxy: stopping (in-flight requests get up to " + config.gracefulRestartTimeoutSeconds() + "s)");
         out.flush();
         server.stop();
+        adminServer.ifPresent(AdminServer::close);
         return ExitCodes.OK;
     }
 

@@ -17,6 +17,16 @@ final class StopSignals {
         }
     }
 
+    /** Stops as a signal would: {@code POST /drain} of the admin endpoint. */
+    void stop() {
+        received.countDown();
+    }
+
+    /** Whether a stop signal (or {@link #stop()}) has come. */
+    boolean received() {
+        return received.getCount() == 0;
+    }
+
     /** Blocks until a stop signal arrives. */
     void await() throws InterruptedException {
         received.await();

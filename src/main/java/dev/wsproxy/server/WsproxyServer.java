@@ -12,6 +12,7 @@ import dev.wsproxy.server.http.TcpCork;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.ServerLogs;
+import dev.wsproxy.server.metrics.Metrics;
 import dev.wsproxy.server.routing.HostRouter;
 import dev.wsproxy.server.routing.RequestGuard;
 import io.undertow.server.HttpHandler;
@@ -42,12 +43,14 @@ public final class WsproxyServer implements AutoCloseable {
     private final List<GracefulShutdownHandler> gracefulRoots;
     private final List<BoundListener> listeners;
     private final ServerLogs logs;
+    private final Metrics metrics;
     private final Duration gracePeriod;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private WsproxyServer(Connectors connectors, List<GracefulShutdownHandler> gracefulRoots, List<BoundListener> listeners,
-                          ServerLogs logs, Duration gracePeriod) {
+                          ServerLogs logs, Metrics metrics, Duration gracePeriod) {
         this.connectors = connectors;
+        this.metrics = metrics;
         this.gracefulRoots = gracefulRoots;
         this.listeners = listeners;
         this.logs = logs;
@@ -73,9 +76,10 @@ public final class WsproxyServer implements AutoCloseable {
      */
     public static WsproxyServer start(ServerConfig config, ServerParts parts, ListenerPorts ports, PrintStream stderr,
                                       BeforeServing beforeServing) throws StartupException {
+        Metrics metrics = new Metrics();
         ServerLogs logs;
         try {
-            logs = ServerLogs.open(config, stderr);
+            logs = ServerLogs.open(config, stderr, metrics);
         } catch (IOException e) {
             throw new StartupException("cannot open a log file: " + e.getMessage(), e);
         }
@@ -87,7 +91,7 @@ public final class WsproxyServer implements AutoCloseable {
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
         }
         try {
-            WsproxyServer server = startWith(config, parts, ports, logs, connectors);
+            WsproxyServer server = startWith(config, parts, ports, logs, connectors, metrics);
             beforeServing.run(logs.errorLog(), logs.files());
             logs.startRolling();
             connectors.startAccepting();
@@ -100,7 +104,7 @@ public final class WsproxyServer implements AutoCloseable {
     }
 
     private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
-                                           Connectors connectors) throws StartupException {
+                                           Connectors connectors, Metrics metrics) throws StartupException {
         Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
         ErrorBodies errorBodies = new ErrorBodies(config.mime());
         List<GracefulShutdownHandler> roots = new ArrayList<>();
@@ -133,7 +137,7 @@ public final class WsproxyServer implements AutoCloseable {
                     + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
         }
         List<BoundListener> inConfigOrder = config.listeners().stream().map(l -> bound.get(l.name())).toList();
-        return new WsproxyServer(connectors, roots, inConfigOrder, logs,
+        return new WsproxyServer(connectors, roots, inConfigOrder, logs, metrics,
                 Duration.ofSeconds(Math.max(0, config.gracefulRestartTimeoutSeconds())));
     }
 
@@ -188,6 +192,16 @@ public final class WsproxyServer implements AutoCloseable {
 
     public ErrorLog errorLog() {
         return logs.errorLog();
+    }
+
+    /** What this server counts, for {@code /metrics}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Whether it still serves: false once it has begun to stop. */
+    public boolean serving() {
+        return !stopped.get();
     }
 
     /** Opens every log file again at its path (after logrotate moved them): what SIGHUP and SIGUSR1 call. */

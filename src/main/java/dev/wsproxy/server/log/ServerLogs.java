@@ -3,6 +3,7 @@ package dev.wsproxy.server.log;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.metrics.Metrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,25 +21,31 @@ public final class ServerLogs implements AutoCloseable {
 
     private final ErrorLog errorLog;
     private final LogSettings errorLogSettings;
+    private final Metrics metrics;
+    private final LogSettings serverAccessSettings;
     private final AccessLog serverAccessLog;
     private final Map<Path, AccessLogFile> files = new LinkedHashMap<>();
     private final LogRoller roller;
     private boolean rolling;
 
-    private ServerLogs(ErrorLog errorLog, LogSettings errorLogSettings, LogSettings serverAccess) throws IOException {
+    private ServerLogs(ErrorLog errorLog, LogSettings errorLogSettings, LogSettings serverAccess, Metrics metrics)
+            throws IOException {
         this.errorLog = errorLog;
+        this.metrics = metrics;
+        this.serverAccessSettings = serverAccess;
         this.errorLogSettings = errorLogSettings;
         this.roller = new LogRoller(errorLog);
         roller.watch(new LogRoller.Watched(errorLog.file().orElseThrow(), errorLogSettings.rolling()));
         // OLS rolls a large error log at start-up, before the first line of this run goes into it
         roller.checkAll();
-        this.serverAccessLog = accessLog(serverAccess);
+        this.serverAccessLog = accessLog(serverAccess, Metrics.NO_VHOST);
     }
 
-    public static ServerLogs open(ServerConfig config, PrintStream stderr) throws IOException {
+    /** @param metrics what the access logs count their lines in */
+    public static ServerLogs open(ServerConfig config, PrintStream stderr, Metrics metrics) throws IOException {
         ErrorLog errorLog = ErrorLog.open(config.errorLog(), stderr);
         try {
-            return new ServerLogs(errorLog, config.errorLog(), config.accessLog());
+            return new ServerLogs(errorLog, config.errorLog(), config.accessLog(), metrics);
         } catch (IOException e) {
             errorLog.close();
             throw e;
@@ -60,12 +67,12 @@ public final class ServerLogs implements AutoCloseable {
         return all;
     }
 
-    /** The vhost's own access log, or the server's when it has none. */
+    /** The vhost's own access log, or the server's file and format when it has none; counted as the vhost's. */
     public AccessLog accessLogOf(VirtualHost vhost) throws IOException {
-        return vhost.accessLog().isPresent() ? accessLog(vhost.accessLog().get()) : serverAccessLog;
+        return accessLog(vhost.accessLog().orElse(serverAccessSettings), vhost.name());
     }
 
-    private AccessLog accessLog(LogSettings settings) throws IOException {
+    private AccessLog accessLog(LogSettings settings, String vhost) throws IOException {
         Path path = settings.file().toAbsolutePath().normalize();
         AccessLogFile file = files.get(path);
         if (file == null) {
@@ -73,7 +80,8 @@ public final class ServerLogs implements AutoCloseable {
             files.put(path, file);
             roller.watch(new LogRoller.Watched(file.file(), settings.rolling()));
         }
-        return new AccessLog(file, new AccessLogFormat(settings.logFormat().orElse(AccessLogFormat.COMBINED)));
+        return new AccessLog(file, new AccessLogFormat(settings.logFormat().orElse(AccessLogFormat.COMBINED)), vhost,
+                metrics.vhost(vhost), errorLog);
     }
 
     /** Checks every log file once a second from now on; call it once every log is open. */

@@ -88,6 +88,7 @@ final class Handshake implements BackendConnector.Callback {
             return;
         }
         backend = connection;
+        log.backendConnected();
         timer.remove();
         timer = io.executeAfter(() -> fail(StatusCodes.GATEWAY_TIME_OUT,
                 "no response head within " + settings.responseTimeout().toMillis() + " ms"),
@@ -182,6 +183,7 @@ final class Handshake implements BackendConnector.Callback {
         ByteBuffer early = ByteBuffer.wrap(Arrays.copyOfRange(response, head.length(), responseLength));
         StreamConnection upstream = backend;
         exchange.upgradeChannel((client, upgraded) -> {
+            log.tunnelOpened();
             boolean tls = upgraded.getConnection().getSslSessionInfo() != null;
             ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();
             if (tls || !settings.splice() || !SplicedTunnel.start(client, upstream, early, pool, idleTimeout, log)) {
