@@ -1,5 +1,8 @@
 package dev.wsproxy.server;
 
+import static dev.wsproxy.server.LogWatch.await;
+import static dev.wsproxy.server.LogWatch.count;
+import static dev.wsproxy.server.LogWatch.read;
 import static dev.wsproxy.server.Sites.listener;
 import static dev.wsproxy.server.Sites.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,13 +18,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,25 +40,8 @@ class LogFaultsTest {
                 new LogSettings(accessLog, "", false, Optional.empty()));
     }
 
-    private String errors() throws IOException {
-        return Files.readString(root.resolve("logs/error.log"));
-    }
-
-    private static int count(String text, String part) {
-        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            Thread.sleep(50);
-        }
+    private String errors() {
+        return read(root.resolve("logs/error.log"));
     }
 
     private static String status(RunningServer server, String path) throws IOException {
@@ -75,13 +57,7 @@ class LogFaultsTest {
                 assertEquals("200", status(server, "/index.html?" + i));
                 Thread.sleep(10);
             }
-            await("the failure is logged", () -> {
-                try {
-                    return errors().contains("cannot write (No space left on device)");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            await("the failure is logged", () -> errors().contains("cannot write (No space left on device)"));
             Thread.sleep(300);
             assertEquals(1, count(errors(), "access log /dev/full: cannot write"), errors());
             assertEquals("200", status(server, "/index.html"));
@@ -103,7 +79,7 @@ class LogFaultsTest {
                 for (int i = 0; i < 20; i++) {
                     assertEquals("200", status(server, "/index.html?while-full-" + i));
                 }
-                await("the failure is logged", () -> read(root.resolve("logs/error.log")).contains("cannot write"));
+                await("the failure is logged", () -> errors().contains("cannot write"));
                 Files.delete(filler);
                 assertEquals("200", status(server, "/index.html?after"));
                 await("every line is written", () -> read(accessLog).contains("?after"));
@@ -111,7 +87,7 @@ class LogFaultsTest {
                 for (int i = 0; i < 20; i++) {
                     assertEquals(1, count(lines, "?while-full-" + i + " "), lines);
                 }
-                await("the recovery is logged", () -> read(root.resolve("logs/error.log")).contains("writing again"));
+                await("the recovery is logged", () -> errors().contains("writing again"));
             }
         } finally {
             new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(10, TimeUnit.SECONDS);
@@ -127,14 +103,6 @@ class LogFaultsTest {
             }
         } catch (IOException full) {
             assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

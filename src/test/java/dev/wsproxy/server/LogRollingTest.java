@@ -1,5 +1,7 @@
 package dev.wsproxy.server;
 
+import static dev.wsproxy.server.LogWatch.await;
+import static dev.wsproxy.server.LogWatch.read;
 import static dev.wsproxy.server.Sites.listener;
 import static dev.wsproxy.server.Sites.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +23,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,22 +52,6 @@ class LogRollingTest {
 
     private static String today() {
         return LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd"));
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
-            Thread.sleep(50);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
