@@ -16,8 +16,6 @@ options { superClass = OlsLexerBase; }
 
 @header {
 package dev.wsproxy.config.syntax.gen;
-
-import dev.wsproxy.config.syntax.OlsLexerBase;
 }
 
 // ---- start of a logical line ----------------------------------------------------------------

@@ -9,7 +9,9 @@
 #                                   PROXIES="wsproxy nginx nginx2" BACKENDS="tcp unix"
 #                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
-#                                   messages/s in all; IDLE=0 skips the idle-tunnel table)
+#                                   messages/s in all; IDLE=0 skips the idle-tunnel table;
+#                                   BASELINE=DIR, another wsproxy checkout such as a worktree of the commit before
+#                                   a change, adds it as the proxy "baseline": before and after in one run)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib.sh
@@ -30,6 +32,8 @@ ECHO_PORT=19101
 WSPROXY_PORT=19102
 NGINX_PORT=19103
 NGINX2_PORT=19104
+BASELINE_PORT=19105
+BASELINE="${BASELINE:-}"
 work="$(mktemp -d /tmp/wsproxy-bench.XXXXXX)"
 chmod 755 "$work"    # nginx workers run as nobody and must reach the echo socket
 ulimit -n 20000
@@ -56,7 +60,7 @@ rss_kib() {
 }
 
 "$root/bin/wsproxy" --version >/dev/null           # builds target/wsproxy.jar when needed
-mkdir -p "$work/classes" "$work/wsproxy/html"
+mkdir -p "$work/classes"
 javac -d "$work/classes" "$here/LoadGen.java"
 load() { taskset -c "$LOAD_CPU" java -cp "$work/classes" LoadGen "$@"; }
 
@@ -66,14 +70,21 @@ echo_pid=$!
 pids+=("$echo_pid")
 wait_port "$ECHO_PORT"
 
-start_wsproxy() {
-  fill wsproxy.conf.in "$WSPROXY_PORT" >"$work/wsproxy/httpd_config.conf"
-  echo "html = text/html" >"$work/wsproxy/mime.properties"
-  taskset -c "$PROXY_CPU" "$root/bin/wsproxy" -c "$work/wsproxy/httpd_config.conf" >"$work/wsproxy/out.log" 2>&1 &
+# start_wsproxy_from CHECKOUT NAME PORT: that checkout's wsproxy, with its config in $work/NAME
+start_wsproxy_from() {
+  local home="$work/$2"
+  mkdir -p "$home/html"
+  fill wsproxy.conf.in "$3" "$home" >"$home/httpd_config.conf"
+  echo "html = text/html" >"$home/mime.properties"
+  taskset -c "$PROXY_CPU" "$1/bin/wsproxy" -c "$home/httpd_config.conf" >"$home/out.log" 2>&1 &
   proxy_pid=$!
   pids+=("$proxy_pid")
-  wait_port "$WSPROXY_PORT"
+  wait_port "$3"
 }
+
+start_wsproxy() { start_wsproxy_from "$root" wsproxy "$WSPROXY_PORT"; }
+
+start_baseline() { start_wsproxy_from "$BASELINE" baseline "$BASELINE_PORT"; }
 
 # start_nginx_as NAME PORT: an nginx of its own, in $work/NAME
 start_nginx_as() {
@@ -98,7 +109,7 @@ stop_proxy() {
 }
 
 port_of() {
-  case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PORT" ;; nginx2) echo "$NGINX2_PORT" ;; esac
+  case "$1" in wsproxy) echo "$WSPROXY_PORT" ;; nginx) echo "$NGINX_PORT" ;; nginx2) echo "$NGINX2_PORT" ;; baseline) echo "$BASELINE_PORT" ;; esac
 }
 
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p" <<<"$2"; }
@@ -140,9 +151,9 @@ if [[ " $PROXIES " == *" nginx "* ]]; then
   for proxy in $PROXIES; do [ "$proxy" = nginx ] || others+=("$proxy"); done
 fi
 ratios=()
-row() { printf '%-7s | %-7s | %5s | %6s | %6s | %9s | %7s | %7s | %11s\n' "$@"; }
+row() { printf '%-8s | %-7s | %5s | %6s | %6s | %9s | %7s | %7s | %11s\n' "$@"; }
 row proxy backend conns bytes load "msg/s" "p50 µs" "p99 µs" "CPU µs/msg"
-printf '%s\n' "--------|---------|-------|--------|--------|-----------|---------|---------|------------"
+printf '%s\n' "---------|---------|-------|--------|--------|-----------|---------|---------|------------"
 for backend in $BACKENDS; do
   for scenario in $SCENARIOS; do
     set -- ${scenario/x/ }
@@ -195,8 +206,8 @@ done
 
 [ "$IDLE" -gt 0 ] || exit 0
 echo
-printf '%-7s | %-7s | %13s | %14s | %s\n' proxy backend "idle tunnels" "KiB per tunnel" "threads"
-printf '%s\n' "--------|---------|---------------|----------------|--------"
+printf '%-8s | %-7s | %13s | %14s | %s\n' proxy backend "idle tunnels" "KiB per tunnel" "threads"
+printf '%s\n' "---------|---------|---------------|----------------|--------"
 for proxy in $PROXIES; do
   "start_$proxy"
   sleep 1
@@ -208,7 +219,7 @@ for proxy in $PROXIES; do
   rss1=$(rss_kib "$proxy_pid")
   threads=$(awk '/^Threads/ {print $2}' "/proc/$proxy_pid/status")
   per=$(awk -v a="$rss0" -v b="$rss1" -v n="$IDLE" 'BEGIN { printf "%.1f", (b - a) / n }')
-  printf '%-7s | %-7s | %13s | %14s | %s\n' "$proxy" unix "$IDLE" "$per" "$threads"
+  printf '%-8s | %-7s | %13s | %14s | %s\n' "$proxy" unix "$IDLE" "$per" "$threads"
   exec {hold}>&-
   rm -f "$work/idle.out"
   stop_proxy

@@ -3,20 +3,20 @@ package dev.wsproxy.cli;
 import dev.wsproxy.config.bind.value.BackendAddresses;
 import dev.wsproxy.config.bind.value.Parsed;
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code echo} subcommand: a WebSocket echo backend to try a config, run the demo, tests and benchmarks. */
 @Command(name = "echo", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -3,15 +3,15 @@ package dev.wsproxy.cli;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
-/** The {@code wsproxy} command: serves an OLS config, and holds the lint and echo subcommands. */
+/** The {@code wsproxy} command: serves an OLS config, and holds the lint, explain and echo subcommands. */
 @Command(name = "wsproxy", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {LintCommand.class, EchoCommand.class},
+        subcommands = {LintCommand.class, ExplainCommand.class, EchoCommand.class},
         description = "Serves an OpenLiteSpeed configuration, WebSocket proxy included, until SIGTERM or SIGINT.")
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

@@ -1,9 +1,6 @@
 package dev.wsproxy.cli;
 
-import dev.wsproxy.config.ConfigLoader;
-import dev.wsproxy.config.LoadOptions;
 import dev.wsproxy.config.LoadResult;
-import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
 import dev.wsproxy.config.lint.report.GccReporter;
 import dev.wsproxy.config.model.ServerConfig;
@@ -13,8 +10,8 @@ import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.admin.AdminServer;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +19,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The root command's work: load the config (refusing to start on any error, printed exactly as
@@ -41,15 +39,12 @@ final class Serve {
     /** @param admin where to serve the admin endpoint, if anywhere */
     int run(Path configFile, Path serverRoot, Optional<InetSocketAddress> admin, StopSignals signals)
             throws InterruptedException {
-        LoadResult loaded = ConfigLoader.load(configFile, new LoadOptions(Optional.ofNullable(serverRoot), true));
-        GccReporter gcc = new GccReporter();
-        if (loaded.stopsServe() || loaded.config().isEmpty()) {
-            loaded.diagnostics().forEach(d -> err.println(gcc.format(d)));
-            long errors = loaded.diagnostics().stream().filter(Diagnostic::stopsServe).count();
-            err.println("wsproxy: " + gcc.relative(configFile) + ": " + errors + " error(s); not starting");
-            err.flush();
-            return ConfigLoader.unreadable(configFile).isPresent() ? ExitCodes.UNREADABLE : ExitCodes.FAILED;
+        LoadResult loaded = ServableConfig.load(configFile, serverRoot);
+        OptionalInt refused = ServableConfig.refusal(loaded, configFile, err, "not starting");
+        if (refused.isPresent()) {
+            return refused.getAsInt();
         }
+        GccReporter gcc = new GccReporter();
         ServerConfig config = loaded.config().get();
         LibraryLogBridge.quiet();
         WsproxyServer server;

@@ -1,5 +1,6 @@
 package dev.wsproxy.server;
 
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import java.util.Optional;
 
 /**

@@ -5,17 +5,12 @@ import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.access.AccessCheck;
-import dev.wsproxy.server.http.ErrorBodies;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.TcpCork;
-import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.ServerLogs;
 import dev.wsproxy.server.metrics.Metrics;
-import dev.wsproxy.server.routing.HostRouter;
-import dev.wsproxy.server.routing.RequestGuard;
-import io.undertow.server.HttpHandler;
+import dev.wsproxy.server.pipeline.Pipeline;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,15 +100,16 @@ public final class WsproxyServer implements AutoCloseable {
 
     private static WsproxyServer startWith(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
                                            Connectors connectors, Metrics metrics) throws StartupException {
-        Map<String, HttpHandler> vhosts = vhostHandlers(config, parts, logs);
-        ErrorBodies errorBodies = new ErrorBodies(config.mime());
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.build(config, logs, parts.upgradeRouting());
+        } catch (IOException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
         List<GracefulShutdownHandler> roots = new ArrayList<>();
         Map<String, BoundListener> bound = new HashMap<>();
         for (Listener listener : bindOrder(config.listeners())) {
-            HttpHandler chain = new AccessLogging(logs.serverAccessLog(), errorBodies.around(new RequestGuard(
-                    config.tuning(), logs.errorLog(), AccessCheck.wrap(config.accessControl(), "the server",
-                    logs.errorLog(), new HostRouter(listener, vhosts)))));
-            GracefulShutdownHandler root = new GracefulShutdownHandler(chain);
+            GracefulShutdownHandler root = new GracefulShutdownHandler(pipeline.rootOf(listener));
             roots.add(root);
             SSLContext tls = listener.secure() ? sslContext(listener, config, parts) : null;
             int port = ports.portFor(listener);
@@ -149,21 +145,6 @@ public final class WsproxyServer implements AutoCloseable {
         List<Listener> order = new ArrayList<>(listeners);
         order.sort(Comparator.comparing(l -> l.address().ip() instanceof Inet6Address && l.address().ip().isAnyLocalAddress()));
         return order;
-    }
-
-    private static Map<String, HttpHandler> vhostHandlers(ServerConfig config, ServerParts parts, ServerLogs logs)
-            throws StartupException {
-        Map<String, HttpHandler> vhosts = new HashMap<>();
-        Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
-        for (VirtualHost vhost : config.virtualHosts()) {
-            try {
-                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout, logs.accessLogOf(vhost),
-                        logs.errorLog(), parts.upgradeRouting()));
-            } catch (IOException e) {
-                throw new StartupException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
-            }
-        }
-        return vhosts;
     }
 
     private static SSLContext sslContext(Listener listener, ServerConfig config, ServerParts parts) throws StartupException {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;

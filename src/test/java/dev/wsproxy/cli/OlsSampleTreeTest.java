@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wsproxy.config.Corpus;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +24,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * OLS's shipped sample tree ({@link Corpus}, {@code ols-samples/conf}), its installer placeholders filled in as the
  * installer would and its listener moved to a free loopback port, linted and served by the real {@code wsproxy}
  * process (as root it drops to {@code nobody}, as OLS does): {@code .php} is never served (its scriptHandler names lsapi, which wsproxy does not run), the
  * {@code /protected/} context asks for a password and takes the right one, the {@code /docs/} context outside
- * {@code $VH_ROOT} serves under {@code restrained 1}, and lint names what wsproxy does not run.
+ * {@code $VH_ROOT} serves under {@code restrained 1}, lint names what wsproxy does not run, and {@code explain}
+ * says the same.
  */
 @Tag("corpus")
 class OlsSampleTreeTest {
@@ -85,6 +89,31 @@ class OlsSampleTreeTest {
                 + " belongs to scriptHandler lsapi:lsphp"), log);
         assertTrue(log.contains("403 GET /blocked/: context `/blocked/` has allowBrowse 0"), log);
         assertFalse(log.contains("test123"), "no password in the error log");
+    }
+
+    @Test
+    void explainSaysWhatTheSampleTreeAnswers() throws Exception {
+        installSampleTree(8088);
+        String conf = root.resolve("conf/httpd_config.conf").toString();
+        List<List<String>> expected = List.of(
+                List.of("/", "\"kind\":\"static\"", "\"target\":\"" + root.resolve("Example/html/index.html") + "\"",
+                        "\"status\":200"),
+                List.of("/info.php", "\"kind\":\"error\"", "\"status\":503", "belongs to scriptHandler lsapi:lsphp"),
+                List.of("/docs/", "\"kind\":\"static\"", "\"match\":\"/docs/\"", "\"status\":200"),
+                List.of("/protected/", "\"status\":401", "no Basic credentials"),
+                List.of("/blocked/", "\"status\":403", "has allowBrowse 0"),
+                List.of("/cgi-bin/hello.cgi", "\"match\":\"/cgi-bin/\"", "\"status\":503"));
+        for (List<String> row : expected) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(new StringWriter()));
+            assertEquals(ExitCodes.OK, cli.execute("explain", "-c", conf, "--format", "json", "http://127.0.0.1:8088" + row.get(0)));
+            for (String part : row.subList(1, row.size())) {
+                assertTrue(out.toString().contains(part), row.get(0) + " lacks " + part + ": " + out);
+            }
+            assertTrue(out.toString().contains("\"vhost\":\"Example\""), out.toString());
+        }
     }
 
     /** The sample's htpasswd holds DES hashes of "test123" for both of its users. */

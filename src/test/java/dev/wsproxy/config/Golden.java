@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A checked-in expected text; {@code -Dgolden.update=true} rewrites it instead of comparing. */
-final class Golden {
+public final class Golden {
     private Golden() {
     }
 
-    static void check(Path expectedFile, String actual) throws IOException {
+    public static void check(Path expectedFile, String actual) throws IOException {
         if (Boolean.getBoolean("golden.update") || !Files.exists(expectedFile)) {
             Files.createDirectories(expectedFile.getParent());
             Files.writeString(expectedFile, actual);

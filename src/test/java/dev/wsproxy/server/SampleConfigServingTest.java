@@ -1,15 +1,11 @@
 package dev.wsproxy.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wsproxy.config.ConfigLoader;
-import dev.wsproxy.config.LoadOptions;
-import dev.wsproxy.config.LoadResult;
-import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -33,12 +29,7 @@ class SampleConfigServingTest {
     @Test
     void servesTheSampleSites() throws Exception {
         assumeTrue(AccessControlTest.hasIpv6Loopback(), "the sample config has a listener on [::1]");
-        Path config = Path.of("conf-samples", "conf", "httpd_config.conf").toAbsolutePath();
-        LoadResult loaded = ConfigLoader.load(config, LoadOptions.defaults());
-        assertFalse(loaded.hasErrors(), loaded.diagnostics().toString());
-        ServerConfig sample = Sites.withLogs(loaded.config().orElseThrow(),
-                new LogSettings(logs.resolve("error.log"), "INFO", false, Optional.empty()),
-                new LogSettings(logs.resolve("access.log"), "", false, Optional.empty()));
+        ServerConfig sample = Sites.confSamples(logs);
         ServerParts parts = new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(Path.of(""))));
         try (WsproxyServer server = WsproxyServer.start(sample, parts, ListenerPorts.EPHEMERAL, System.err)) {
             InetSocketAddress http = server.address("http");

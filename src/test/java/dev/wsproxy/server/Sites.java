@@ -1,5 +1,10 @@
 package dev.wsproxy.server;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.wsproxy.config.ConfigLoader;
+import dev.wsproxy.config.LoadOptions;
+import dev.wsproxy.config.LoadResult;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
@@ -9,8 +14,8 @@ import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.LogSettings;
 import dev.wsproxy.config.model.MimeTypes;
-import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.ScriptHandlers;
+import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.model.VirtualHost;
@@ -46,6 +51,16 @@ final class Sites {
     static ServerConfig withGracePeriod(ServerConfig c, int seconds) {
         return new ServerConfig(c.serverRoot(), c.configFile(), c.serverName(), c.mime(), c.errorLog(), c.accessLog(),
                 c.tuning(), c.accessControl(), seconds, c.extProcessors(), c.listeners(), c.virtualHosts());
+    }
+
+    /** The shipped {@code conf-samples/} config, loaded by the real front end, its logs moved to {@code logs}. */
+    static ServerConfig confSamples(Path logs) {
+        LoadResult loaded = ConfigLoader.load(Path.of("conf-samples", "conf", "httpd_config.conf").toAbsolutePath(),
+                LoadOptions.defaults());
+        assertFalse(loaded.hasErrors(), loaded.diagnostics().toString());
+        return withLogs(loaded.config().orElseThrow(),
+                new LogSettings(logs.resolve("error.log"), "INFO", false, Optional.empty()),
+                new LogSettings(logs.resolve("access.log"), "", false, Optional.empty()));
     }
 
     static ServerConfig withLogs(ServerConfig c, LogSettings errorLog, LogSettings accessLog) {

@@ -1,14 +1,16 @@
 package dev.wsproxy.server.auth;
 
 import dev.wsproxy.auth.UserFile;
-import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.AuthRule.Required;
+import dev.wsproxy.config.model.AuthRule;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.Realm;
+import dev.wsproxy.server.exchange.ContextMatch;
+import dev.wsproxy.server.exchange.Step;
+import dev.wsproxy.server.exchange.Trace;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.LogText;
-import dev.wsproxy.server.routing.ContextMatch;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -64,6 +66,7 @@ public final class RealmCheck implements HttpHandler {
                     + realm.userFile() + "): " + refusal.get());
             return;
         }
+        Trace.of(exchange).note(Step.REALM, "credentials accepted by realm ", realm.name());
         next.handleRequest(exchange);
     }
 

@@ -3,7 +3,7 @@ package dev.wsproxy.server.files;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.http.ErrorPageSource;
+import dev.wsproxy.server.exchange.ErrorPageSource;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextRouter;
 import java.nio.file.Path;

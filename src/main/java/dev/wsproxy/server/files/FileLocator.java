@@ -1,7 +1,7 @@
 package dev.wsproxy.server.files;
 
 import dev.wsproxy.config.model.Context;
-import dev.wsproxy.server.routing.ContextMatch;
+import dev.wsproxy.server.exchange.ContextMatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

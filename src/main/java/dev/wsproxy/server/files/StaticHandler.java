@@ -5,12 +5,15 @@ import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ScriptHandler;
 import dev.wsproxy.config.model.ScriptHandlers;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.server.exchange.ContextMatch;
+import dev.wsproxy.server.exchange.Outcome;
+import dev.wsproxy.server.exchange.RequestPath;
+import dev.wsproxy.server.exchange.Step;
+import dev.wsproxy.server.exchange.Trace;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
-import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.http.UriPaths;
-import dev.wsproxy.server.routing.ContextMatch;
-import dev.wsproxy.server.routing.RequestGuard;
+import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -30,6 +33,7 @@ import java.util.Optional;
  * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other
  * than GET and HEAD → 405. A file a script handler would run is never sent, whichever way it is reached:
  * 503 (403 with {@code enableScript 0}); so is a file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
+ * An explained request stops before the file is read, with the file as its outcome.
  */
 public final class StaticHandler implements HttpHandler {
 
@@ -56,7 +60,7 @@ public final class StaticHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
+        String path = exchange.getAttachment(RequestPath.CLEAN);
         if (!context.allowBrowse()) {
             forbidden(exchange, "context `" + context.uri().text() + "` has allowBrowse 0");
             return;
@@ -77,7 +81,7 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         if (located.isEmpty()) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "no file of this context for ", path);
             return;
         }
         serve(exchange, path, located.get().base(), located.get().file());
@@ -101,14 +105,14 @@ public final class StaticHandler implements HttpHandler {
             if (script.isPresent()) {
                 refuseScript(exchange, script.get());
             } else {
-                Responses.end(exchange, StatusCodes.NOT_FOUND);
+                notFound(exchange, "no such file ", file);
             }
         } else if (attributes.get().isDirectory()) {
             serveDirectory(exchange, path, base, file);
         } else if (attributes.get().isRegularFile()) {
             sendRegularFile(exchange, path, file, attributes.get());
         } else {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "not a regular file ", file);
         }
     }
 
@@ -136,7 +140,11 @@ public final class StaticHandler implements HttpHandler {
             }
         }
         if (!context.autoIndex()) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "no index file and autoIndex off in ", directory);
+            return;
+        }
+        if (Trace.of(exchange).explaining()) {
+            Trace.of(exchange).finish(Outcome.file(directory));
             return;
         }
         byte[] page = DirectoryListing.render(path, directory).getBytes(StandardCharsets.UTF_8);
@@ -156,7 +164,7 @@ public final class StaticHandler implements HttpHandler {
      */
     private void sendRegularFile(HttpServerExchange exchange, String path, Path file, BasicFileAttributes attributes) {
         if (path.endsWith("/") && !isScript(file)) {
-            Responses.end(exchange, StatusCodes.NOT_FOUND);
+            notFound(exchange, "a file asked for as a directory ", file);
             return;
         }
         sendFile(exchange, file, attributes);
@@ -173,6 +181,10 @@ public final class StaticHandler implements HttpHandler {
             if (ScriptFiles.isHandlerType(contentType)) {
                 forbidden(exchange, "MIME type " + contentType + " of " + file
                         + " has no handler and is never sent as a file");
+                return;
+            }
+            if (Trace.of(exchange).explaining()) {
+                Trace.of(exchange).finish(Outcome.file(file));
                 return;
             }
             try {
@@ -210,6 +222,12 @@ public final class StaticHandler implements HttpHandler {
             return;
         }
         Refusals.appNotRun(exchange, errorLog, file + " belongs to scriptHandler " + handler);
+    }
+
+    /** 404, with what was missing for an explained request. */
+    private static void notFound(HttpServerExchange exchange, String what, Object where) {
+        Trace.of(exchange).note(Step.HANDLER, what, where);
+        Responses.end(exchange, StatusCodes.NOT_FOUND);
     }
 
     private void forbidden(HttpServerExchange exchange, String why) {

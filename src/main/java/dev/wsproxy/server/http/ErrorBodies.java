@@ -1,6 +1,7 @@
 package dev.wsproxy.server.http;
 
 import dev.wsproxy.config.model.MimeTypes;
+import dev.wsproxy.server.exchange.ErrorPageSource;
 import io.undertow.server.DefaultResponseListener;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

@@ -1,7 +1,9 @@
 package dev.wsproxy.server.http;
 
 import dev.wsproxy.config.model.Context;
-import dev.wsproxy.server.routing.ContextMatch;
+import dev.wsproxy.server.exchange.ContextMatch;
+import dev.wsproxy.server.exchange.Step;
+import dev.wsproxy.server.exchange.Trace;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -41,7 +43,9 @@ public final class RedirectHandler implements HttpHandler {
             remainder = remainder.substring(1);
         }
         if (!context.external() && location.startsWith("/")) {
-            internal.redirect(exchange, location + remainder);
+            String target = location + remainder;
+            Trace.of(exchange).note(Step.HANDLER, "internal redirect to ", target);
+            internal.redirect(exchange, target);
             return;
         }
         exchange.getResponseHeaders().put(Headers.LOCATION,

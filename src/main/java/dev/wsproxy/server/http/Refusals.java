@@ -1,6 +1,8 @@
 package dev.wsproxy.server.http;
 
+import dev.wsproxy.server.exchange.Trace;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LogText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
@@ -31,6 +33,7 @@ public final class Refusals {
     }
 
     private static void end(HttpServerExchange exchange, int status, ErrorLog log, ErrorLog.Level level, String why) {
+        Trace.of(exchange).reason(why);
         log.limited(level, status + " " + why, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] " + status
                 + " " + exchange.getRequestMethod() + " " + LogText.printable(exchange.getRequestPath()) + ": " + why);
         Responses.end(exchange, status);

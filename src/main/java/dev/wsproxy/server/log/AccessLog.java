@@ -1,7 +1,7 @@
 package dev.wsproxy.server.log;
 
-import dev.wsproxy.server.AccessLogSink;
-import dev.wsproxy.server.UpgradeEnd;
+import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.UpgradeEnd;
 import dev.wsproxy.server.metrics.VhostCounters;
 import io.undertow.server.HttpServerExchange;
 

@@ -1,6 +1,6 @@
 package dev.wsproxy.server.log;
 
-import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.exchange.AccessLogSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.wsproxy.server.log;
 
-import dev.wsproxy.server.http.IpText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.util.ArrayList;

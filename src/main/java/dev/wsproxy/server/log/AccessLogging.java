@@ -1,6 +1,6 @@
 package dev.wsproxy.server.log;
 
-import dev.wsproxy.server.UpgradeRouting;
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;

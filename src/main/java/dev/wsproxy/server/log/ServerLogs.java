@@ -17,7 +17,7 @@ import java.util.Map;
  * log; vhosts naming the same file share one writer (and the rolling of the first to name it). Once
  * {@link #startRolling() rolling}, each file is checked once a second, rolled and opened again as OLS does.
  */
-public final class ServerLogs implements AutoCloseable {
+public final class ServerLogs implements RequestLogs, AutoCloseable {
 
     private final ErrorLog errorLog;
     private final LogSettings errorLogSettings;
@@ -52,10 +52,12 @@ public final class ServerLogs implements AutoCloseable {
         }
     }
 
+    @Override
     public ErrorLog errorLog() {
         return errorLog;
     }
 
+    @Override
     public AccessLog serverAccessLog() {
         return serverAccessLog;
     }
@@ -67,7 +69,7 @@ public final class ServerLogs implements AutoCloseable {
         return all;
     }
 
-    /** The vhost's own access log, or the server's file and format when it has none; counted as the vhost's. */
+    @Override
     public AccessLog accessLogOf(VirtualHost vhost) throws IOException {
         return accessLog(vhost.accessLog().orElse(serverAccessSettings), vhost.name());
     }

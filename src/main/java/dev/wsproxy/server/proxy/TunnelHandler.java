@@ -1,8 +1,11 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.WebSocketRoute;
-import dev.wsproxy.server.AccessLogSink;
-import dev.wsproxy.server.UpgradeRouting;
+import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.Outcome;
+import dev.wsproxy.server.exchange.Trace;
+import dev.wsproxy.server.exchange.UpgradeRouting;
+import dev.wsproxy.server.http.Responses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
@@ -28,9 +31,13 @@ final class TunnelHandler implements HttpHandler {
         UpgradeLog log = new UpgradeLog(accessLog, exchange, route);
         String defect = UpgradeRequest.defect(exchange);
         if (defect != null) {
-            exchange.setStatusCode(StatusCodes.BAD_REQUEST);
-            exchange.endExchange();
+            Trace.of(exchange).reason(defect);
+            Responses.end(exchange, StatusCodes.BAD_REQUEST);
             log.write(StatusCodes.BAD_REQUEST, 0, 0, defect);
+            return;
+        }
+        if (Trace.of(exchange).explaining()) {
+            Trace.of(exchange).finish(Outcome.tunnel(route.backend().text()));
             return;
         }
         new Handshake(exchange, connector, settings, route.idleTimeout(), log).start();

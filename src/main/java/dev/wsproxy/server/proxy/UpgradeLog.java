@@ -1,8 +1,8 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.WebSocketRoute;
-import dev.wsproxy.server.AccessLogSink;
-import dev.wsproxy.server.UpgradeEnd;
+import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.UpgradeEnd;
 import dev.wsproxy.server.log.LogClock;
 import dev.wsproxy.server.log.LogText;
 import dev.wsproxy.server.metrics.BackendFailure;

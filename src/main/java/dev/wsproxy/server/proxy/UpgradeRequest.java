@@ -1,6 +1,6 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.http.IpText;
+import dev.wsproxy.server.log.IpText;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;

@@ -2,7 +2,9 @@ package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.WebSocketRoute;
-import dev.wsproxy.server.AccessLogSink;
+import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.Step;
+import dev.wsproxy.server.exchange.Trace;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.CanonicalPathUtils;
@@ -20,18 +22,22 @@ import java.util.regex.Pattern;
  */
 final class UpgradeRouter implements HttpHandler {
 
-    /** An {@code exp:} route with its tunnel. */
-    private record RegexRoute(Pattern pattern, HttpHandler tunnel) {
+    /** A route's URI as written in the config and its tunnel. */
+    private record Route(String uri, HttpHandler tunnel) {
+    }
+
+    /** An {@code exp:} route. */
+    private record RegexRoute(Pattern pattern, Route route) {
     }
 
     private final List<RegexRoute> regexRoutes = new ArrayList<>();
-    private final PathMatcher<HttpHandler> prefixRoutes = new PathMatcher<>();
+    private final PathMatcher<Route> prefixRoutes = new PathMatcher<>();
     private final HttpHandler next;
 
     UpgradeRouter(List<WebSocketRoute> routes, TunnelSettings settings, AccessLogSink accessLog, HttpHandler next) {
         this.next = next;
         for (WebSocketRoute route : routes) {
-            HttpHandler tunnel = new TunnelHandler(route, settings, accessLog);
+            Route tunnel = new Route(route.uri().text(), new TunnelHandler(route, settings, accessLog));
             if (route.uri() instanceof ContextUri.Regex regex) {
                 regexRoutes.add(new RegexRoute(regex.pattern(), tunnel));
             } else {
@@ -42,15 +48,27 @@ final class UpgradeRouter implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        HttpHandler tunnel = UpgradeRequest.wantsWebSocket(exchange) ? match(exchange.getRequestPath()) : null;
-        (tunnel == null ? next : tunnel).handleRequest(exchange);
+        if (!UpgradeRequest.wantsWebSocket(exchange)) {
+            next.handleRequest(exchange);
+            return;
+        }
+        Route route = match(exchange.getRequestPath());
+        Trace trace = Trace.of(exchange);
+        if (route == null) {
+            trace.note(Step.WEBSOCKET_ROUTE, "no websocket route matches; the upgrade goes on as a plain request");
+            next.handleRequest(exchange);
+            return;
+        }
+        trace.note(Step.WEBSOCKET_ROUTE, "websocket ", route.uri());
+        trace.match(route.uri());
+        route.tunnel().handleRequest(exchange);
     }
 
-    private HttpHandler match(String decodedPath) {
+    private Route match(String decodedPath) {
         String path = CanonicalPathUtils.canonicalize(decodedPath);
-        for (RegexRoute route : regexRoutes) {
-            if (route.pattern().matcher(path).find()) {
-                return route.tunnel();
+        for (RegexRoute regex : regexRoutes) {
+            if (regex.pattern().matcher(path).find()) {
+                return regex.route();
             }
         }
         return prefixRoutes.match(path).getValue();

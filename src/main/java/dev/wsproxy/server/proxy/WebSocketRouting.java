@@ -1,8 +1,8 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.VirtualHost;
-import dev.wsproxy.server.AccessLogSink;
-import dev.wsproxy.server.UpgradeRouting;
+import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.UpgradeRouting;
 import io.undertow.server.HttpHandler;
 
 /**

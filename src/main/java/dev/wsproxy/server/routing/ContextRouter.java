@@ -2,6 +2,7 @@ package dev.wsproxy.server.routing;
 
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.server.exchange.ContextMatch;
 import io.undertow.util.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;

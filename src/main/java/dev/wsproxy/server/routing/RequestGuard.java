@@ -1,12 +1,12 @@
 package dev.wsproxy.server.routing;
 
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.exchange.RequestPath;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.log.ErrorLog;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.StatusCodes;
 import java.util.Locale;
@@ -21,9 +21,6 @@ import java.util.Optional;
  * so nothing after its head is read as another request.
  */
 public final class RequestGuard implements HttpHandler {
-
-    /** The decoded, cleaned request path every later stage routes on. */
-    public static final AttachmentKey<String> CLEAN_PATH = AttachmentKey.create(String.class);
 
     private static final String[] FORBIDDEN_ESCAPES = {"%2f", "%5c", "%00"};
 
@@ -62,7 +59,7 @@ public final class RequestGuard implements HttpHandler {
             Responses.end(exchange, StatusCodes.BAD_REQUEST);
             return;
         }
-        exchange.putAttachment(CLEAN_PATH, path.get());
+        exchange.putAttachment(RequestPath.CLEAN, path.get());
         next.handleRequest(exchange);
     }
 

@@ -1,8 +1,8 @@
 package dev.wsproxy.server.upstream;
 
 import dev.wsproxy.config.model.Context;
-import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.Responses;
+import dev.wsproxy.server.log.IpText;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;

@@ -14,7 +14,7 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.ServerParts;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.proxy.WebSocketRouting;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

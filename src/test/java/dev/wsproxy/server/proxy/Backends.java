@@ -1,7 +1,7 @@
 package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;

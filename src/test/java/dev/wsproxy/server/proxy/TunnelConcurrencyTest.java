@@ -3,7 +3,7 @@ package dev.wsproxy.server.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.nio.file.Path;

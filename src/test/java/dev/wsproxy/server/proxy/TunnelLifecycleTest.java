@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -12,7 +12,7 @@ import dev.wsproxy.server.ServerParts;
 import dev.wsproxy.server.WsproxyServer;
 import dev.wsproxy.server.admin.AdminServer;
 import dev.wsproxy.server.admin.Drainable;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -11,7 +11,7 @@ import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.ServerParts;
 import dev.wsproxy.server.WsproxyServer;
-import dev.wsproxy.server.proxy.echo.EchoServer;
+import dev.wsproxy.tools.echo.EchoServer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;

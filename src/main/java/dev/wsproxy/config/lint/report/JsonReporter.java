@@ -47,7 +47,7 @@ public final class JsonReporter {
                 .append(",\"line\":").append(span.line()).append(",\"column\":").append(span.column());
     }
 
-    static String string(String s) {
+    public static String string(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

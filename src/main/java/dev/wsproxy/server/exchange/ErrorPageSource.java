@@ -1,4 +1,4 @@
-package dev.wsproxy.server.http;
+package dev.wsproxy.server.exchange;
 
 import io.undertow.util.AttachmentKey;
 import java.nio.file.Path;

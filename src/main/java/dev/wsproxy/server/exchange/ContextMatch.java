@@ -1,4 +1,4 @@
-package dev.wsproxy.server.routing;
+package dev.wsproxy.server.exchange;
 
 import dev.wsproxy.config.model.Context;
 import io.undertow.util.AttachmentKey;

@@ -1,4 +1,4 @@
-package dev.wsproxy.server.proxy.echo;
+package dev.wsproxy.tools.echo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.wsproxy.server;
+package dev.wsproxy.server.exchange;
 
 import dev.wsproxy.server.metrics.BackendFailure;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.wsproxy.server;
+package dev.wsproxy.server.pipeline;
 
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.server.http.Refusals;

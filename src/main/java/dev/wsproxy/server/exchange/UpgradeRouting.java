@@ -1,4 +1,4 @@
-package dev.wsproxy.server;
+package dev.wsproxy.server.exchange;
 
 import dev.wsproxy.config.model.VirtualHost;
 import io.undertow.server.HttpHandler;

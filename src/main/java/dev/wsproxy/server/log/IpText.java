@@ -1,4 +1,4 @@
-package dev.wsproxy.server.http;
+package dev.wsproxy.server.log;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

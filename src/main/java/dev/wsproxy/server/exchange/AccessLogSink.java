@@ -1,4 +1,4 @@
-package dev.wsproxy.server;
+package dev.wsproxy.server.exchange;
 
 /** Where finished requests and tunnels are logged, one line each, and counted. */
 @FunctionalInterface

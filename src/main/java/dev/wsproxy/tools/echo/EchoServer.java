@@ -1,4 +1,4 @@
-package dev.wsproxy.server.proxy.echo;
+package dev.wsproxy.tools.echo;
 
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.server.nio.SelectedKeySets;

@@ -1,4 +1,4 @@
-package dev.wsproxy.config.syntax;
+package dev.wsproxy.config.syntax.gen;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
