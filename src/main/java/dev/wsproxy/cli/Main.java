@@ -1,5 +1,6 @@
 package dev.wsproxy.cli;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -26,6 +27,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             description = "write the process id to FILE; removed at the exit while it still names this process")
     Path pidFile;
 
+    @Option(names = "--admin", paramLabel = "HOST:PORT", converter = AdminAddress.class,
+            description = "serve GET /healthz, GET /metrics (Prometheus) and POST /drain on this address; off by"
+                    + " default, keep it on loopback (127.0.0.1:9100)")
+    InetSocketAddress admin;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +42,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.USAGE;
         }
         return new Serve(spec.commandLine().getOut(), spec.commandLine().getErr()).run(config, serverRoot,
-                Optional.ofNullable(pidFile), new ServeSignals());
+                Optional.ofNullable(pidFile), Optional.ofNullable(admin), new ServeSignals());
     }
 
     public static void main(String[] args) {

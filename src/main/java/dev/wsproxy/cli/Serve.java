@@ -10,12 +10,14 @@ import dev.wsproxy.server.ListenerPorts;
 import dev.wsproxy.server.PrivilegeDrop;
 import dev.wsproxy.server.StartupException;
 import dev.wsproxy.server.WsproxyServer;
+import dev.wsproxy.server.admin.AdminServer;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.LibraryLogBridge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,7 +37,9 @@ final class Serve {
         this.err = err;
     }
 
-    int run(Path configFile, Path serverRoot, Optional<Path> pidPath, ServeSignals signals)
+    /** @param admin where to serve the admin endpoint, if anywhere */
+    int run(Path configFile, Path serverRoot, Optional<Path> pidPath, Optional<InetSocketAddress> admin,
+            ServeSignals signals)
             throws InterruptedException {
         LoadResult loaded = ServableConfig.load(configFile, serverRoot);
         OptionalInt refused = ServableConfig.refusal(loaded, configFile, err, "not starting");
@@ -52,14 +56,14 @@ final class Serve {
             return ExitCodes.FAILED;
         }
         try {
-            return serve(configFile, serverRoot, loaded, config, signals);
+            return serve(configFile, serverRoot, loaded, config, admin, signals);
         } finally {
             pidFile.ifPresent(file -> file.remove(err));
         }
     }
 
-    private int serve(Path configFile, Path serverRoot, LoadResult loaded, ServerConfig config, ServeSignals signals)
-            throws InterruptedException {
+    private int serve(Path configFile, Path serverRoot, LoadResult loaded, ServerConfig config,
+                      Optional<InetSocketAddress> admin, ServeSignals signals) throws InterruptedException {
         GccReporter gcc = new GccReporter();
         LibraryLogBridge.quiet();
         WsproxyServer server;
@@ -83,8 +87,28 @@ final class Serve {
             out.println("wsproxy: listener " + listener.name() + " on " + (listener.secure() ? "https://" : "http://")
                     + IpText.hostPort(listener.address()));
         }
+        Optional<AdminServer> adminServer;
+        try {
+            adminServer = admin.isEmpty() ? Optional.empty() : Optional.of(AdminServer.start(admin.get(), server.metrics(), server));
+        } catch (IOException e) {
+            err.println("wsproxy: the admin endpoint cannot listen on " + IpText.hostPort(admin.get()) + ": " + e.getMessage());
+            err.flush();
+            server.stop();
+            return ExitCodes.FAILED;
+        }
+        adminServer.ifPresent(a -> out.println("wsproxy: admin endpoint on http://" + IpText.hostPort(a.address())
+                + " (/healthz, /metrics, POST /drain)"));
         out.println("wsproxy: serving " + gcc.relative(configFile) + "; error log " + gcc.relative(config.errorLog().file()));
         out.flush();
+        try {
+            return serveUntilStopped(configFile, serverRoot, config, server, signals);
+        } finally {
+            adminServer.ifPresent(AdminServer::close);
+        }
+    }
+
+    private int serveUntilStopped(Path configFile, Path serverRoot, ServerConfig config, WsproxyServer server,
+                                  ServeSignals signals) throws InterruptedException {
         while (true) {
             switch (signals.next()) {
                 case RELOAD -> reload(configFile, serverRoot, server);
@@ -117,13 +141,16 @@ final class Serve {
             loaded.diagnostics().stream().filter(Diagnostic::stopsServe).forEach(d -> errorLog.error(gcc.format(d)));
             errorLog.error("reload refused: " + errorCount(loaded) + " error(s) in " + configFile
                     + "; still serving the config loaded before");
+            server.metrics().reloaded(false);
             return;
         }
         try {
             server.reload(loaded.config().get());
+            server.metrics().reloaded(true);
             logDiagnostics(loaded, errorLog, gcc);
         } catch (StartupException e) {
             errorLog.error("reload refused: " + e.getMessage() + "; still serving the config loaded before");
+            server.metrics().reloaded(false);
         }
     }
 

@@ -8,6 +8,8 @@ import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.log.ServerLogs;
+import dev.wsproxy.server.admin.Drainable;
+import dev.wsproxy.server.metrics.Metrics;
 import dev.wsproxy.server.pipeline.Pipeline;
 import dev.wsproxy.server.platform.TcpCork;
 import io.undertow.server.HttpHandler;
@@ -37,7 +39,7 @@ import javax.net.ssl.SSLContext;
  * A running wsproxy: one listening socket per OLS listener, each routing by Host to the vhosts it maps,
  * with the server's accessControl, request limits, logs, reload in place, drain and graceful stop.
  */
-public final class WsproxyServer implements AutoCloseable {
+public final class WsproxyServer implements Drainable, AutoCloseable {
 
     /** A listener being served: its config, its socket and the root handler a reload gives a new chain. */
     private record Live(Listener listener, ListenerSocket socket, ListenerRoot root) {
@@ -51,6 +53,7 @@ public final class WsproxyServer implements AutoCloseable {
     private final ServerParts parts;
     private final ListenerPorts ports;
     private final ServerLogs logs;
+    private final Metrics metrics;
     /** Every root handler bound so far, those of removed listeners too: a stop waits for all their requests. */
     private final List<GracefulShutdownHandler> gracefulRoots = new CopyOnWriteArrayList<>();
     /** Reloads, the drain and the stop, one at a time. */
@@ -61,9 +64,10 @@ public final class WsproxyServer implements AutoCloseable {
     private volatile ServerConfig config;
     private volatile List<Live> live = List.of();
 
-    private WsproxyServer(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs,
+    private WsproxyServer(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs, Metrics metrics,
                           Connectors connectors) {
         this.config = config;
+        this.metrics = metrics;
         this.parts = parts;
         this.ports = ports;
         this.logs = logs;
@@ -89,9 +93,10 @@ public final class WsproxyServer implements AutoCloseable {
      */
     public static WsproxyServer start(ServerConfig config, ServerParts parts, ListenerPorts ports, PrintStream stderr,
                                       BeforeServing beforeServing) throws StartupException {
+        Metrics metrics = new Metrics();
         ServerLogs logs;
         try {
-            logs = ServerLogs.open(config, stderr);
+            logs = ServerLogs.open(config, stderr, metrics);
         } catch (IOException e) {
             throw new StartupException("cannot open a log file: " + e.getMessage(), e);
         }
@@ -103,7 +108,7 @@ public final class WsproxyServer implements AutoCloseable {
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
         }
         try {
-            WsproxyServer server = new WsproxyServer(config, parts, ports, logs, connectors);
+            WsproxyServer server = new WsproxyServer(config, parts, ports, logs, metrics, connectors);
             server.live = server.bindAll(config, config.listeners(), server.pipeline(config));
             if (TcpCork.closedByJvm()) {
                 logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate,"
@@ -112,6 +117,7 @@ public final class WsproxyServer implements AutoCloseable {
                         + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
             }
             beforeServing.run(logs.errorLog(), logs.files());
+            logs.startRolling();
             connectors.startAccepting();
             return server;
         } catch (StartupException | RuntimeException e) {
@@ -209,6 +215,17 @@ public final class WsproxyServer implements AutoCloseable {
         return logs.errorLog();
     }
 
+    /** What this server counts, for {@code /metrics}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Whether it still serves: false once it has begun to drain or stop. */
+    @Override
+    public boolean serving() {
+        return !stopped.get() && !draining.get();
+    }
+
     /**
      * Serves {@code next} in place of the config being served, for new requests and new upgrades: vhosts, contexts,
      * websocket routes, access control, realms, TLS certificates (read again), log files (reopened at their paths) and
@@ -265,6 +282,7 @@ public final class WsproxyServer implements AutoCloseable {
      * does. Returns at once; {@link #whenStopped()} completes at the end. For {@code SIGUSR2} and the admin endpoint's
      * {@code POST /drain}.
      */
+    @Override
     public void drain() {
         synchronized (lifecycle) {
             if (stopped.get() || !draining.compareAndSet(false, true)) {
@@ -273,6 +291,11 @@ public final class WsproxyServer implements AutoCloseable {
             connectors.stopAccepting();
         }
         Duration grace = gracePeriod();
+        if (!QueuedConnectionMigration.on()) {
+            logs.errorLog().log(ErrorLog.Level.WARN, "net.ipv4.tcp_migrate_req is off: a connection that reaches a"
+                    + " listener in the instant it closes is reset; sysctl -w net.ipv4.tcp_migrate_req=1 hands such"
+                    + " connections to the other process");
+        }
         logs.errorLog().notice("draining: listeners closed; " + connectors.openConnections()
                 + " connection(s) open get up to " + grace.toSeconds() + "s to finish");
         Thread drainer = new Thread(() -> {

@@ -21,7 +21,6 @@ class OlsSamplesSupportTest {
                 .map(OlsSamplesSupportTest::shown).toList();
         assertEquals(List.of(
                 "httpd_config.conf.in:19 WSP214 `adminEmails %ADMIN_EMAIL%`",
-                "httpd_config.conf.in:31 WSP214 `rollingSize 10M`",
                 "httpd_config.conf.in:69 WSP214 `enableDynGzipCompress 1`",
                 "httpd_config.conf.in:82 WSP214 `dir /`",
                 "httpd_config.conf.in:83 WSP214 `dir /etc/*`",
@@ -30,10 +29,7 @@ class OlsSamplesSupportTest {
                 "httpd_config.conf.in:86 WSP214 `dir admin/conf/*`",
                 "httpd_config.conf.in:101 WSP214 `softLimit 10000`",
                 "httpd_config.conf.in:102 WSP214 `hardLimit 10000`",
-                "httpd_config.conf.in:237 WSP214 `module cache { ls_enabled 1 }`",
-                "vhconf.conf:66 WSP214 `rollingSize 10M`",
-                "ccl.conf:46 WSP214 `rollingSize 100M`",
-                "rails.conf:41 WSP214 `rollingSize 500M`"), found);
+                "httpd_config.conf.in:237 WSP214 `module cache { ls_enabled 1 }`"), found);
     }
 
     private static String shown(Diagnostic d) {

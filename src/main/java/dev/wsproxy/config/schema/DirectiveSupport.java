@@ -365,9 +365,11 @@ public final class DirectiveSupport {
                 .partOf("errorlog", "useServer")
                 .notSupported("debugLevel", "OLS would write debug detail at this level; wsproxy's most detailed"
                         + " level is logLevel DEBUG.", "0")
-                .notSupported("rollingSize", "OLS would roll the error log at this size; wsproxy never rolls it"
-                        + " (OLS's default, 10M, rolls too: use logrotate with wsproxy).", "10M", "0")
-                .partOf("rollingSize", "keepDays", "compressArchive");
+                .actedOnAs("Checked once a second, as OLS does: above this size (default 10M) the log is renamed to"
+                        + " `<log>.YYYY_MM_DD` and reopened.", "rollingSize")
+                .actedOnAs("Rolled files older than this many days (default 30) are deleted when the log rolls.",
+                        "keepDays")
+                .actedOnAs("1: rolled files are gzipped.", "compressArchive");
     }
 
     private static void accessLog(Rows r) {
@@ -382,9 +384,11 @@ public final class DirectiveSupport {
                         + " wsproxy logs the combined format, or logFormat.", "3")
                 .notSupported("logReferer", "OLS would leave the Referer out of the log; wsproxy logs it.", "1")
                 .notSupported("logUserAgent", "OLS would leave the User-Agent out of the log; wsproxy logs it.", "1")
-                .notSupported("rollingSize", "OLS would roll the access log at this size; wsproxy never rolls it"
-                        + " (use logrotate).", "0")
-                .partOf("rollingSize", "keepDays", "compressArchive");
+                .actedOnAs("Checked once a second, as OLS does: above this size (at least 1M; absent or 0: never)"
+                        + " the log is renamed to `<log>.YYYY_MM_DD` and reopened.", "rollingSize")
+                .actedOnAs("Rolled files older than this many days are deleted when the log rolls (absent or 0:"
+                        + " kept).", "keepDays")
+                .actedOnAs("1: rolled files are gzipped.", "compressArchive");
     }
 
     private static void userDb(Rows r) {

@@ -8,8 +8,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 
 /**
- * Ends an exchange with a refusal (401, 403; 503 for an app wsproxy does not run) and writes the one
- * error-log line that says why.
+ * Ends an exchange with a refusal (401, 403; 503 for an app wsproxy does not run) and writes the
+ * error-log line that says why, once per reason per interval (the repeats are counted).
  */
 public final class Refusals {
 
@@ -34,8 +34,8 @@ public final class Refusals {
 
     private static void end(HttpServerExchange exchange, int status, ErrorLog log, ErrorLog.Level level, String why) {
         Trace.of(exchange).reason(why);
-        log.log(level, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] " + status + " "
-                + exchange.getRequestMethod() + " " + LogText.printable(exchange.getRequestPath()) + ": " + why);
+        log.limited(level, status + " " + why, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] " + status
+                + " " + exchange.getRequestMethod() + " " + LogText.printable(exchange.getRequestPath()) + ": " + why);
         Responses.end(exchange, status);
     }
 }

@@ -1,55 +1,43 @@
 package dev.wsproxy.server.log;
 
 import dev.wsproxy.server.exchange.AccessLogSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An access-log file (directories created when missing), appended to by one background thread that wakes
- * every {@value #FLUSH_INTERVAL_MS} ms, so that request threads neither wait on the disk nor wake a thread
- * per line; {@link #close()} writes out every queued line.
+ * An access-log file, appended to by one background thread that wakes every {@value #FLUSH_INTERVAL_MS} ms, so
+ * that request threads neither wait on the disk nor wake a thread per line; {@link #close()} writes out every
+ * queued line. When the file cannot be written (a full disk, an I/O error) it keeps up to
+ * {@value #MAX_PENDING_BYTES} bytes of lines, says so once in the error log, and goes on when writes succeed.
  */
 public final class AccessLogFile implements AccessLogSink, AutoCloseable {
 
-    private final Path file;
     static final long FLUSH_INTERVAL_MS = 100;
+    static final int MAX_PENDING_BYTES = 4 << 20;
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
 
+    private final LogFile file;
+    private final ErrorLog errorLog;
     private final Queue<String> queue = new ConcurrentLinkedQueue<>();
-    private BufferedWriter writer;
     private final Thread drainer;
     private volatile boolean open = true;
+    /** Lines taken from the queue and not yet written, in write mode; only the drainer touches it. */
+    private ByteBuffer pending = ByteBuffer.allocate(64 << 10);
+    private long lost;
+    private String failure;
 
-    public AccessLogFile(Path file) throws IOException {
-        this.file = file;
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        this.writer = openAppending(file);
-        this.drainer = new Thread(this::drain, "access-log " + file.getFileName());
+    AccessLogFile(Path path, ErrorLog errorLog) throws IOException {
+        this.file = new LogFile(path);
+        this.errorLog = errorLog;
+        this.drainer = new Thread(this::drain, "access-log " + path.getFileName());
         drainer.setDaemon(true);
         drainer.start();
-    }
-
-    private static BufferedWriter openAppending(Path file) throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-    }
-
-    /**
-     * Writes out what is queued, then goes on at the file's path: a new file when the old one was moved away (as
-     * {@code logrotate} does without {@code copytruncate}).
-     */
-    public synchronized void reopen() throws IOException {
-        writeQueued();
-        BufferedWriter reopened = openAppending(file);
-        writer.close();
-        writer = reopened;
     }
 
     @Override
@@ -57,29 +45,59 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
         queue.add(line);
     }
 
+    LogFile file() {
+        return file;
+    }
+
     private void drain() {
-        try {
-            while (open) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS));
-                writeQueued();
-            }
+        while (open) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS));
             writeQueued();
+        }
+        writeQueued();
+    }
+
+    private void writeQueued() {
+        for (String line = queue.poll(); line != null; line = queue.poll()) {
+            keep(line.getBytes(StandardCharsets.UTF_8));
+        }
+        if (pending.position() == 0) {
+            return;
+        }
+        pending.flip();
+        try {
+            file.write(pending);
+            if (failure != null) {
+                errorLog.notice("access log " + file.path() + ": writing again" + (lost == 0 ? ""
+                        : "; " + lost + " lines were lost while it could not"));
+                failure = null;
+                lost = 0;
+            }
         } catch (IOException e) {
-            System.err.println("wsproxy: access log " + file + " stopped: " + e);
+            if (failure == null) {
+                failure = String.valueOf(e.getMessage());
+                errorLog.error("access log " + file.path() + ": cannot write (" + failure + "); keeping up to "
+                        + (MAX_PENDING_BYTES >> 20) + " MiB of lines and trying again every " + FLUSH_INTERVAL_MS + " ms");
+            }
+        } finally {
+            pending.compact();
         }
     }
 
-    private synchronized void writeQueued() throws IOException {
-        String line = queue.poll();
-        if (line == null) {
-            return;
+    /** Adds a line to the pending bytes, or counts it as lost when they are full. */
+    private void keep(byte[] line) {
+        int needed = line.length + NEWLINE.length;
+        if (pending.remaining() < needed) {
+            if (pending.position() + needed > MAX_PENDING_BYTES) {
+                lost++;
+                return;
+            }
+            ByteBuffer larger = ByteBuffer.allocate(Math.min(MAX_PENDING_BYTES,
+                    Math.max(pending.capacity() * 2, pending.position() + needed)));
+            pending.flip();
+            pending = larger.put(pending);
         }
-        while (line != null) {
-            writer.write(line);
-            writer.newLine();
-            line = queue.poll();
-        }
-        writer.flush();
+        pending.put(line).put(NEWLINE);
     }
 
     @Override
@@ -91,8 +109,6 @@ public final class AccessLogFile implements AccessLogSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            writer.close();
-        }
+        file.close();
     }
 }

@@ -3,11 +3,8 @@ package dev.wsproxy.server.log;
 import dev.wsproxy.config.model.LogSettings;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -16,7 +13,7 @@ import java.util.Optional;
 /**
  * The server {@code errorlog}: lines {@code 2026-11-25 16:22:39.123 [NOTICE] message} at or above its
  * {@code logLevel}, in the configured file (directories created when missing), and also on stderr when
- * {@code enableStderrLog} is on.
+ * {@code enableStderrLog} is on. While the file cannot be written (a full disk) its lines go to stderr.
  */
 public final class ErrorLog implements AutoCloseable {
 
@@ -25,44 +22,34 @@ public final class ErrorLog implements AutoCloseable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final PrintStream stderrStream;
-    private Level threshold;
-    private Writer file;
-    private Optional<PrintStream> stderr;
+    private volatile Level threshold;
+    private final Optional<LogFile> file;
+    private final PrintStream stderr;
+    private volatile boolean echo;
+    private final LogThrottle throttle = new LogThrottle();
+    private boolean failing;
 
-    private ErrorLog(Level threshold, Writer file, PrintStream stderrStream, boolean toStderr) {
-        this.stderrStream = stderrStream;
+    private ErrorLog(Level threshold, Optional<LogFile> file, PrintStream stderr, boolean echo) {
         this.threshold = threshold;
         this.file = file;
-        this.stderr = toStderr ? Optional.of(stderrStream) : Optional.empty();
+        this.stderr = stderr;
+        this.echo = echo;
     }
 
     public static ErrorLog open(LogSettings settings, PrintStream stderr) throws IOException {
-        return new ErrorLog(levelOf(settings.logLevel()), openAppending(settings), stderr, settings.enableStderrLog());
+        return new ErrorLog(levelOf(settings.logLevel()), Optional.of(new LogFile(settings.file())), stderr,
+                settings.enableStderrLog());
     }
 
-    private static Writer openAppending(LogSettings settings) throws IOException {
-        Path path = settings.file().toAbsolutePath();
-        Files.createDirectories(path.getParent());
-        return Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-    }
-
-    /**
-     * Goes on with {@code settings}: the file at its path (a new one when the old was moved away, as {@code logrotate}
-     * does without {@code copytruncate}), its level and its stderr copy. The old file stays when the new cannot open.
-     */
-    public synchronized void reopen(LogSettings settings) throws IOException {
-        Writer reopened = openAppending(settings);
-        file.close();
-        file = reopened;
+    /** Goes on with the level and the stderr copy of {@code settings} (a reload); its file stays. */
+    public void follow(LogSettings settings) {
         threshold = levelOf(settings.logLevel());
-        stderr = settings.enableStderrLog() ? Optional.of(stderrStream) : Optional.empty();
+        echo = settings.enableStderrLog();
     }
 
     /** An error log on stderr alone, for the echo backend, which has no config to name a file. */
     public static ErrorLog onStderr(PrintStream stderr) {
-        return new ErrorLog(Level.INFO, Writer.nullWriter(), stderr, true);
+        return new ErrorLog(Level.INFO, Optional.empty(), stderr, true);
     }
 
     /** {@code DEBUG}, {@code info}, ...; an unknown name means the OLS default, {@code DEBUG} being opt-in. */
@@ -83,14 +70,50 @@ public final class ErrorLog implements AutoCloseable {
             return;
         }
         String line = LocalDateTime.now().format(TIME) + " [" + level + "] " + message;
-        try {
-            file.write(line);
-            file.write(System.lineSeparator());
-            file.flush();
-        } catch (IOException e) {
-            System.err.println("wsproxy: cannot write the error log: " + e.getMessage());
+        boolean written = file.isPresent() && writeToFile(file.get(), line);
+        if (echo || (file.isPresent() && !written)) {
+            stderr.println(line);
         }
-        stderr.ifPresent(out -> out.println(line));
+    }
+
+    private boolean writeToFile(LogFile log, String line) {
+        try {
+            log.write(ByteBuffer.wrap((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8)));
+            if (failing) {
+                failing = false;
+                stderr.println("wsproxy: writing the error log " + log.path() + " again");
+            }
+            return true;
+        } catch (IOException e) {
+            if (!failing) {
+                failing = true;
+                stderr.println("wsproxy: cannot write the error log " + log.path() + " (" + e.getMessage()
+                        + "); its lines go to stderr until it can");
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Logs a line of a kind that a client can repeat at will (a refused request, a failed upgrade): the first of
+     * each kind per interval is written, the others are counted and summed up in one line when the interval ends.
+     *
+     * @param kind what lines of the same kind share, without the client's own text (address, path)
+     */
+    public void limited(Level level, String kind, String message) {
+        if (!enabled(level)) {
+            return;
+        }
+        long now = System.nanoTime();
+        writeSummaries(now);
+        if (throttle.admit(kind, level, message, now)) {
+            log(level, message);
+        }
+    }
+
+    /** Writes the counts of the lines {@link #limited} held back in intervals that are over. */
+    void writeSummaries(long nowNanos) {
+        throttle.expire(nowNanos).forEach(summary -> log(summary.level(), summary.text()));
     }
 
     public void error(String message) {
@@ -101,8 +124,15 @@ public final class ErrorLog implements AutoCloseable {
         log(Level.NOTICE, message);
     }
 
+    /** Its file, or empty for a log on stderr alone. */
+    Optional<LogFile> file() {
+        return file;
+    }
+
     @Override
     public synchronized void close() throws IOException {
-        file.close();
+        if (file.isPresent()) {
+            file.get().close();
+        }
     }
 }

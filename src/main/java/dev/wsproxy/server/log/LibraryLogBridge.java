@@ -41,8 +41,9 @@ public final class LibraryLogBridge extends Handler {
         }
         String message = record.getLoggerName() + ": " + new java.util.logging.SimpleFormatter().formatMessage(record)
                 + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")");
-        errorLog.log(record.getLevel().intValue() >= Level.SEVERE.intValue() ? ErrorLog.Level.ERROR : ErrorLog.Level.WARN,
-                message);
+        // a client can make Undertow repeat a line per request: one per message per interval is enough
+        errorLog.limited(record.getLevel().intValue() >= Level.SEVERE.intValue() ? ErrorLog.Level.ERROR
+                : ErrorLog.Level.WARN, record.getLoggerName() + " " + record.getMessage(), message);
     }
 
     @Override

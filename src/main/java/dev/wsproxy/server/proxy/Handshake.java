@@ -152,6 +152,7 @@ final class Handshake implements BackendConnector.Callback {
             return;
         }
         backend = connection;
+        log.backendConnected();
         timer.remove();
         timer = io.executeAfter(() -> fail(StatusCodes.GATEWAY_TIME_OUT,
                 "no response head within " + settings.responseTimeout().toMillis() + " ms"),
@@ -250,6 +251,7 @@ final class Handshake implements BackendConnector.Callback {
         tunnelStarted = OpenTunnels.starting(io.getWorker());
         Runnable started = tunnelStarted;
         exchange.upgradeChannel((client, upgraded) -> {
+            log.tunnelOpened();
             try {
                 boolean tls = upgraded.getConnection().getSslSessionInfo() != null;
                 ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();

@@ -28,7 +28,7 @@ final class TunnelHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         exchange.putAttachment(UpgradeRouting.LOGGED_BY_TUNNEL, true);
-        UpgradeLog log = new UpgradeLog(accessLog, exchange, route.backend().text());
+        UpgradeLog log = new UpgradeLog(accessLog, exchange, route);
         String defect = UpgradeRequest.defect(exchange);
         if (defect != null) {
             Trace.of(exchange).reason(defect);

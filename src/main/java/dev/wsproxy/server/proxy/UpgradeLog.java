@@ -1,10 +1,15 @@
 package dev.wsproxy.server.proxy;
 
+import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.server.exchange.AccessLogSink;
+import dev.wsproxy.server.exchange.UpgradeEnd;
 import dev.wsproxy.server.log.LogClock;
 import dev.wsproxy.server.log.LogText;
+import dev.wsproxy.server.metrics.BackendFailure;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,17 +22,29 @@ final class UpgradeLog {
     private final AccessLogSink sink;
     private final String prefix;
     private final String refererAndUserAgent;
+    private final String route;
     private final String backend;
     private final long startNanos = System.nanoTime();
+    private boolean connected;
 
-    UpgradeLog(AccessLogSink sink, HttpServerExchange exchange, String backend) {
+    UpgradeLog(AccessLogSink sink, HttpServerExchange exchange, WebSocketRoute route) {
         this.sink = sink;
-        this.backend = backend;
+        this.route = route.uri().text();
+        this.backend = route.backend().text();
         this.prefix = UpgradeRequest.clientIp(exchange) + " - - " + LogClock.now() + " \""
                 + exchange.getRequestMethod() + " " + LogText.escaped(UpgradeRequest.rawUri(exchange)) + " "
                 + exchange.getProtocol() + "\" ";
         this.refererAndUserAgent = " \"" + orDash(exchange.getRequestHeaders().getFirst(Headers.REFERER)) + "\" \""
                 + orDash(exchange.getRequestHeaders().getFirst(Headers.USER_AGENT)) + "\"";
+    }
+
+    /** The backend accepted the connection: a 502 from now on is the backend's response, not the connect. */
+    void backendConnected() {
+        connected = true;
+    }
+
+    void tunnelOpened() {
+        sink.tunnelOpened();
     }
 
     void write(int status, long fromClient, long toClient, String error) {
@@ -42,6 +59,19 @@ final class UpgradeLog {
             line.append(" error=\"").append(error.replace('"', '\'')).append('"');
         }
         sink.write(line.toString());
+        sink.upgradeEnded(new UpgradeEnd(route, backend, status, fromClient, toClient, failure(status, error), error));
+    }
+
+    /** A 502 or 504 that wsproxy decided (with a reason), not one the backend sent. */
+    private Optional<BackendFailure> failure(int status, String error) {
+        if (error == null) {
+            return Optional.empty();
+        }
+        return switch (status) {
+            case StatusCodes.GATEWAY_TIME_OUT -> Optional.of(BackendFailure.TIMEOUT);
+            case StatusCodes.BAD_GATEWAY -> Optional.of(connected ? BackendFailure.RESPONSE : BackendFailure.CONNECT);
+            default -> Optional.empty();
+        };
     }
 
     private static String orDash(String value) {

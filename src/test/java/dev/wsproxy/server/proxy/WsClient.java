@@ -21,7 +21,7 @@ public final class WsClient implements WebSocket.Listener {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     public final CompletableFuture<Void> closed = new CompletableFuture<>();
     WebSocket socket;
     private StringBuilder text = new StringBuilder();

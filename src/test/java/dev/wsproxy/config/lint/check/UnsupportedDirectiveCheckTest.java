@@ -65,11 +65,11 @@ class UnsupportedDirectiveCheckTest {
     @Test
     void theMessageSaysWhatOlsWouldDoAndWhatWsproxyDoes() throws IOException {
         Files.createDirectories(root.resolve("conf"));
-        List<String> found = lint("accesslog logs/access.log {\n  rollingSize 10M\n  keepDays 7\n}", "");
-        assertEquals(List.of("WSP214@3:3 `rollingSize 10M` is not supported by wsproxy"), found);
+        List<String> found = lint("accesslog logs/access.log {\n  rollingSize 10M\n  logReferer 0\n}", "");
+        assertEquals(List.of("WSP214@4:3 `logReferer 0` is not supported by wsproxy"), found);
         Diagnostic d = ConfigLoader.load(root.resolve("conf/httpd_config.conf"), LoadOptions.defaults()).diagnostics()
                 .stream().filter(x -> x.code() == Code.NOT_SUPPORTED).findFirst().orElseThrow();
-        assertTrue(d.detail().startsWith("OLS would roll the access log at this size; wsproxy never rolls it"),
+        assertTrue(d.detail().startsWith("OLS would leave the Referer out of the log; wsproxy logs it."),
                 d.detail());
     }
 
