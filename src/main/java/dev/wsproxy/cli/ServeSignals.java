@@ -1,9 +1,9 @@
 package dev.wsproxy.cli;
 
+import dev.wsproxy.server.platform.SignalHandlers;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import sun.misc.Signal;
 
 /**
  * The signals {@code serve} acts on, queued in arrival order for its main thread: TERM and INT stop, HUP and USR1
@@ -39,7 +39,7 @@ final class ServeSignals {
 
     private void on(Action action, String... names) {
         for (String name : names) {
-            Signal.handle(new Signal(name), signal -> actions.add(action));
+            SignalHandlers.on(name, () -> actions.add(action));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.wsproxy.cli;
 
+import dev.wsproxy.server.platform.SignalHandlers;
 import java.util.concurrent.CountDownLatch;
-import sun.misc.Signal;
 
 /**
  * Waits for SIGTERM or SIGINT. Handling the signals itself (instead of a shutdown hook) lets {@code serve}
@@ -13,7 +13,7 @@ final class StopSignals {
 
     StopSignals() {
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> received.countDown());
+            SignalHandlers.on(name, received::countDown);
         }
     }
 

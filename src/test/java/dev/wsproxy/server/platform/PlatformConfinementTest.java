@@ -22,7 +22,7 @@ class PlatformConfinementTest {
     /** XNIO's package, where the one shim the platform package calls lives. */
     private static final Path XNIO_PACKAGE = SOURCES.resolve(Path.of("org", "xnio", "nio"));
     private static final Pattern INTERNAL_USE = Pattern.compile(
-            "sun\\.nio\\.ch|org\\.xnio\\.nio|setAccessible\\(|privateLookupIn\\(|jdk\\.internal");
+            "sun\\.nio\\.ch|sun\\.misc|org\\.xnio\\.nio|setAccessible\\(|privateLookupIn\\(|jdk\\.internal");
 
     @Test
     void onlyThePlatformPackageReachesIntoJdkInternalsOrXniosPackage() throws IOException {
