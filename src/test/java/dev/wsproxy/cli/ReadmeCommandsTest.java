@@ -37,4 +37,11 @@ class ReadmeCommandsTest {
             assertTrue(err.toString().contains("0 error(s)"), command + "\n" + err);
         }
     }
+
+    /** The README is a user's manual of at most 16 KB; reference detail belongs in docs/. */
+    @Test
+    void theReadmeStaysWithin16KB() throws IOException {
+        long size = Files.size(Path.of("README.md"));
+        assertTrue(size <= 16 * 1024, "README.md is " + size + " bytes; move detail to docs/");
+    }
 }
