@@ -132,7 +132,8 @@ public final class ServerBinder {
                 Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
                 root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
                         .orElse(SymlinkPolicy.Follow.ALWAYS),
-                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths, binding));
+                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths, binding),
+                Settings.bool(root, "autoLoadHtaccess").orElse(false));
     }
 
     /** The server-level settings around the listeners and vhosts; {@code fileStart} null means no mime is needed. */

@@ -15,6 +15,7 @@ import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RealmUpgradeCheck;
 import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
+import dev.wsproxy.config.lint.check.RewriteRuleCheck;
 import dev.wsproxy.config.lint.check.RewriteTextCheck;
 import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
@@ -56,7 +57,8 @@ public final class Linter {
                 new GluedPlaceholderCheck(), new RegexInPlainUriCheck(),
                 new UnsupportedDirectiveCheck(DirectiveSupport.current())));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ScriptHandlerCheck(), new RealmUpgradeCheck(), new ListenerPortSharingCheck()));
+                new ScriptHandlerCheck(), new RealmUpgradeCheck(), new ListenerPortSharingCheck(),
+                new RewriteRuleCheck()));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
             checks.add(new PlainTextPasswordCheck());

@@ -95,25 +95,9 @@ class UnsupportedDirectiveCheckTest {
     }
 
     @Test
-    void enabledRewriteRulesAreAWarningAndAnErrorWhenTheyRefuse() throws IOException {
-        assertEquals(List.of(), lint("", "  rewrite {\n    enable 0\n    RewriteRule ^/private - [F]\n  }"));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n    RewriteRule ^/old$ /new [R=301,L]\n  }"));
-        assertEquals(List.of("WSP215@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n    rules <<<END\nRewriteCond %{HTTP_HOST} ^x [NC]\n"
-                        + "RewriteRule ^/private - [NC,F]\nEND\n  }"));
-    }
-
-    @Test
-    void aContextRewriteInheritsTheVhostsEnable() throws IOException {
-        String context = "  context / {\n    rewrite {\n      RewriteRule ^/a$ /b\n    }\n  }";
-        assertEquals(List.of(), lint("", context));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy",
-                        "WSP214@10:5 `rewrite` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n  }\n" + context));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n  }\n  context / {\n    rewrite {\n      enable 0\n"
-                        + "      RewriteRule ^/a$ /b\n    }\n  }"));
+    void rewriteBlocksAreActedOnSoNeverReported() throws IOException {
+        assertEquals(List.of(), lint("autoLoadHtaccess 1", "  rewrite {\n    enable 1\n    RewriteRule ^/private - [F]\n  }\n"
+                + "  context / {\n    rewrite {\n      RewriteRule ^a$ /b\n    }\n  }"));
     }
 
     @Test
