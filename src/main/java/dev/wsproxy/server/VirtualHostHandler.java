@@ -5,6 +5,7 @@ import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.access.ClientAccess;
 import dev.wsproxy.server.auth.RealmCheck;
@@ -12,6 +13,7 @@ import dev.wsproxy.server.files.ErrorPageFiles;
 import dev.wsproxy.server.files.StaticHandler;
 import dev.wsproxy.server.http.ErrorPageSource;
 import dev.wsproxy.server.http.ExtraHeaders;
+import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.RedirectHandler;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
@@ -19,6 +21,8 @@ import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.AccessLog;
 import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.LogText;
+import dev.wsproxy.server.rewrite.RewriteSite;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextMatch;
 import dev.wsproxy.server.routing.ContextRouter;
@@ -31,6 +35,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,8 +47,8 @@ import java.util.Optional;
  */
 final class VirtualHostHandler implements HttpHandler {
 
-    /** Internal redirects allowed for one request before it is answered 500 (a loop in the config). */
-    private static final int MAX_INTERNAL_REDIRECTS = 8;
+    /** Internal redirects allowed for one request before it is answered 500 (a loop in the config), as in OLS. */
+    private static final int MAX_INTERNAL_REDIRECTS = 10;
     private static final AttachmentKey<Integer> REDIRECTS = AttachmentKey.create(Integer.class);
 
     private final AccessLog accessLog;
@@ -53,6 +58,7 @@ final class VirtualHostHandler implements HttpHandler {
     private final ContextRouter router;
     private final Map<Context, HttpHandler> contextHandlers = new IdentityHashMap<>();
     private final HttpHandler afterContextChecks;
+    private final HttpHandler contextRewrite;
     private final HttpHandler entry;
 
     VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog, ErrorLog errorLog,
@@ -67,8 +73,11 @@ final class VirtualHostHandler implements HttpHandler {
         }
         this.afterContextChecks = RealmCheck.wrap(vhost.contexts(), errorLog,
                 upgrades.wrap(vhost, accessLog, this::dispatchToContext));
+        RewriteSite rewrite = new RewriteSite(vhost, proxyTimeout, errorLog, route -> upgrades.wrap(
+                vhostWith(vhost, route), accessLog, this::dispatchToContext));
+        this.contextRewrite = rewrite.contextStep(this::internalRedirect, this::checkContextAccess);
         this.entry = AccessCheck.wrap(vhost.accessControl(), "virtual host `" + vhost.name() + "`", errorLog,
-                this::selectContext);
+                rewrite.vhostStep(this::internalRedirect, this::selectContext));
     }
 
     private HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime) {
@@ -98,10 +107,15 @@ final class VirtualHostHandler implements HttpHandler {
             return;
         }
         exchange.putAttachment(ContextMatch.KEY, match.get());
-        Optional<AccessControl> acl = match.get().context().accessControl();
+        contextRewrite.handleRequest(exchange);
+    }
+
+    private void checkContextAccess(HttpServerExchange exchange) throws Exception {
+        Context context = exchange.getAttachment(ContextMatch.KEY).context();
+        Optional<AccessControl> acl = context.accessControl();
         if (acl.isPresent() && !ClientAccess.allows(acl.get(), exchange.getSourceAddress().getAddress())) {
             Refusals.refuse(exchange, StatusCodes.FORBIDDEN, errorLog, "the accessControl of context `"
-                    + match.get().context().uri().text() + "` denies this client");
+                    + context.uri().text() + "` denies this client");
             return;
         }
         afterContextChecks.handleRequest(exchange);
@@ -109,6 +123,11 @@ final class VirtualHostHandler implements HttpHandler {
 
     /** OLS answers a request for a context URI without its trailing slash with a 301 to the slash. */
     private void dispatchToContext(HttpServerExchange exchange) throws Exception {
+        Optional<HttpHandler> proxied = RewriteSite.proxyOf(exchange);
+        if (proxied.isPresent()) {
+            proxied.get().handleRequest(exchange);
+            return;
+        }
         ContextMatch match = exchange.getAttachment(ContextMatch.KEY);
         String path = exchange.getAttachment(RequestGuard.CLEAN_PATH);
         if (match.context().uri() instanceof ContextUri.Prefix prefix && prefix.path().length() > 1
@@ -126,11 +145,23 @@ final class VirtualHostHandler implements HttpHandler {
         int hops = done == null ? 1 : done + 1;
         Optional<String> path = CleanPath.of(decodedPath);
         if (hops > MAX_INTERNAL_REDIRECTS || path.isEmpty()) {
+            errorLog.log(ErrorLog.Level.ERROR, "[" + IpText.of(exchange.getSourceAddress().getAddress()) + "] 500 "
+                    + exchange.getRequestMethod() + " " + LogText.printable(exchange.getRequestPath()) + ": "
+                    + (path.isEmpty() ? "an internal redirect to `" + LogText.printable(decodedPath)
+                    + "`, which leaves the document root" : "more than " + MAX_INTERNAL_REDIRECTS
+                    + " internal redirects (a loop in the rewrite rules or redirect contexts)"));
             Responses.end(exchange, StatusCodes.INTERNAL_SERVER_ERROR);
             return;
         }
         exchange.putAttachment(REDIRECTS, hops);
         exchange.putAttachment(RequestGuard.CLEAN_PATH, path.get());
         selectContext(exchange);
+    }
+
+    /** The vhost with {@code route} as its only websocket route: the tunnel of a rewrite rule's {@code ws://} target. */
+    private static VirtualHost vhostWith(VirtualHost vhost, WebSocketRoute route) {
+        return new VirtualHost(vhost.name(), vhost.vhRoot(), vhost.docRoot(), vhost.domain(), vhost.aliases(),
+                vhost.symlinks(), vhost.scripts(), vhost.accessControl(), vhost.errorPages(), vhost.accessLog(),
+                vhost.contexts(), List.of(route), vhost.vhssl(), vhost.span());
     }
 }

@@ -27,7 +27,7 @@ public record Variable(Kind kind, String name) {
             "SSL_CLIENT_CERT", "VH_NAME", "VH_USER");
 
     /** The variable a {@code %{...}} body names, as OLS reads it; empty when OLS does not know it. */
-    static Optional<Variable> parse(String written) {
+    public static Optional<Variable> parse(String written) {
         String name = written;
         if (name.regionMatches(true, 0, "LA-U:", 0, 5) || name.regionMatches(true, 0, "LA-F:", 0, 5)) {
             name = name.substring(5);

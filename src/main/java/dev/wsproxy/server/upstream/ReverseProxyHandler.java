@@ -5,6 +5,7 @@ import dev.wsproxy.server.http.IpText;
 import dev.wsproxy.server.http.Responses;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
@@ -23,6 +24,9 @@ import org.xnio.IoUtils;
 public final class ReverseProxyHandler implements HttpHandler {
 
     private static final int BODY_CHUNK = 16 * 1024;
+
+    /** The target (path and query, encoded) a rewrite rule gave the request, sent instead of the client's. */
+    public static final AttachmentKey<String> REWRITTEN_TARGET = AttachmentKey.create(String.class);
 
     private final Context.Proxy context;
     private final Duration timeout;
@@ -81,8 +85,10 @@ public final class ReverseProxyHandler implements HttpHandler {
     private static void sendRequest(HttpServerExchange exchange, BackendChannel backend) throws IOException {
         StringBuilder head = new StringBuilder(512);
         String query = exchange.getQueryString();
-        head.append(exchange.getRequestMethod()).append(' ').append(originForm(exchange))
-                .append(query.isEmpty() ? "" : "?" + query).append(" HTTP/1.1\r\n");
+        String rewritten = exchange.getAttachment(REWRITTEN_TARGET);
+        head.append(exchange.getRequestMethod()).append(' ')
+                .append(rewritten != null ? rewritten : originForm(exchange) + (query.isEmpty() ? "" : "?" + query))
+                .append(" HTTP/1.1\r\n");
         String forwardedFor = null;
         for (HeaderValues values : exchange.getRequestHeaders()) {
             String name = values.getHeaderName().toString();
