@@ -18,15 +18,9 @@ for tool in nginx wrk taskset java curl; do
 done
 
 run="$(mktemp -d /tmp/wsproxy-bench-rewrite.XXXXXX)"
-chmod 755 "$run"
-nginx_pid=""
-wsproxy_pid=""
-cleanup() {
-  [ -n "$wsproxy_pid" ] && kill "$wsproxy_pid" 2>/dev/null && wait "$wsproxy_pid" 2>/dev/null || true
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  rm -rf "$run"
-}
-trap cleanup EXIT
+chmod 755 "$run"   # nginx's workers read the files as another user
+servers=()         # the pids this script started, stopped at exit
+trap 'for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$run"' EXIT
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 mkdir -p "$run/html" "$run/wsproxy/conf"
@@ -37,12 +31,12 @@ fill() { sed -e "s#@ROOT@#$run/html#g" -e "s#@RUN@#$run#g" -e "s#@PLAIN@#$1#g" -
 fill "$ng_plain" "$ng_rules" "$here/nginx.conf" > "$run/nginx.conf"
 taskset -c 0 nginx -c "$run/nginx.conf" -p "$run" -e "$run/nginx-error.log"
 wait_port "$ng_rules"
-nginx_pid="$(cat "$run/nginx.pid")"
+servers+=("$(cat "$run/nginx.pid")")
 fill "$ws_plain" "$ws_rules" "$here/httpd_config.conf" > "$run/wsproxy/conf/httpd_config.conf"
 echo "bin = application/octet-stream" > "$run/wsproxy/conf/mime.properties"
 [ -f "$home/target/wsproxy.jar" ] || (cd "$home" && mvn -B -q -DskipTests package >&2)
 taskset -c 0 java -jar "$home/target/wsproxy.jar" -c "$run/wsproxy/conf/httpd_config.conf" > "$run/wsproxy.out" 2>&1 &
-wsproxy_pid=$!
+servers+=("$!")
 wait_port "$ws_rules"
 
 for p in "$ng_plain" "$ng_rules" "$ws_plain" "$ws_rules"; do  # the file whole, and the rules really on
