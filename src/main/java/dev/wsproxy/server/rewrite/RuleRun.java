@@ -36,6 +36,8 @@ final class RuleRun {
     private final String strip;
     /** What a relative result is put under: the RewriteBase, else {@code strip}, else "/". */
     private final String base;
+    /** The URI the run started from: the client's, or what an earlier rewrite left. */
+    private final String startPath;
     private String source;
     private String query;
     private boolean substituted;
@@ -58,6 +60,7 @@ final class RuleRun {
         this.state = in.scope().state();
         this.strip = in.strip();
         this.base = in.base();
+        this.startPath = in.path();
         this.source = in.path().substring(in.strip().length());
         this.query = state.query();
         RequestValues values = new RequestValues(in.scope(), this);
@@ -76,7 +79,7 @@ final class RuleRun {
 
     /** {@code REQUEST_URI}: the client's path until a rule rewrote it, then the current one with its strip. */
     String requestUri() {
-        return substituted ? strip + source : state.originalPath();
+        return substituted || !startPath.equals(state.originalPath()) ? strip + source : state.originalPath();
     }
 
     Outcome run() {
