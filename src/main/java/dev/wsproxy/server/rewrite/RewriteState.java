@@ -20,7 +20,6 @@ public final class RewriteState {
     private String query;
     private final Map<String, String> env = new HashMap<>();
     private boolean ended;
-    private int internalRedirects;
     private Optional<String> forcedType = Optional.empty();
 
     private RewriteState(String originalPath, String originalQuery) {
@@ -30,7 +29,7 @@ public final class RewriteState {
     }
 
     /** The state of {@code exchange}, created from its current path and query on first use. */
-    public static RewriteState of(HttpServerExchange exchange, String path) {
+    static RewriteState of(HttpServerExchange exchange, String path) {
         RewriteState state = exchange.getAttachment(KEY);
         if (state == null) {
             state = new RewriteState(path, exchange.getQueryString());
@@ -43,12 +42,6 @@ public final class RewriteState {
     public static Optional<String> forcedType(HttpServerExchange exchange) {
         RewriteState state = exchange.getAttachment(KEY);
         return state == null ? Optional.empty() : state.forcedType;
-    }
-
-    /** The query string after rewriting, for a proxied request; the client's when no rule changed it. */
-    public static String query(HttpServerExchange exchange) {
-        RewriteState state = exchange.getAttachment(KEY);
-        return state == null ? exchange.getQueryString() : state.query;
     }
 
     String originalPath() {
@@ -81,10 +74,5 @@ public final class RewriteState {
 
     void forceType(String type) {
         forcedType = Optional.of(type);
-    }
-
-    /** Counts one more internal redirect and says whether it is still within OLS's limit of 10. */
-    boolean redirectAllowed() {
-        return ++internalRedirects <= 10;
     }
 }
