@@ -58,7 +58,7 @@ public final class Linter {
                 new UnsupportedDirectiveCheck(DirectiveSupport.current())));
         List<ModelCheck> checks = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
                 new ScriptHandlerCheck(), new RealmUpgradeCheck(), new ListenerPortSharingCheck(),
-                new RewriteRuleCheck()));
+                new RewriteRuleCheck(readFiles)));
         if (readFiles) {
             checks.addAll(TlsChecks.all());
             checks.add(new PlainTextPasswordCheck());

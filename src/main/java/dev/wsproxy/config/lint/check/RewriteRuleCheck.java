@@ -8,21 +8,27 @@ import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.VhostRewrite;
 import dev.wsproxy.config.model.VirtualHost;
+import dev.wsproxy.config.rewrite.RewriteParser;
 import dev.wsproxy.config.rewrite.RewriteRule;
 import dev.wsproxy.config.rewrite.RewriteSet;
 import dev.wsproxy.config.rewrite.RuleFlags;
 import dev.wsproxy.config.rewrite.RuleProblem;
 import dev.wsproxy.config.rewrite.Template;
 import dev.wsproxy.config.source.Span;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The rewrite rules of every vhost and context, as the engine reads them: rules OLS cannot parse (it drops
- * them and the rest of their set), PCRE syntax Java lacks, {@code R} codes that are no redirect, {@code [P]}
- * targets that get 500, rules after an unconditional last rule, and vhost-level {@code [P]} rules that reach
- * a protected context.
+ * The rewrite rules of every vhost and context, as the engine reads them (with {@code readFiles}, the
+ * {@code .htaccess} files {@code autoLoadHtaccess} brings in too): rules OLS cannot parse (it drops them and
+ * the rest of their set), PCRE syntax Java lacks, {@code R} codes that are no redirect, {@code [P]} targets
+ * that get 500, rules after an unconditional last rule, and vhost-level {@code [P]} rules that reach a
+ * protected context.
  */
 public final class RewriteRuleCheck implements ModelCheck {
 
@@ -34,17 +40,40 @@ public final class RewriteRuleCheck implements ModelCheck {
     /** Paths every pattern that matches "anything" matches; a pattern matching all of them is taken as unconditional. */
     private static final List<String> ANY_PATHS = List.of("", "/", "index.html", "/a/b.php", "x/y?z");
 
+    private final boolean readFiles;
+
+    /** @param readFiles also check the {@code .htaccess} files the server would read */
+    public RewriteRuleCheck(boolean readFiles) {
+        this.readFiles = readFiles;
+    }
+
     @Override
     public void check(ServerConfig config, Diagnostics out) {
         for (VirtualHost vhost : config.virtualHosts()) {
             VhostRewrite rewrite = vhost.rewrite();
             set(rewrite.rules(), rewrite, out);
             rewrite.contexts().values().forEach(c -> set(c.rules(), rewrite, out));
+            if (readFiles && rewrite.autoLoadHtaccess()) {
+                vhost.contexts().stream().filter(c -> c instanceof Context.Static && c.uri() instanceof ContextUri.Prefix)
+                        .map(c -> ((Context.Static) c).location().resolve(".htaccess")).distinct()
+                        .forEach(file -> htaccess(file, rewrite, out));
+            }
             for (RewriteRule rule : rewrite.rules().rules()) {
                 if (rule.flags().action() == RuleFlags.Action.PROXY) {
                     protectedContexts(vhost, rule, out);
                 }
             }
+        }
+    }
+
+    /** A {@code .htaccess} file, parsed as the server parses it; none is fine. */
+    private static void htaccess(Path file, VhostRewrite rewrite, Diagnostics out) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            set(RewriteParser.parse(RewriteParser.lines(text, Span.at(file, 1, 1)), rewrite.maps().keySet(),
+                    RewriteParser.NO_FILES), rewrite, out);
+        } catch (IOException e) {
+            // no file, or one the server cannot read either: it has no rules
         }
     }
 
