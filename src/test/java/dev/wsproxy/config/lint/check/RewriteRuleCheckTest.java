@@ -2,8 +2,6 @@ package dev.wsproxy.config.lint.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsproxy.config.ConfigLoader;
-import dev.wsproxy.config.LoadOptions;
 import dev.wsproxy.config.diag.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +16,7 @@ class RewriteRuleCheckTest {
     Path root;
 
     private List<String> lint(String serverLines, String vhostLines) throws Exception {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, "mime conf/mime.properties\n" + serverLines + "\nvirtualhost site {\n  vhRoot site/\n"
-                + "  docRoot $VH_ROOT/html/\n" + vhostLines + "\n}\nlistener l {\n  address 127.0.0.1:8088\n  map site *\n}\n");
-        return ConfigLoader.load(config, LoadOptions.defaults()).diagnostics().stream()
+        return OneVhostConfig.lint(root, serverLines, vhostLines).stream()
                 .filter(d -> RewriteRuleCheck.CODES.contains(d.code())).map(this::shown).toList();
     }
 

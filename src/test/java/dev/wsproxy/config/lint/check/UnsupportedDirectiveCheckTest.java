@@ -22,13 +22,7 @@ class UnsupportedDirectiveCheckTest {
 
     /** The WSP214/WSP215 findings, as {@code code@line summary}, for a server config with a vhost body. */
     private List<String> lint(String serverLines, String vhostLines) throws IOException {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, "mime conf/mime.properties\n" + serverLines + "\nvirtualhost site {\n  vhRoot site/\n"
-                + "  docRoot $VH_ROOT/html/\n" + vhostLines + "\n}\nlistener l {\n  address 127.0.0.1:8088\n  map site *\n}\n");
-        return ConfigLoader.load(config, LoadOptions.defaults()).diagnostics().stream()
+        return OneVhostConfig.lint(root, serverLines, vhostLines).stream()
                 .filter(d -> d.code() == Code.NOT_SUPPORTED || d.code() == Code.NOT_SUPPORTED_EXPOSES)
                 .map(UnsupportedDirectiveCheckTest::shown).toList();
     }
