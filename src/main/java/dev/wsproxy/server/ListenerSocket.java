@@ -1,5 +1,6 @@
 package dev.wsproxy.server;
 
+import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,7 +17,6 @@ import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
-import org.xnio.nio.ForeignSocketChannels;
 
 /**
  * One bound listening socket of a running server: it accepts into Undertow, takes a new TLS context for the
@@ -103,7 +103,7 @@ final class ListenerSocket {
         try {
             queued.configureBlocking(false);
             queued.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connected.handleEvent(ForeignSocketChannels.adopt(worker.getIoThread(), queued));
+            connected.handleEvent(XnioChannels.adoptTcp(worker.getIoThread(), queued));
         } catch (IOException | RuntimeException e) {
             IoUtils.safeClose(queued);
         }
