@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code wsproxy explain} run in process over {@code conf-samples/}: its output for a table of requests, and its exit codes. */
+/**
+ * {@code wsproxy explain} run in process over {@code conf-samples/} and a vhost with rewrite rules: its output for a
+ * table of requests, and its exit codes.
+ */
 class ExplainCommandTest {
 
     private static final String CONF = "conf-samples/conf/httpd_config.conf";
@@ -64,6 +67,46 @@ class ExplainCommandTest {
         }
         String root = Path.of("").toAbsolutePath().toString();
         Golden.check(Path.of("src/test/resources/explain/conf-samples.txt"), all.toString().replace(root, "<repo>"));
+    }
+
+    @Test
+    void showsEachRewriteRuleThatFiredAndTheUrlAfterIt() throws IOException {
+        Files.createDirectories(tmp.resolve("conf"));
+        Files.createDirectories(tmp.resolve("site/html/new"));
+        Files.writeString(tmp.resolve("site/html/new/page.html"), "new");
+        Files.writeString(tmp.resolve("conf/mime.properties"), "html = text/html\n");
+        Path conf = tmp.resolve("conf/httpd_config.conf");
+        Files.writeString(conf, """
+                mime conf/mime.properties
+                virtualhost site {
+                  vhRoot site/
+                  docRoot $VH_ROOT/html/
+                  rewrite {
+                    enable 1
+                    RewriteRule ^/old/(.*)$ /new/$1
+                    RewriteRule ^/new/(.*)\\.htm$ /new/$1.html
+                    RewriteRule ^/gone$ - [G]
+                  }
+                  context /new/ {
+                    location $DOC_ROOT/new/
+                    rewrite {
+                      RewriteRule ^moved$ /elsewhere [R=302,L]
+                    }
+                  }
+                }
+                listener web {
+                  address 127.0.0.1:8088
+                  map site *
+                }
+                """);
+        StringBuilder all = new StringBuilder();
+        for (String url : List.of("/old/page.htm?x=1", "/gone", "/new/moved", "/new/page.html")) {
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCodes.OK, run(List.of("explain", "-c", conf.toString(), "http://127.0.0.1:8088" + url)),
+                    err.toString());
+            all.append("$ wsproxy explain http://127.0.0.1:8088").append(url).append('\n').append(out).append('\n');
+        }
+        Golden.check(Path.of("src/test/resources/explain/rewrite.txt"), all.toString().replace(tmp.toString(), "<tmp>"));
     }
 
     @Test

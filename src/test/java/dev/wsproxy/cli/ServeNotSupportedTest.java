@@ -58,7 +58,7 @@ class ServeNotSupportedTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path config = config(port, "  rewrite {\n    enable 1\n    RewriteRule ^/old$ /new [R=301,L]\n  }");
+        Path config = config(port, "  enableIpGeo 1");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-c", config.toString())
                 .redirectErrorStream(true).start();
@@ -75,8 +75,8 @@ class ServeNotSupportedTest {
             assertEquals("home", home.body());
             String errorLog = Files.readString(root.resolve("logs/error.log"));
             assertEquals(1, errorLog.lines().filter(l -> l.contains("[WSP214]")).count(), errorLog);
-            assertTrue(errorLog.contains("conf/httpd_config.conf:9:5: warning: `rewrite { enable 1 }` is not supported"
-                    + " by wsproxy. OLS would apply these rewrite rules"), errorLog);
+            assertTrue(errorLog.contains("conf/httpd_config.conf:8:3: warning: `enableIpGeo 1` is not supported"
+                    + " by wsproxy. OLS would look clients up in its GeoIP database"), errorLog);
         } finally {
             process.destroy();
             assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stopped on SIGTERM");

@@ -108,7 +108,8 @@ public final class ServerBinder {
                 Settings.expires(root.child("expires"), ExpiresSettings.DISABLED),
                 root.child("fileAccessControl").value("followSymbolLink").map(VirtualHostBinder::follow)
                         .orElse(SymlinkPolicy.Follow.ALWAYS),
-                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths));
+                ExtProcessors.read(root, paths), ScriptHandlerEntries.read(root, paths),
+                Settings.bool(root, "autoLoadHtaccess").orElse(false));
     }
 
     /** The server-level settings around the listeners and vhosts. */

@@ -31,7 +31,7 @@ final class VirtualHostBinder {
     /** What the server level hands down to every vhost. */
     record ServerDefaults(PathResolver paths, List<String> indexFiles, boolean autoIndex, ExpiresSettings expires,
                           SymlinkPolicy.Follow follow, Map<String, ExtProcessor> extProcessors,
-                          Map<String, ScriptHandler> scriptHandlers) {
+                          Map<String, ScriptHandler> scriptHandlers, boolean autoLoadHtaccess) {
     }
 
     /** A template member's own keys, which override the template's. */
@@ -142,7 +142,8 @@ final class VirtualHostBinder {
                 Settings.accessControl(config).orElse(AccessControl.ALLOW_ALL), errorPages(config),
                 Logs.vhostAccessLog(config.first("accesslog"), paths),
                 new ContextBinder(binding, defaults).bind(config), new WebSocketBinder(binding).bind(config),
-                Tls.read(config.child("vhssl"), paths, span), span));
+                Tls.read(config.child("vhssl"), paths, span),
+                new RewriteBinder(paths).bind(config, server.autoLoadHtaccess(), defaults), span));
     }
 
     private static Map<Integer, String> errorPages(Block config) {

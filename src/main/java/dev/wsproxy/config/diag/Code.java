@@ -76,6 +76,13 @@ public enum Code {
     PLAIN_TEXT_PASSWORD("WSP342", WARNING, "a realm's user file holds a password in plain text"),
     UNKNOWN_ACCOUNT("WSP350", ERROR, "user or group names an account this system does not have"),
     LISTENERS_CANNOT_SHARE_PORT("WSP351", ERROR, "two listeners' addresses overlap on one port and one has reusePort 0"),
+    REWRITE_RULE_DROPPED("WSP360", ERROR, "a rewrite rule OLS cannot parse; OLS drops it and every later rule of its set",
+            OnServe.STARTS),
+    REWRITE_PCRE_ONLY("WSP361", ERROR, "a rewrite pattern uses PCRE syntax Java lacks; OLS runs the rule, wsproxy cannot"),
+    REWRITE_REDIRECT_STATUS("WSP362", WARNING, "a rewrite [R=code] outside 300-399, which answers that status without a redirect"),
+    REWRITE_BAD_PROXY("WSP363", WARNING, "a rewrite [P] target that names no proxy extprocessor or has no path; it gets 500"),
+    REWRITE_UNREACHABLE("WSP364", WARNING, "rewrite rules after an unconditional last rule, which never run"),
+    REWRITE_PROXY_PROTECTED("WSP365", INFO, "a vhost-level rewrite [P] reaches a protected context; OLS skips its protection, wsproxy applies it"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

@@ -21,6 +21,7 @@ import dev.wsproxy.config.lint.check.PlainTextPasswordCheck;
 import dev.wsproxy.config.lint.check.ProxyWithoutWebSocketCheck;
 import dev.wsproxy.config.lint.check.RegexInPlainUriCheck;
 import dev.wsproxy.config.lint.check.RequiredKeyCheck;
+import dev.wsproxy.config.lint.check.RewriteRuleCheck;
 import dev.wsproxy.config.lint.check.RouteClashCheck;
 import dev.wsproxy.config.lint.check.RunAsAccountCheck;
 import dev.wsproxy.config.lint.check.ScriptHandlerCheck;
@@ -74,7 +75,8 @@ public final class Linter {
                 new GluedPlaceholderCheck(), new RegexInPlainUriCheck(),
                 new UnsupportedDirectiveCheck(DirectiveSupport.current()));
         List<ModelCheck> model = new ArrayList<>(List.of(new SecureListenerCheck(), new ListenerWithoutMapCheck(),
-                new ScriptHandlerCheck(), olsDifferences, new ListenerPortSharingCheck()));
+                new ScriptHandlerCheck(), olsDifferences, new ListenerPortSharingCheck(),
+                new RewriteRuleCheck(readFiles)));
         if (readFiles) {
             model.addAll(TlsChecks.all());
             model.add(new PlainTextPasswordCheck());

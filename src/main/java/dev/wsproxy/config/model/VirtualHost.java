@@ -15,7 +15,17 @@ import java.util.Optional;
 public record VirtualHost(String name, Path vhRoot, Path docRoot, String domain, List<String> aliases,
                           SymlinkPolicy symlinks, ScriptHandlers scripts, AccessControl accessControl,
                           Map<Integer, String> errorPages, Optional<LogSettings> accessLog, List<Context> contexts,
-                          List<WebSocketRoute> webSockets, Optional<TlsSettings> vhssl, Span span) {
+                          List<WebSocketRoute> webSockets, Optional<TlsSettings> vhssl, VhostRewrite rewrite,
+                          Span span) {
+
+    /** A vhost without rewrite rules. */
+    public VirtualHost(String name, Path vhRoot, Path docRoot, String domain, List<String> aliases,
+                       SymlinkPolicy symlinks, ScriptHandlers scripts, AccessControl accessControl,
+                       Map<Integer, String> errorPages, Optional<LogSettings> accessLog, List<Context> contexts,
+                       List<WebSocketRoute> webSockets, Optional<TlsSettings> vhssl, Span span) {
+        this(name, vhRoot, docRoot, domain, aliases, symlinks, scripts, accessControl, errorPages, accessLog, contexts,
+                webSockets, vhssl, VhostRewrite.NONE, span);
+    }
 
     public VirtualHost {
         aliases = List.copyOf(aliases);

@@ -20,10 +20,8 @@ import java.util.Optional;
 public final class DirectiveSupport {
 
     private static final String NOTE = "A comment; OLS ignores it too.";
-    private static final String HTACCESS = "OLS would read rewrite rules from the .htaccess file of each directory;"
-            + " wsproxy reads no .htaccess files.";
-    private static final String HTACCESS_SETTINGS = "Which .htaccess files OLS reads and what they may change;"
-            + " wsproxy reads none (see autoLoadHtaccess).";
+    private static final String HTACCESS_SETTINGS = "Which .htaccess directives OLS honours; OLS reads rewrite"
+            + " rules only (see autoLoadHtaccess), and so does wsproxy.";
     private static final String NO_SCRIPTS = "Limits or settings of processes OLS starts; wsproxy starts none.";
     private static final String SCRIPT_503 = "wsproxy runs no scripts or app servers: a request for a script or such"
             + " a context gets 503, never the file.";
@@ -33,9 +31,6 @@ public final class DirectiveSupport {
             + " scripts; wsproxy does not.";
     private static final String MODULE_NOTE = "OLS would load this module (e.g. cache: answers from its page cache when"
             + " enableCache is on or the app sends X-LiteSpeed-Cache-Control); wsproxy loads no modules.";
-    private static final String REWRITE_NOTE = "OLS would apply these rewrite rules (redirects, internal rewrites,"
-            + " [F] refusals, [P] proxying); wsproxy ignores them and serves the request as written."
-            + " A context inherits the vhost's `enable` unless it sets its own.";
     private static final String COMPRESSION = "Compression: OLS gzips text responses (static by default, dynamic"
             + " with enableDynGzipCompress) and serves pre-compressed brotli files; wsproxy sends every body as it is.";
     private static final String THROTTLE = "OLS would throttle each client to this many requests per second or"
@@ -111,9 +106,11 @@ public final class DirectiveSupport {
         errorLog(new Rows(all, ERRORLOG));
         accessLog(new Rows(all, ACCESSLOG));
         new Rows(all, ERROR_PAGE).actedOn("url", "errCode").noEffect(NOTE, "note");
-        new Rows(all, REWRITE).partOf("rewrite", "enable", "autoLoadHtaccess", "inherit", "logLevel", "rules", "base",
-                "map").noEffect(NOTE, "note");
-        new Rows(all, REWRITE_MAP).partOf("rewrite", "location").noEffect(NOTE, "note");
+        new Rows(all, REWRITE).actedOn("enable", "autoLoadHtaccess", "inherit", "rules", "base", "map")
+                .noEffect("OLS writes rewrite traces to its error log at this level; the rules act the same.",
+                        "logLevel")
+                .noEffect(NOTE, "note");
+        new Rows(all, REWRITE_MAP).actedOn("location").noEffect(NOTE, "note");
         new Rows(all, VHSSL).partOf("enabled", "acme");
         new Rows(all, ACME).notSupported("enabled", "OLS would obtain and renew this vhost's certificate by ACME"
                 + " (Let's Encrypt); wsproxy serves the certificate files as they are.", "0").partOf("enabled", "api", "env");
@@ -190,7 +187,7 @@ public final class DirectiveSupport {
                         + " body. Move them to the top level.")
                 .switched("module", "ls_enabled", "0", "1", MODULE_NOTE)
                 .partOf("enabled", "lsrecaptcha")
-                .notSupported("autoLoadHtaccess", HTACCESS, "0")
+                .actedOn("autoLoadHtaccess")
                 .noEffect(HTACCESS_SETTINGS, "htAccess");
     }
 
@@ -257,7 +254,7 @@ public final class DirectiveSupport {
                 .partOf("updateMode", "awstats")
                 .partOf("enabled", "lsrecaptcha")
                 .switched("module", "ls_enabled", "0", "1", MODULE_NOTE)
-                .rewrite();
+                .actedOn("rewrite");
     }
 
     private static void context(Rows r) {
@@ -269,7 +266,7 @@ public final class DirectiveSupport {
                 .noEffect("How OLS starts the app of an app-server context; wsproxy starts none (the context gets"
                         + " 503).", "binPath", "startupFile", "appType", "railsEnv", "appserverEnv", "maxConns", "env",
                         "cgroups", "phpIniOverride")
-                .noEffect("Which .htaccess directives OLS honours; wsproxy reads no .htaccess files.", "allowOverride")
+                .noEffect(HTACCESS_SETTINGS, "allowOverride")
                 .exposing("authorizer", "OLS would ask this external authorizer (fcgiauth) before serving; wsproxy"
                         + " serves without asking.")
                 .notSupported("enableIpGeo", IP_GEO, "0")
@@ -285,7 +282,7 @@ public final class DirectiveSupport {
                 .partOf("module", "param")
                 .notSupported("errorPage", "OLS would answer errors in this context with this page; wsproxy uses"
                         + " the vhost's error pages.")
-                .rewrite();
+                .actedOn("rewrite");
     }
 
     private static void extProcessor(Rows r) {
@@ -441,12 +438,6 @@ public final class DirectiveSupport {
         Rows switched(String name, String key, String off, String byDefault, String note) {
             return put(new Support(Status.NOT_SUPPORTED, new Trigger.Switch(key, off, byDefault), Exposure.NONE,
                     note), name);
-        }
-
-        /** The rewrite block: on with {@code enable 1}; an error when its rules refuse requests. */
-        Rows rewrite() {
-            return put(new Support(Status.NOT_SUPPORTED, new Trigger.Switch("enable", "0", "0"),
-                    Exposure.WHEN_RULES_REFUSE, REWRITE_NOTE), "rewrite");
         }
 
         /** Not supported; reported, if at all, through {@code owner}. */

@@ -34,9 +34,7 @@ public record Support(Status status, Trigger trigger, Exposure exposure, String 
     /** Whether ignoring the directive exposes content that OLS would refuse to serve. */
     public enum Exposure {
         NONE,
-        ALWAYS,
-        /** only when the rewrite rules it holds refuse requests ({@code [F]}, {@code [G]}, {@code R=403}, ...) */
-        WHEN_RULES_REFUSE
+        ALWAYS
     }
 
     /** When lint reports a not-supported directive. */

@@ -15,11 +15,11 @@ public enum Step {
     HOST_MAP("host map"),
     /** The vhost's {@code accessControl}. */
     VHOST_ACCESS("vhost access control"),
-    /** The vhost's rewrite rules; passes through until wsproxy runs them. */
+    /** The vhost's rewrite rules, before a context is chosen; a changed URL re-enters at {@link #CONTEXT}. */
     VHOST_REWRITE("vhost rewrite"),
     /** The vhost's context for the path: {@code exp:} contexts first, then the longest URI prefix. */
     CONTEXT("context"),
-    /** The context's rewrite rules; passes through until wsproxy runs them. */
+    /** The chosen context's rewrite rules (its own, inherited, its {@code .htaccess}). */
     CONTEXT_REWRITE("context rewrite"),
     /** The context's {@code accessControl}. */
     CONTEXT_ACCESS("context access control"),

@@ -29,6 +29,11 @@ record ServedFile(Path path, Object fileKey, long size, long modifiedMillis, ETa
                 && Objects.equals(attributes.fileKey(), fileKey);
     }
 
+    /** This version served as {@code type} (a rewrite rule's {@code T=}). */
+    ServedFile withType(String type) {
+        return new ServedFile(path, fileKey, size, modifiedMillis, etag, lastModified, lastModifiedText, type, body);
+    }
+
     /** The whole content as a fresh read-only buffer, or null when the file is sent from disk. */
     ByteBuffer bodyBuffer() {
         return body == null ? null : ByteBuffer.wrap(body).asReadOnlyBuffer();

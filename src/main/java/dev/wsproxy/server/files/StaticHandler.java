@@ -14,6 +14,7 @@ import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.rewrite.RewriteState;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -175,6 +176,12 @@ public final class StaticHandler implements HttpHandler {
             refuseScript(exchange, file);
             return;
         }
+        Optional<String> forced = RewriteState.forcedType(exchange);
+        if (forced.isPresent() && (ScriptFiles.isHandlerType(forced.get()) || !forced.get().contains("/"))) {
+            Refusals.appNotRun(exchange, errorLog, file + " is handed to handler `" + forced.get()
+                    + "` by a rewrite rule");
+            return;
+        }
         ServedFile served = cache.current(file, attributes);
         if (served == null) {
             String contentType = mime.typeOf(file.getFileName().toString());
@@ -195,7 +202,7 @@ public final class StaticHandler implements HttpHandler {
                 return;
             }
         }
-        FileResponder.send(exchange, served, expires, errorLog);
+        FileResponder.send(exchange, forced.map(served::withType).orElse(served), expires, errorLog);
     }
 
     /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */

@@ -5,6 +5,7 @@ import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.server.exchange.ContextMatch;
+import dev.wsproxy.server.exchange.ExplainStop;
 import dev.wsproxy.server.exchange.Outcome;
 import dev.wsproxy.server.exchange.RequestPath;
 import dev.wsproxy.server.files.StaticHandler;
@@ -13,6 +14,7 @@ import dev.wsproxy.server.http.RedirectHandler;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.rewrite.RewriteSite;
 import dev.wsproxy.server.upstream.ReverseProxyHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -21,10 +23,11 @@ import io.undertow.util.StatusCodes;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The handler step of a vhost: the request's context serves it (static files, redirect, reverse proxy, or 503 for
- * an app wsproxy does not run) with its extraHeaders; a request for a context URI without its trailing slash is
+ * an app wsproxy does not run) with its extraHeaders, or the target a rewrite rule's {@code [P]} chose; a request for a context URI without its trailing slash is
  * answered, as OLS answers it, with a 301 to the slash.
  */
 final class ContextHandlers implements HttpHandler {
@@ -56,6 +59,11 @@ final class ContextHandlers implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        Optional<HttpHandler> proxied = RewriteSite.proxyOf(exchange);
+        if (proxied.isPresent()) {
+            proxied.get().handleRequest(exchange);
+            return;
+        }
         ContextMatch match = exchange.getAttachment(ContextMatch.KEY);
         String path = exchange.getAttachment(RequestPath.CLEAN);
         if (match.context().uri() instanceof ContextUri.Prefix prefix && prefix.path().length() > 1

@@ -7,11 +7,6 @@ import java.util.function.UnaryOperator;
 /** One step of the pipeline and how its handler wraps the steps after it ({@code next} itself when it has nothing to do). */
 record Stage(Step step, UnaryOperator<HttpHandler> wrap) {
 
-    /** A step wsproxy does not run yet: every request passes through it unchanged, and it records nothing. */
-    static Stage passThrough(Step step) {
-        return new Stage(step, UnaryOperator.identity());
-    }
-
     /** The step that ends a chain. */
     static Stage last(Step step, HttpHandler handler) {
         return new Stage(step, next -> handler);

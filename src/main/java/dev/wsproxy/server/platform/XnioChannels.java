@@ -29,6 +29,11 @@ public final class XnioChannels {
         return UnixConnections.adopt(thread, channel);
     }
 
+    /** Makes {@code channel}, an accepted non-blocking TCP socket, a connection of {@code thread}; call on that thread. */
+    public static StreamConnection adoptTcp(XnioIoThread thread, SocketChannel channel) throws IOException {
+        return ForeignSocketChannels.adopt(thread, channel);
+    }
+
     /**
      * Accepts on {@code channel} (bound, listening, non-blocking) with {@code worker}'s I/O threads, as
      * {@code XnioWorker.createStreamConnectionServer} does on a socket it binds; accepting starts suspended.

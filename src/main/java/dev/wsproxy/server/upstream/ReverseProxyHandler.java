@@ -8,6 +8,7 @@ import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
@@ -37,6 +38,9 @@ public final class ReverseProxyHandler implements HttpHandler {
     /** One thread per request in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
     private static final Executor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new ProxyThreadFactory());
+
+    /** The target (path and query, encoded) a rewrite rule gave the request, sent instead of the client's. */
+    public static final AttachmentKey<String> REWRITTEN_TARGET = AttachmentKey.create(String.class);
 
     private final Context.Proxy context;
     private final Duration timeout;
@@ -129,8 +133,10 @@ public final class ReverseProxyHandler implements HttpHandler {
             throws IOException {
         StringBuilder head = new StringBuilder(512);
         String query = exchange.getQueryString();
-        head.append(exchange.getRequestMethod()).append(' ').append(originForm(exchange))
-                .append(query.isEmpty() ? "" : "?" + query).append(" HTTP/1.1\r\n");
+        String rewritten = exchange.getAttachment(REWRITTEN_TARGET);
+        head.append(exchange.getRequestMethod()).append(' ')
+                .append(rewritten != null ? rewritten : originForm(exchange) + (query.isEmpty() ? "" : "?" + query))
+                .append(" HTTP/1.1\r\n");
         String forwardedFor = null;
         for (HeaderValues values : exchange.getRequestHeaders()) {
             String name = values.getHeaderName().toString();

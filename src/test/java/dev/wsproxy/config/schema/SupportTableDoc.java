@@ -70,8 +70,7 @@ public final class SupportTableDoc {
         } else {
             Trigger.Switch sw = (Trigger.Switch) s.trigger();
             lint = " Lint: " + code + " when `" + sw.key() + "` is not `" + sw.off() + "` (OLS default `"
-                    + sw.byDefault() + "`)" + (s.exposure() == Exposure.WHEN_RULES_REFUSE
-                    ? "; " + Code.NOT_SUPPORTED_EXPOSES.id() + " when its rules refuse requests ([F], [G], R=4xx)." : ".");
+                    + sw.byDefault() + "`).";
         }
         return (s.note() + lint).trim();
     }

@@ -22,13 +22,7 @@ class UnsupportedDirectiveCheckTest {
 
     /** The WSP214/WSP215 findings, as {@code code@line summary}, for a server config with a vhost body. */
     private List<String> lint(String serverLines, String vhostLines) throws IOException {
-        Files.createDirectories(root.resolve("conf"));
-        Files.createDirectories(root.resolve("site/html"));
-        Files.writeString(root.resolve("conf/mime.properties"), "html = text/html\n");
-        Path config = root.resolve("conf/httpd_config.conf");
-        Files.writeString(config, "mime conf/mime.properties\n" + serverLines + "\nvirtualhost site {\n  vhRoot site/\n"
-                + "  docRoot $VH_ROOT/html/\n" + vhostLines + "\n}\nlistener l {\n  address 127.0.0.1:8088\n  map site *\n}\n");
-        return ConfigLoader.load(config, LoadOptions.defaults()).diagnostics().stream()
+        return OneVhostConfig.lint(root, serverLines, vhostLines).stream()
                 .filter(d -> d.code() == Code.NOT_SUPPORTED || d.code() == Code.NOT_SUPPORTED_EXPOSES)
                 .map(UnsupportedDirectiveCheckTest::shown).toList();
     }
@@ -95,25 +89,9 @@ class UnsupportedDirectiveCheckTest {
     }
 
     @Test
-    void enabledRewriteRulesAreAWarningAndAnErrorWhenTheyRefuse() throws IOException {
-        assertEquals(List.of(), lint("", "  rewrite {\n    enable 0\n    RewriteRule ^/private - [F]\n  }"));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n    RewriteRule ^/old$ /new [R=301,L]\n  }"));
-        assertEquals(List.of("WSP215@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n    rules <<<END\nRewriteCond %{HTTP_HOST} ^x [NC]\n"
-                        + "RewriteRule ^/private - [NC,F]\nEND\n  }"));
-    }
-
-    @Test
-    void aContextRewriteInheritsTheVhostsEnable() throws IOException {
-        String context = "  context / {\n    rewrite {\n      RewriteRule ^/a$ /b\n    }\n  }";
-        assertEquals(List.of(), lint("", context));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy",
-                        "WSP214@10:5 `rewrite` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n  }\n" + context));
-        assertEquals(List.of("WSP214@7:5 `rewrite { enable 1 }` is not supported by wsproxy"),
-                lint("", "  rewrite {\n    enable 1\n  }\n  context / {\n    rewrite {\n      enable 0\n"
-                        + "      RewriteRule ^/a$ /b\n    }\n  }"));
+    void rewriteBlocksAreActedOnSoNeverReported() throws IOException {
+        assertEquals(List.of(), lint("autoLoadHtaccess 1", "  rewrite {\n    enable 1\n    RewriteRule ^/private - [F]\n  }\n"
+                + "  context / {\n    rewrite {\n      RewriteRule ^a$ /b\n    }\n  }"));
     }
 
     @Test

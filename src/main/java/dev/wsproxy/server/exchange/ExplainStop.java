@@ -1,17 +1,15 @@
-package dev.wsproxy.server.pipeline;
+package dev.wsproxy.server.exchange;
 
-import dev.wsproxy.server.exchange.Outcome;
-import dev.wsproxy.server.exchange.Trace;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 
 /** A handler whose first act is I/O, behind a stop that, for an explained request, records its outcome instead. */
-final class ExplainStop implements HttpHandler {
+public final class ExplainStop implements HttpHandler {
 
     private final Outcome outcome;
     private final HttpHandler next;
 
-    ExplainStop(Outcome outcome, HttpHandler next) {
+    public ExplainStop(Outcome outcome, HttpHandler next) {
         this.outcome = outcome;
         this.next = next;
     }
