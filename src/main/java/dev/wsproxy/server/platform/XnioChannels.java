@@ -43,14 +43,6 @@ public final class XnioChannels {
         return ForeignSocketChannels.serve(worker, channel, options);
     }
 
-    /**
-     * Makes {@code channel}, a TCP connection taken from a listening socket's queue, a connection of {@code thread};
-     * call on that thread.
-     */
-    public static StreamConnection adoptTcp(XnioIoThread thread, SocketChannel channel) throws IOException {
-        return ForeignSocketChannels.adopt(thread, channel);
-    }
-
     /** The socket channel under {@code connection}, or empty when it is not a plain XNIO socket connection. */
     public static Optional<SocketChannel> channelOf(StreamConnection connection) {
         return ForeignSocketChannels.channelOf(connection);
