@@ -122,5 +122,11 @@ class ReverseProxyTest {
         assertEquals(504, server.get("/api/silent").statusCode());
         assertTrue(System.nanoTime() - started < 10_000_000_000L, "answered at the timeout, not hung");
         assertEquals(200, server.get("/api/after").statusCode(), "other requests are unaffected");
+        String errors = Files.readString(root.resolve("logs/error.log"));
+        assertTrue(errors.contains("[ERROR] proxy context `/dead/`: 502, backend backend6 (127.0.0.1:"), errors);
+        assertTrue(errors.contains("failed (connect)"), errors);
+        assertTrue(errors.contains("[ERROR] proxy context `/gone/`: 502, backend backend6 (uds://"), errors);
+        assertTrue(errors.contains("[ERROR] proxy context `/api/`: 504, backend backend5 (127.0.0.1:" + tcp.port()
+                + ") failed (timeout): no response head within 1s"), errors);
     }
 }

@@ -84,7 +84,7 @@ public final class ReverseProxyHandler implements HttpHandler {
         try {
             backend = BackendChannel.open(context.handler().address(), timeout);
         } catch (IOException e) {
-            Responses.end(exchange, StatusCodes.BAD_GATEWAY);
+            backendFailed(exchange, StatusCodes.BAD_GATEWAY, "connect", String.valueOf(e.getMessage()));
             return;
         }
         try (backend) {
@@ -104,11 +104,25 @@ public final class ReverseProxyHandler implements HttpHandler {
             }
             if (!headRead) {
                 exchange.getResponseHeaders().clear();
-                Responses.end(exchange, backend.expired() ? StatusCodes.GATEWAY_TIME_OUT : StatusCodes.BAD_GATEWAY);
+                if (backend.expired()) {
+                    backendFailed(exchange, StatusCodes.GATEWAY_TIME_OUT, "timeout",
+                            "no response head within " + timeout.toSeconds() + "s");
+                } else {
+                    backendFailed(exchange, StatusCodes.BAD_GATEWAY, "response", "no valid response head");
+                }
                 return;
             }
             relayBody(exchange, backend, framing, client);
         }
+    }
+
+    /** Answers a 5xx wsproxy decided because of the backend, with one error-log line per kind and interval. */
+    private void backendFailed(HttpServerExchange exchange, int status, String kind, String why) {
+        String context = "proxy context `" + this.context.uri().text() + "`";
+        errorLog.limited(ErrorLog.Level.ERROR, context + " " + kind, context + ": " + status + ", backend "
+                + this.context.handler().name() + " (" + this.context.handler().address().text() + ") failed (" + kind
+                + "): " + why);
+        Responses.end(exchange, status);
     }
 
     /** Ends an exchange the client broke off with its status, the connection closed after it. */
