@@ -156,8 +156,13 @@ class HandoverTest {
         assertEquals(0, first.exitValue());
         assertTrue(tunnelLived >= (GRACE_SECONDS - 1) * 1000L, "the tunnel was closed after the grace period, not at "
                 + tunnelLived + " ms");
-        assertTrue(failures.isEmpty(), failures.size() + " of " + (served.get() + failures.size())
-                + " connections failed: " + failures);
+        String failed = failures.size() + " of " + (served.get() + failures.size()) + " connections failed: " + failures;
+        if (migrateBefore.isPresent()) {
+            assertTrue(failures.isEmpty(), failed);
+        } else {
+            // without tcp_migrate_req the kernel resets what reaches the socket in the instant it closes (documented)
+            assertTrue(failures.size() * 1000 <= served.get(), failed);
+        }
         assertTrue(served.get() > 20, "connections served: " + served.get());
         assertEquals(second.pid() + "\n", Files.readString(pidFile), "the drained process leaves the other's pid file");
         String errorLog = Files.readString(root.resolve("logs/error.log"));
