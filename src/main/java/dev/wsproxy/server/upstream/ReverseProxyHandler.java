@@ -6,6 +6,7 @@ import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
+import dev.wsproxy.server.metrics.BackendFailure;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -84,7 +85,7 @@ public final class ReverseProxyHandler implements HttpHandler {
         try {
             backend = BackendChannel.open(context.handler().address(), timeout);
         } catch (IOException e) {
-            backendFailed(exchange, StatusCodes.BAD_GATEWAY, "connect", String.valueOf(e.getMessage()));
+            backendFailed(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, String.valueOf(e.getMessage()));
             return;
         }
         try (backend) {
@@ -105,10 +106,10 @@ public final class ReverseProxyHandler implements HttpHandler {
             if (!headRead) {
                 exchange.getResponseHeaders().clear();
                 if (backend.expired()) {
-                    backendFailed(exchange, StatusCodes.GATEWAY_TIME_OUT, "timeout",
+                    backendFailed(exchange, StatusCodes.GATEWAY_TIME_OUT, BackendFailure.TIMEOUT,
                             "no response head within " + timeout.toSeconds() + "s");
                 } else {
-                    backendFailed(exchange, StatusCodes.BAD_GATEWAY, "response", "no valid response head");
+                    backendFailed(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "no valid response head");
                 }
                 return;
             }
@@ -117,10 +118,10 @@ public final class ReverseProxyHandler implements HttpHandler {
     }
 
     /** Answers a 5xx wsproxy decided because of the backend, with one error-log line per kind and interval. */
-    private void backendFailed(HttpServerExchange exchange, int status, String kind, String why) {
+    private void backendFailed(HttpServerExchange exchange, int status, BackendFailure kind, String why) {
         String context = "proxy context `" + this.context.uri().text() + "`";
         errorLog.limited(ErrorLog.Level.ERROR, context + " " + kind, context + ": " + status + ", backend "
-                + this.context.handler().name() + " (" + this.context.handler().address().text() + ") failed (" + kind
+                + this.context.handler().name() + " (" + this.context.handler().address().text() + ") failed (" + kind.label()
                 + "): " + why);
         Responses.end(exchange, status);
     }
