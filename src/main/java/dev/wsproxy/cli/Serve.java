@@ -111,7 +111,7 @@ final class Serve {
                                   ServeSignals signals) throws InterruptedException {
         while (true) {
             switch (signals.next()) {
-                case RELOAD -> reload(configFile, serverRoot, server);
+                case RELOAD -> server.metrics().reloaded(reload(configFile, serverRoot, server));
                 case DRAIN -> server.drain();
                 case STOP -> {
                     out.println("wsproxy: stopping (in-flight requests get up to "
@@ -131,8 +131,10 @@ final class Serve {
      * Reads and checks the whole config again, as at start-up, and serves it in place; a config with errors, or one
      * the server cannot take (a port in use, a certificate that does not load), leaves the one being served, with
      * the reasons in the error log.
+     *
+     * @return whether the new config is served
      */
-    private static void reload(Path configFile, Path serverRoot, WsproxyServer server) {
+    private static boolean reload(Path configFile, Path serverRoot, WsproxyServer server) {
         GccReporter gcc = new GccReporter();
         ErrorLog errorLog = server.errorLog();
         errorLog.notice("reloading " + configFile);
@@ -141,17 +143,16 @@ final class Serve {
             loaded.diagnostics().stream().filter(Diagnostic::stopsServe).forEach(d -> errorLog.error(gcc.format(d)));
             errorLog.error("reload refused: " + errorCount(loaded) + " error(s) in " + configFile
                     + "; still serving the config loaded before");
-            server.metrics().reloaded(false);
-            return;
+            return false;
         }
         try {
             server.reload(loaded.config().get());
-            server.metrics().reloaded(true);
-            logDiagnostics(loaded, errorLog, gcc);
         } catch (StartupException e) {
             errorLog.error("reload refused: " + e.getMessage() + "; still serving the config loaded before");
-            server.metrics().reloaded(false);
+            return false;
         }
+        logDiagnostics(loaded, errorLog, gcc);
+        return true;
     }
 
     private static long errorCount(LoadResult loaded) {
