@@ -1,6 +1,7 @@
 package dev.wsproxy.server.upstream;
 
 import dev.wsproxy.config.model.Context;
+import dev.wsproxy.server.compress.DynamicGzip;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
@@ -14,6 +15,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -136,7 +138,9 @@ public final class ReverseProxyHandler implements HttpHandler {
     private static void relayBody(HttpServerExchange exchange, BackendChannel backend, ResponseRelay.Framing framing,
                                   BoundedWaits client) {
         try {
-            ResponseRelay.copyBody(backend, exchange, framing, new ClientResponse(exchange, backend, client));
+            OutputStream body = DynamicGzip.wrap(exchange, new ClientResponse(exchange, backend, client));
+            ResponseRelay.copyBody(backend, exchange, framing, body);
+            body.close();
             exchange.endExchange();
         } catch (IOException | NumberFormatException e) {
             // the status is already on its way: cutting the connection is the only way to say the body is incomplete
