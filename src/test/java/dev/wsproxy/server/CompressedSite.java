@@ -27,6 +27,11 @@ final class CompressedSite {
     }
 
     static RunningServer start(Path root, String tuning, String vhostLines) throws Exception {
+        return start(root, tuning, "", vhostLines);
+    }
+
+    /** As {@link #start(Path, String, String)}, with more server-level lines (an {@code extprocessor}). */
+    static RunningServer start(Path root, String tuning, String serverLines, String vhostLines) throws Exception {
         Files.createDirectories(root.resolve("conf"));
         Files.createDirectories(root.resolve("logs"));
         Files.createDirectories(root.resolve("site/html"));
@@ -35,7 +40,7 @@ final class CompressedSite {
         Files.writeString(root.resolve("conf/httpd_config.conf"), "mime conf/mime.properties\n"
                 + "errorlog logs/error.log {\n  logLevel INFO\n  enableStderrLog 0\n}\n"
                 + "accesslog logs/access.log\n"
-                + "tuning {\n" + tuning + "\n}\n"
+                + "tuning {\n" + tuning + "\n}\n" + serverLines + "\n"
                 + "virtualhost site {\n  vhRoot site/\n  docRoot $VH_ROOT/html/\n" + vhostLines + "\n}\n"
                 + "listener http {\n  address 127.0.0.1:8080\n  map site *\n}\n");
         LoadResult loaded = ConfigLoader.load(root.resolve("conf/httpd_config.conf"), LoadOptions.defaults());

@@ -28,7 +28,7 @@ import org.xnio.IoUtils;
 /**
  * A proxy context: the request goes to the context's {@code extprocessor} (TCP or Unix socket) with its full
  * URI, its end-to-end headers and {@code X-Forwarded-For} (appended), {@code -Proto} and {@code -Host}; the
- * bodies stream both ways. A backend that cannot be reached or sends no valid response head gives 502, one
+ * bodies stream both ways, the response's gzipped on the way with {@code enableDynGzipCompress} ({@link DynamicGzip}). A backend that cannot be reached or sends no valid response head gives 502, one
  * that stays silent past the timeout gives 504. One connection per request, closed afterwards.
  *
  * <p>Each request runs on a thread of its own, never on Undertow's shared workers, and every wait on either
