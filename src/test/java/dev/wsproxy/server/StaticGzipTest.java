@@ -207,6 +207,20 @@ class StaticGzipTest {
         }
     }
 
+    @Test
+    void aCacheDirThatCannotBeWrittenLeavesFilesAsTheyAreWithAWarning(@TempDir Path other) throws Exception {
+        file(other, "app.js", script);
+        Files.writeString(other.resolve("not-a-directory"), "x");
+        try (RunningServer broken = CompressedSite.start(other, AUTO_UPDATE + "\n  gzipCacheDir not-a-directory", "")) {
+            HttpResponse<byte[]> response = get(broken, "/app.js", "Accept-Encoding", "gzip");
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Encoding").isEmpty());
+            assertArrayEquals(script, response.body());
+        }
+        String errors = Files.readString(other.resolve("logs/error.log"));
+        assertTrue(errors.contains("could not gzip " + other.resolve("site/html/app.js")), errors);
+    }
+
     private static Optional<String> encoding(RunningServer server, String path) throws Exception {
         return get(server, path, "Accept-Encoding", "gzip").headers().firstValue("Content-Encoding");
     }

@@ -86,7 +86,7 @@ final class GzipVariants {
         try {
             return settings.cacheDir().isPresent() ? store(file) : keep(file);
         } catch (IOException e) {
-            errorLog.log(ErrorLog.Level.WARN, "could not gzip " + file.path() + ": " + e.getMessage()
+            errorLog.limited(ErrorLog.Level.WARN, "gzip", "could not gzip " + file.path() + ": " + e.getMessage()
                     + "; it is sent as it is");
             return null;
         } finally {
