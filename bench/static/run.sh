@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Serves a 1 KiB and a 1 MiB file with wsproxy and with nginx (Debian's package) side by side, same files,
-# same wrk parameters, each server pinned to CPU 0 and wrk to CPU 1, and prints requests/s and the ratio.
+# Serves a 1 KiB and a 1 MiB file, and a 64 KiB script gzipped (Accept-Encoding: gzip; nginx with gzip_static
+# and a pre-built app.js.gz, wsproxy with gzipAutoUpdateStatic 1) with wsproxy and with nginx (Debian's package)
+# side by side, same files, same wrk parameters, each server pinned to CPU 0 and wrk to CPU 1, and prints
+# requests/s and the ratio.
 #   bench/static/run.sh     (DURATION=10s WARMUP=20s ROUNDS=3 CONNECTIONS=50 THREADS=1 change the load)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,6 +37,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 mkdir -p "$run/html" "$run/wsproxy/conf"
 head -c 1024 /dev/urandom > "$run/html/1k.bin"
 head -c 1048576 /dev/urandom > "$run/html/1m.bin"
+# a script as sites ship them: varied lines that compress about 5:1
+awk 'BEGIN { for (i = 0; n < 65536; i++) {
+  line = sprintf("function handler%d(event, state) { return state.items[%d] + event.detail * %d; }\n", i, i % 97, i % 13)
+  printf "%s", substr(line, 1, 65536 - n); n += length(line) } }' > "$run/html/app.js"
+gzip -6 -n -k "$run/html/app.js"
 
 nginx_port="$(free_port)"
 sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$nginx_port#g" -e "s#@RUN@#$run#g" "$here/nginx.conf" > "$run/nginx.conf"
@@ -44,7 +51,7 @@ nginx_pid="$(cat "$run/nginx.pid")"
 
 wsproxy_port="$(free_port)"
 sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$wsproxy_port#g" "$here/httpd_config.conf" > "$run/wsproxy/conf/httpd_config.conf"
-echo "bin = application/octet-stream" > "$run/wsproxy/conf/mime.properties"
+printf 'bin = application/octet-stream\njs = application/javascript\n' > "$run/wsproxy/conf/mime.properties"
 if [ ! -f "$home/target/wsproxy.jar" ]; then
   (cd "$home" && mvn -B -q -DskipTests package >&2)
 fi
@@ -57,18 +64,31 @@ check() { # port path size: both servers must send the whole file with 200, or t
   got="$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$1$2")"
   [ "$got" = "200 $3" ] || { echo "run.sh: port $1 answered $2 with '$got', expected '200 $3'" >&2; exit 1; }
 }
-measure() { # port path [duration] -> requests/s; any non-2xx answer makes the run fail
-  out="$(taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${3:-$duration}" "http://127.0.0.1:$1$2")"
+check_gzip() { # port path: the answer must be the file gzipped
+  curl -s -H 'Accept-Encoding: gzip' -D "$run/head" -o "$run/body.gz" "http://127.0.0.1:$1$2"
+  grep -qi '^content-encoding: gzip' "$run/head" && gzip -dc "$run/body.gz" | cmp -s - "$run/html$2" \
+    || { echo "run.sh: port $1 did not answer $2 gzipped" >&2; cat "$run/head" >&2; exit 1; }
+}
+measure() { # port path [duration] -> requests/s, with $accept as Accept-Encoding; any non-2xx fails the run
+  out="$(taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${3:-$duration}" \
+    -H "Accept-Encoding: $accept" "http://127.0.0.1:$1$2")"
   if grep -q 'Non-2xx' <<<"$out"; then echo "run.sh: non-2xx answers from port $1:" >&2; echo "$out" >&2; exit 1; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
 echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
 printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio
-for file in 1k.bin 1m.bin; do
-  size="$(stat -c %s "$run/html/$file")"
-  check "$wsproxy_port" "/$file" "$size"
-  check "$nginx_port" "/$file" "$size"
+for file in 1k.bin 1m.bin app.js; do
+  if [ "$file" = app.js ]; then
+    accept=gzip
+    check_gzip "$wsproxy_port" "/$file"
+    check_gzip "$nginx_port" "/$file"
+  else
+    accept=identity
+    size="$(stat -c %s "$run/html/$file")"
+    check "$wsproxy_port" "/$file" "$size"
+    check "$nginx_port" "/$file" "$size"
+  fi
   measure "$wsproxy_port" "/$file" "$warmup" > /dev/null
   measure "$nginx_port" "/$file" "$warmup" > /dev/null
   ws_runs=()

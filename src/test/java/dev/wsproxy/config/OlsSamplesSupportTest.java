@@ -21,7 +21,6 @@ class OlsSamplesSupportTest {
                 .map(OlsSamplesSupportTest::shown).toList();
         assertEquals(List.of(
                 "httpd_config.conf.in:19 WSP214 `adminEmails %ADMIN_EMAIL%`",
-                "httpd_config.conf.in:69 WSP214 `enableDynGzipCompress 1`",
                 "httpd_config.conf.in:82 WSP214 `dir /`",
                 "httpd_config.conf.in:83 WSP214 `dir /etc/*`",
                 "httpd_config.conf.in:84 WSP214 `dir /dev/*`",

@@ -132,7 +132,7 @@ public final class ServerBinder {
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
                 Settings.accessControl(root).orElse(AccessControl.ALLOW_ALL),
                 Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts,
-                new RunAs(named(root, "user"), named(root, "group")));
+                new RunAs(named(root, "user"), named(root, "group")), CompressionSettings.read(tuning, paths));
     }
 
     private static Optional<RunAs.Named> named(Block root, String key) {

@@ -143,7 +143,8 @@ final class VirtualHostBinder {
                 Logs.vhostAccessLog(config.first("accesslog"), paths),
                 new ContextBinder(binding, defaults).bind(config), new WebSocketBinder(binding).bind(config),
                 Tls.read(config.child("vhssl"), paths, span),
-                new RewriteBinder(paths).bind(config, server.autoLoadHtaccess(), defaults), span));
+                new RewriteBinder(paths).bind(config, server.autoLoadHtaccess(), defaults),
+                Settings.bool(config, "enableGzip").orElse(true), span));
     }
 
     private static Map<Integer, String> errorPages(Block config) {

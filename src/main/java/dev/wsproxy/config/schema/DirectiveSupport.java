@@ -31,8 +31,10 @@ public final class DirectiveSupport {
             + " scripts; wsproxy does not.";
     private static final String MODULE_NOTE = "OLS would load this module (e.g. cache: answers from its page cache when"
             + " enableCache is on or the app sends X-LiteSpeed-Cache-Control); wsproxy loads no modules.";
-    private static final String COMPRESSION = "Compression: OLS gzips text responses (static by default, dynamic"
-            + " with enableDynGzipCompress) and serves pre-compressed brotli files; wsproxy sends every body as it is.";
+    private static final String BROTLI = "Brotli: OLS also keeps brotli copies of static files (with"
+            + " gzipAutoUpdateStatic) for clients that accept br; wsproxy sends those clients gzip.";
+    private static final String COMPRESSION = "Compression as OLS does it: static files gzipped once and kept,"
+            + " proxied responses on the fly (docs/compression.md).";
     private static final String THROTTLE = "OLS would throttle each client to this many requests per second or"
             + " bytes per second; wsproxy does not throttle.";
     private static final String HTTP3 = "HTTP/3 (QUIC): OLS also serves HTTP/3 on TLS listeners; wsproxy speaks"
@@ -246,8 +248,8 @@ public final class DirectiveSupport {
                 .noEffect(HTACCESS_SETTINGS, "htAccess")
                 .noEffect("Holds enableContextAC, which OLS 1.9.1 does not read.", "general")
                 .notSupported("enableIpGeo", IP_GEO, "0")
-                .differs(COMPRESSION + " This switch turns it off for one vhost (OLS's default is 1).", "enableGzip",
-                        "enableBr")
+                .actedOnAs(COMPRESSION + " 0 turns it off for this vhost.", "enableGzip")
+                .differs(BROTLI + " This switch turns brotli off for one vhost.", "enableBr")
                 .switched("errorlog", "useServer", "1", "1", "OLS would write this vhost's errors to its own file;"
                         + " wsproxy writes them to the server's error log.")
                 .partOf("enableHotlinkCtrl", "hotlinkCtrl")
@@ -318,11 +320,11 @@ public final class DirectiveSupport {
                         + " wsproxy passes them on.", "32768")
                 .notSupported("maxDynRespSize", "OLS would cut app responses larger than this; wsproxy passes them"
                         + " on.", "2047M")
-                .differs(COMPRESSION + " OLS's default is 1.", "enableGzipCompress", "enableBrCompress")
-                .notSupported("enableDynGzipCompress", "OLS would gzip the responses of proxied apps; wsproxy passes"
-                        + " them on as the app sent them.", "0")
-                .partOf("enableGzipCompress", "gzipCompressLevel", "gzipStaticCompressLevel", "gzipMaxFileSize",
-                        "gzipMinFileSize", "gzipAutoUpdateStatic", "compressibleTypes", "brStaticCompressLevel")
+                .actedOnAs(COMPRESSION, "enableGzipCompress", "enableDynGzipCompress", "gzipCompressLevel",
+                        "gzipStaticCompressLevel", "gzipMaxFileSize", "gzipMinFileSize", "gzipAutoUpdateStatic",
+                        "compressibleTypes", "gzipCacheDir")
+                .differs(BROTLI + " OLS's default is 4 (on).", "enableBrCompress")
+                .partOf("enableBrCompress", "brStaticCompressLevel")
                 .differs(HTTP3, "quicEnable")
                 .partOf("quicEnable", "quicCfcw", "quicMaxCfcw", "quicSfcw", "quicMaxSfcw", "quicMaxStreams",
                         "quicHandshakeTimeout", "quicIdleTimeout", "quicBasePLPMTU", "quicMaxPLPMTU",

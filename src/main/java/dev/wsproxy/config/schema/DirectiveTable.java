@@ -223,15 +223,16 @@ public final class DirectiveTable {
         r.number("maxConnections", "maxSSLConnections", "maxKeepAliveReq", "sndBufSize", "rcvBufSize",
                         "maxReqBodySize", "maxDynRespHeaderSize", "maxDynRespSize", "maxCachedFileSize",
                         "totalInMemCacheSize", "maxMMapFileSize", "totalMMapCacheSize", "fileETag",
-                        "gzipCompressLevel", "gzipStaticCompressLevel", "gzipMaxFileSize", "gzipMinFileSize",
                         "enableBrCompress", "brStaticCompressLevel", "quicCfcw", "quicMaxCfcw", "quicSfcw",
                         "quicMaxSfcw", "quicMaxStreams", "quicHandshakeTimeout", "quicIdleTimeout",
                         "quicBasePLPMTU", "quicMaxPLPMTU", "quicPlpmtuTimeout", "quicCongestionCtrl")
                 .range("connTimeout", 1, Integer.MAX_VALUE).range("keepAliveTimeout", 0, 60)
                 .range("maxReqURLLen", 200, 65530).range("maxReqHeaderSize", 1024, 131072)
+                .range("gzipCompressLevel", 1, 9).range("gzipStaticCompressLevel", 1, 9)
+                .range("gzipMinFileSize", 200, Long.MAX_VALUE).range("gzipMaxFileSize", 200, Long.MAX_VALUE)
                 .bool("useSendfile", "enableGzipCompress", "enableDynGzipCompress", "gzipAutoUpdateStatic",
                         "smartKeepAlive", "quicEnable", "quicEnableDPLPMTUD", "sslStrongDhKey")
-                .text("compressibleTypes", "eventDispatcher", "sslCryptoDevice").path("quicShmDir");
+                .text("compressibleTypes", "eventDispatcher", "sslCryptoDevice").path("quicShmDir", "gzipCacheDir");
     }
 
     /** Adds rows to one scope; every method returns {@code this} so a scope reads as one table. */

@@ -17,7 +17,8 @@ import java.util.Date;
 
 /**
  * Sends one regular file the way browsers and caches expect: {@code ETag} and {@code Last-Modified} with
- * their conditional requests (304, 412), a single {@code Range} (206, 416), HEAD without a body, and the
+ * their conditional requests (304, 412), a single {@code Range} (206, 416), HEAD without a body, the
+ * {@code Content-Encoding} of an encoded variant, and the
  * body itself from memory when {@link SmallFileCache} holds it, else through {@code sendfile}, never copied
  * through the heap.
  */
@@ -48,6 +49,9 @@ final class FileResponder {
             return;
         }
         headers.put(Headers.CONTENT_TYPE, served.contentType());
+        if (served.isEncoded()) {
+            headers.put(Headers.CONTENT_ENCODING, served.encoding());
+        }
         ByteRange.RangeResponseResult range = requestedRange(exchange, size, lastModified, etag);
         if (range == null) {
             headers.put(Headers.CONTENT_LENGTH, size);

@@ -1,5 +1,6 @@
 package dev.wsproxy.server.files;
 
+import dev.wsproxy.config.model.Compression;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.ScriptHandler;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * page, else 404; a missing file, or a file asked for as a directory ({@code /file/}) → 404; methods other
  * than GET and HEAD → 405. A file a script handler would run is never sent, whichever way it is reached:
  * 503 (403 with {@code enableScript 0}); so is a file of an {@code x-httpd-*} type (403). Every 403 and 503 writes its reason to the error log.
+ * A file of a compressible type goes out gzipped to clients that accept it ({@link EncodingChoice}).
  * An explained request stops before the file is read, with the file as its outcome.
  */
 public final class StaticHandler implements HttpHandler {
@@ -46,17 +48,19 @@ public final class StaticHandler implements HttpHandler {
     private final ScriptHandlers scripts;
     private final SymlinkGuard symlinks;
     private final ErrorLog errorLog;
-    private final ExpiresHeaders expires;
+    private final EncodingChoice encodings;
     private final SmallFileCache cache = new SmallFileCache();
 
-    public StaticHandler(Context.Static context, MimeTypes mime, VirtualHost vhost, ErrorLog errorLog) {
+    public StaticHandler(Context.Static context, MimeTypes mime, VirtualHost vhost, Compression compression,
+                         ErrorLog errorLog) {
         this.context = context;
         this.mime = mime;
         this.vhostName = vhost.name();
         this.scripts = vhost.scripts();
         this.symlinks = new SymlinkGuard(vhost.symlinks(), vhost.vhRoot());
         this.errorLog = errorLog;
-        this.expires = new ExpiresHeaders(context.expires());
+        this.encodings = new EncodingChoice(new GzipVariants(compression, errorLog),
+                new ExpiresHeaders(context.expires()), errorLog);
     }
 
     @Override
@@ -202,7 +206,7 @@ public final class StaticHandler implements HttpHandler {
                 return;
             }
         }
-        FileResponder.send(exchange, forced.map(served::withType).orElse(served), expires, errorLog);
+        encodings.send(exchange, forced.map(served::withType).orElse(served));
     }
 
     /** OLS runs {@code /x.php/more} as {@code x.php} with path info: the script a missing path lies below, if any. */

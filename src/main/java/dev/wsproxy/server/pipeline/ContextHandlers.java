@@ -1,5 +1,6 @@
 package dev.wsproxy.server.pipeline;
 
+import dev.wsproxy.config.model.Compression;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
 import dev.wsproxy.config.model.MimeTypes;
@@ -34,18 +35,20 @@ final class ContextHandlers implements HttpHandler {
 
     private final Map<Context, HttpHandler> handlers = new IdentityHashMap<>();
 
-    ContextHandlers(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, ErrorLog errorLog,
-                    RedirectHandler.InternalRedirect internalRedirect) {
+    ContextHandlers(VirtualHost vhost, MimeTypes mime, Compression compression, Duration proxyTimeout,
+                    ErrorLog errorLog, RedirectHandler.InternalRedirect internalRedirect) {
         for (Context context : vhost.contexts()) {
-            HttpHandler handler = handlerOf(context, vhost, mime, proxyTimeout, errorLog, internalRedirect);
+            HttpHandler handler = handlerOf(context, vhost, mime, compression, proxyTimeout, errorLog,
+                    internalRedirect);
             handlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handler));
         }
     }
 
-    private static HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime, Duration proxyTimeout,
-                                         ErrorLog errorLog, RedirectHandler.InternalRedirect internalRedirect) {
+    private static HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime, Compression compression,
+                                         Duration proxyTimeout, ErrorLog errorLog,
+                                         RedirectHandler.InternalRedirect internalRedirect) {
         if (context instanceof Context.Static files) {
-            return new StaticHandler(files, mime, vhost, errorLog);
+            return new StaticHandler(files, mime, vhost, compression, errorLog);
         }
         if (context instanceof Context.Redirect redirect) {
             return new RedirectHandler(redirect, internalRedirect);

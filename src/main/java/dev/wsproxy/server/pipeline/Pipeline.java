@@ -36,7 +36,7 @@ public final class Pipeline {
         Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
-                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), proxyTimeout,
+                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), config.compression(), proxyTimeout,
                         logs.accessLogOf(vhost), logs.errorLog(), upgrades));
             } catch (IOException e) {
                 throw new IOException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);

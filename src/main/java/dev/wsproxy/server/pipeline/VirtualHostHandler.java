@@ -1,11 +1,13 @@
 package dev.wsproxy.server.pipeline;
 
+import dev.wsproxy.config.model.Compression;
 import dev.wsproxy.config.model.MimeTypes;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.server.access.AccessCheck;
 import dev.wsproxy.server.access.ContextAccessCheck;
 import dev.wsproxy.server.auth.RealmCheck;
+import dev.wsproxy.server.compress.DynamicGzip;
 import dev.wsproxy.server.exchange.ErrorPageSource;
 import dev.wsproxy.server.exchange.RequestPath;
 import dev.wsproxy.server.exchange.Step;
@@ -45,14 +47,17 @@ final class VirtualHostHandler implements HttpHandler {
     private final ErrorLog errorLog;
     private final HttpHandler entry;
     private final HttpHandler fromContext;
+    private final Compression compression;
 
-    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog, ErrorLog errorLog,
-                       UpgradeRouting upgrades) {
+    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Compression compression, Duration proxyTimeout,
+                       AccessLog accessLog, ErrorLog errorLog, UpgradeRouting upgrades) {
         this.accessLog = accessLog;
+        this.compression = compression.forVhost(vhost.gzip());
         this.errorLog = errorLog;
         ContextRouter router = new ContextRouter(vhost.contexts());
         this.errorPages = new ErrorPageFiles(vhost, mime, router);
-        HttpHandler handlers = new ContextHandlers(vhost, mime, proxyTimeout, errorLog, this::internalRedirect);
+        HttpHandler handlers = new ContextHandlers(vhost, mime, this.compression, proxyTimeout, errorLog,
+                this::internalRedirect);
         RewriteSite rewrite = new RewriteSite(vhost, proxyTimeout, errorLog,
                 route -> upgrades.wrap(vhostWith(vhost, route), accessLog, handlers));
         StepChain steps = StepChain.of(
@@ -73,6 +78,7 @@ final class VirtualHostHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         exchange.putAttachment(AccessLogging.LOG, accessLog);
         exchange.putAttachment(ErrorPageSource.KEY, errorPages);
+        exchange.putAttachment(DynamicGzip.SETTINGS, compression);
         entry.handleRequest(exchange);
     }
 

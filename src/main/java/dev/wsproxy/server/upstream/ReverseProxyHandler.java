@@ -1,6 +1,7 @@
 package dev.wsproxy.server.upstream;
 
 import dev.wsproxy.config.model.Context;
+import dev.wsproxy.server.compress.DynamicGzip;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.http.Refusals;
 import dev.wsproxy.server.http.Responses;
@@ -14,6 +15,7 @@ import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import org.xnio.IoUtils;
 /**
  * A proxy context: the request goes to the context's {@code extprocessor} (TCP or Unix socket) with its full
  * URI, its end-to-end headers and {@code X-Forwarded-For} (appended), {@code -Proto} and {@code -Host}; the
- * bodies stream both ways. A backend that cannot be reached or sends no valid response head gives 502, one
+ * bodies stream both ways, the response's gzipped on the way with {@code enableDynGzipCompress} ({@link DynamicGzip}). A backend that cannot be reached or sends no valid response head gives 502, one
  * that stays silent past the timeout gives 504. One connection per request, closed afterwards.
  *
  * <p>Each request runs on a thread of its own, never on Undertow's shared workers, and every wait on either
@@ -136,7 +138,9 @@ public final class ReverseProxyHandler implements HttpHandler {
     private static void relayBody(HttpServerExchange exchange, BackendChannel backend, ResponseRelay.Framing framing,
                                   BoundedWaits client) {
         try {
-            ResponseRelay.copyBody(backend, exchange, framing, new ClientResponse(exchange, backend, client));
+            OutputStream body = DynamicGzip.wrap(exchange, new ClientResponse(exchange, backend, client));
+            ResponseRelay.copyBody(backend, exchange, framing, body);
+            body.close();
             exchange.endExchange();
         } catch (IOException | NumberFormatException e) {
             // the status is already on its way: cutting the connection is the only way to say the body is incomplete

@@ -33,8 +33,8 @@ class UnsupportedDirectiveCheckTest {
 
     @Test
     void aValueOtherThanOlsDefaultIsAWarningAtItsLine() throws IOException {
-        assertEquals(List.of("WSP214@3:3 `enableDynGzipCompress 1` is not supported by wsproxy"),
-                lint("tuning {\n  enableDynGzipCompress 1\n  gzipCompressLevel 9\n}", ""));
+        assertEquals(List.of("WSP214@3:3 `maxDynRespSize 100M` is not supported by wsproxy"),
+                lint("tuning {\n  maxDynRespSize 100M\n  gzipCompressLevel 9\n}", ""));
     }
 
     @Test
