@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ContextUri;
@@ -201,6 +202,44 @@ class ServerTlsTest {
             assertFalse(OpenSslClient.connect(port(server), "-tls1_2", session, "-no_ticket").resumed());
             assertTrue(OpenSslClient.connect(port(server), "-tls1_2", session, "-no_ticket").resumed());
         }
+    }
+
+    @Test
+    void withTicketsAndTheCacheOffEveryConnectionShakesHandsAnew() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE always keeps a cache and issues tickets");
+        try (WsproxyServer server = start(0, new SessionResumption(false, 100, 300, false, 3600, Optional.empty()))) {
+            Path session = root.resolve("session.pem");
+            assertTrue(OpenSslClient.connect(port(server), "-tls1_3", session).established());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_3", session).resumed());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_2", root.resolve("tls12.pem")).resumed());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_2", root.resolve("tls12.pem")).resumed());
+        }
+    }
+
+    @Test
+    void twoServersWithOneTicketKeyFileResumeEachOthersSessions() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE keeps its own ticket keys");
+        Path keyFile = Files.write(root.resolve("ticket.key"), new java.security.SecureRandom().generateSeed(48));
+        SessionResumption shared = new SessionResumption(false, 100, 300, true, 3600, Optional.of(keyFile));
+        Path session = root.resolve("session.pem");
+        try (WsproxyServer first = start(0, shared)) {
+            assertFalse(OpenSslClient.connect(port(first), "-tls1_3", session).resumed());
+        }
+        try (WsproxyServer second = start(0, shared)) {
+            assertTrue(OpenSslClient.connect(port(second), "-tls1_3", session).resumed(), "the second server decrypts the ticket");
+        }
+        try (WsproxyServer own = start(0)) {
+            assertFalse(OpenSslClient.connect(port(own), "-tls1_3", session).resumed(), "a server with keys of its own cannot");
+        }
+    }
+
+    @Test
+    void aTicketKeyFileOfTheWrongSizeStopsStartUp() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE keeps its own ticket keys");
+        Path keyFile = Files.write(root.resolve("ticket.key"), new byte[32]);
+        StartupException e = assertThrows(StartupException.class,
+                () -> start(0, new SessionResumption(false, 100, 300, true, 3600, Optional.of(keyFile))));
+        assertTrue(e.getMessage().contains("ticket.key has 32 bytes; it must have 48"), e.getMessage());
     }
 
     private WsproxyServer start(int enableSpdy, WebSocketRoute... alphaRoutes) throws Exception {

@@ -213,10 +213,10 @@ public final class DirectiveSupport {
                 .actedOnAs("A flag saying that certFile holds the chain; wsproxy reads the chain either way.",
                         "certChain")
                 .noEffect(TLS_TUNING, "renegProtection", "sslStrongDhKey")
-                .notSupported("enableECDHE", "OLS would leave out ECDHE key exchange; wsproxy offers the JDK's"
+                .notSupported("enableECDHE", "OLS would leave out ECDHE key exchange; wsproxy offers its TLS library's"
                         + " cipher suites, ECDHE included (choose them with ciphers).", "1")
                 .notSupported("enableDHE", "OLS would offer DHE key exchange (with DHParam); wsproxy offers the"
-                        + " JDK's cipher suites (choose them with ciphers).", "0")
+                        + " default cipher suites (choose them with ciphers).", "0")
                 .partOf("enableDHE", "DHParam")
                 .exposing("clientVerify", CLIENT_CERT, "0")
                 .partOf("clientVerify", "CACertPath", "verifyDepth", "crlPath", "crlFile")

@@ -1,10 +1,15 @@
 package dev.wsproxy.server.tls;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.OpenSslServerSessionContext;
+import io.netty.handler.ssl.OpenSslSessionTicketKey;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
+import io.netty.internal.tcnative.SSL;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -26,17 +31,25 @@ final class NativeSslContext extends SSLContext {
         super(new Spi(context, tickets), null, "TLS");
     }
 
-    /** Makes engines from netty's context; renews the ticket key when it is due. */
+    /** Makes engines from netty's context; gives it the new ticket keys when they change. */
     private static final class Spi extends SSLContextSpi {
+        /**
+         * The session ID context, which a ticket must have been issued under to resume: one for every wsproxy, so that
+         * servers sharing a ticket key file resume each other's sessions (netty's own differs from context to context).
+         */
+        private static final byte[] SESSION_ID_CONTEXT = "wsproxy".getBytes(StandardCharsets.US_ASCII);
+
         private final SslContext context;
-        private final OpenSslSessionContext sessions;
+        private final OpenSslServerSessionContext sessions;
         private final Optional<TicketKeys> tickets;
+        private volatile List<OpenSslSessionTicketKey> installed;
 
         Spi(SslContext context, Optional<TicketKeys> tickets) {
             this.context = context;
-            this.sessions = (OpenSslSessionContext) context.sessionContext();
+            this.sessions = (OpenSslServerSessionContext) context.sessionContext();
             this.tickets = tickets;
-            tickets.ifPresent(keys -> keys.install(sessions));
+            sessions.setSessionIdContext(SESSION_ID_CONTEXT);
+            tickets.ifPresent(keys -> installed = keys.installIn(sessions));
         }
 
         @Override
@@ -46,8 +59,14 @@ final class NativeSslContext extends SSLContext {
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            tickets.ifPresent(keys -> keys.renewIfDue(sessions));
-            return new NativeEngine(context.newEngine(ByteBufAllocator.DEFAULT));
+            SSLEngine engine = context.newEngine(ByteBufAllocator.DEFAULT);
+            if (tickets.isEmpty()) {
+                // netty turns TLS 1.3 tickets on for each engine, whatever its context says
+                SSL.setOptions(((ReferenceCountedOpenSslEngine) engine).sslPointer(), SSL.SSL_OP_NO_TICKET);
+            } else if (tickets.get().current() != installed) {
+                installed = tickets.get().installIn(sessions);
+            }
+            return new NativeEngine(engine);
         }
 
         @Override

@@ -9,26 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The keys a listener encrypts its session tickets with: the one in {@code sslSessionTicketKeyFile}, or keys of its
- * own, a new one every {@code sslSessionTicketLifetime} with the one before still accepted, as OLS rotates them.
+ * The keys listeners encrypt their session tickets with: the one in {@code sslSessionTicketKeyFile}, or the process's
+ * own, a new one every {@code sslSessionTicketLifetime} with the one before still accepted, as OLS rotates them. The
+ * process's own keys outlive a reload, so that tickets issued before it still resume.
  */
 final class TicketKeys {
     /** OLS's key file: a 16-byte key name, a 16-byte AES key and a 16-byte HMAC key. */
     private static final int FILE_SIZE = 48;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<Integer, TicketKeys> OWN_BY_LIFETIME = new ConcurrentHashMap<>();
 
-    private final OpenSslSessionTicketKey fixed;
     private final long lifetimeNanos;
-    private OpenSslSessionTicketKey current;
+    private volatile List<OpenSslSessionTicketKey> keys;
     private volatile long renewAt;
 
-    private TicketKeys(OpenSslSessionTicketKey fixed, long lifetimeNanos) {
-        this.fixed = fixed;
+    private TicketKeys(List<OpenSslSessionTicketKey> keys, long lifetimeNanos) {
+        this.keys = keys;
         this.lifetimeNanos = lifetimeNanos;
+        this.renewAt = System.nanoTime() + lifetimeNanos;
     }
 
     /** The keys {@code resumption} asks for; none when tickets are off. */
@@ -36,43 +41,36 @@ final class TicketKeys {
         if (!resumption.tickets()) {
             return Optional.empty();
         }
-        OpenSslSessionTicketKey fixed = null;
         if (resumption.ticketKeyFile().isPresent()) {
-            fixed = read(where, resumption.ticketKeyFile().get());
+            return Optional.of(new TicketKeys(List.of(read(where, resumption.ticketKeyFile().get())), Long.MAX_VALUE));
         }
-        return Optional.of(new TicketKeys(fixed, TimeUnit.SECONDS.toNanos(resumption.ticketLifetimeSeconds())));
+        int lifetime = resumption.ticketLifetimeSeconds();
+        return Optional.of(OWN_BY_LIFETIME.computeIfAbsent(lifetime,
+                seconds -> new TicketKeys(List.of(fresh()), TimeUnit.SECONDS.toNanos(seconds))));
     }
 
-    /** Gives {@code sessions} its first keys, which turns tickets on. */
-    synchronized void install(OpenSslSessionContext sessions) {
-        if (fixed != null) {
-            sessions.setTicketKeys(fixed);
-            renewAt = Long.MAX_VALUE;
-        } else {
-            renew(sessions);
-        }
-    }
-
-    /** Replaces the key that issues tickets once its lifetime is over; cheap enough to call for every connection. */
-    void renewIfDue(OpenSslSessionContext sessions) {
-        if (System.nanoTime() - renewAt >= 0) {
+    /** The keys now, the one that issues tickets first; a new one once its lifetime is over. */
+    List<OpenSslSessionTicketKey> current() {
+        if (lifetimeNanos != Long.MAX_VALUE && System.nanoTime() - renewAt >= 0) {
             synchronized (this) {
                 if (System.nanoTime() - renewAt >= 0) {
-                    renew(sessions);
+                    keys = List.of(fresh(), keys.get(0));
+                    renewAt = System.nanoTime() + lifetimeNanos;
                 }
             }
         }
+        return keys;
     }
 
-    private void renew(OpenSslSessionContext sessions) {
-        OpenSslSessionTicketKey previous = current;
-        current = new OpenSslSessionTicketKey(random(), random(), random());
-        if (previous == null) {
-            sessions.setTicketKeys(current);
-        } else {
-            sessions.setTicketKeys(current, previous);
-        }
-        renewAt = System.nanoTime() + lifetimeNanos;
+    /** Gives {@code sessions} the current keys, which turns tickets on; returns them. */
+    List<OpenSslSessionTicketKey> installIn(OpenSslSessionContext sessions) {
+        List<OpenSslSessionTicketKey> now = current();
+        sessions.setTicketKeys(now.toArray(OpenSslSessionTicketKey[]::new));
+        return now;
+    }
+
+    private static OpenSslSessionTicketKey fresh() {
+        return new OpenSslSessionTicketKey(random(), random(), random());
     }
 
     private static byte[] random() {
