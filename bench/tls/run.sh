@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# wsproxy against nginx in one run, same certificate, same WebSocket echo backend, same clients, loopback:
-#   1. new TLS handshakes per second (openssl s_time -new) and server CPU per handshake;
-#   2. wss echo of 64-byte messages (closed loop): messages per second and server CPU per message.
+# wsproxy (BoringSSL, its default) and wsproxy on JSSE (-Dwsproxy.tls=jsse) against nginx in one run, same
+# certificate, same WebSocket echo backend, same clients, loopback:
+#   1. new TLS 1.3 handshakes per second (openssl s_time -new) and server CPU per handshake;
+#   2. resumed TLS 1.3 handshakes (openssl s_time -reuse, each connection asks GET / so that the ticket arrives);
+#   3. wss echo of 64-byte messages (closed loop): messages per second and server CPU per message.
 # Usage: bench/tls/run.sh   environment: SECONDS_PER_RUN (10), WARMUP_SECONDS (10; the JVM's JIT needs it),
 #                           CONNECTIONS (4), KEY (ec | rsa)
 set -euo pipefail
@@ -16,6 +18,7 @@ key_type="${KEY:-ec}"
 wsproxy_port="${WSPROXY_PORT:-18443}"
 nginx_port="${NGINX_PORT:-18444}"
 echo_port="${ECHO_PORT:-18445}"
+jsse_port="${JSSE_PORT:-18446}"
 ticks="$(getconf CLK_TCK)"
 command -v nginx >/dev/null && command -v openssl >/dev/null || {
   echo "needs nginx and openssl: apt-get install -y nginx openssl" >&2; exit 2; }
@@ -91,7 +94,8 @@ http {
   uwsgi_temp_path $work/nginx/uwsgi;
   scgi_temp_path $work/nginx/scgi;
   server {
-    listen 127.0.0.1:$nginx_port ssl;
+    # http2 as wsproxy's listener offers h2 by default (enableSpdy unset), so that both do the ALPN work
+    listen 127.0.0.1:$nginx_port ssl http2;
     server_name localhost;
     ssl_certificate $work/conf/cert.pem;
     ssl_certificate_key $work/conf/key.pem;
@@ -113,18 +117,24 @@ started+=($!)
 "$home/bin/wsproxy" -c "$work/conf/httpd_config.conf" >"$work/logs/wsproxy.out" 2>&1 &
 wsproxy_pid=$!
 started+=("$wsproxy_pid")
+sed -e "s/:$wsproxy_port\$/:$jsse_port/" -e "s#logs/#logs/jsse-#" "$work/conf/httpd_config.conf" >"$work/conf/jsse.conf"
+WSPROXY_JAVA_OPTS="-Dwsproxy.tls=jsse" "$home/bin/wsproxy" -c "$work/conf/jsse.conf" >"$work/logs/jsse.out" 2>&1 &
+jsse_pid=$!
+started+=("$jsse_pid")
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 started+=("$nginx_pid")
-wait_for_port "$echo_port"; wait_for_port "$wsproxy_port"; wait_for_port "$nginx_port"
+wait_for_port "$echo_port"; wait_for_port "$wsproxy_port"; wait_for_port "$jsse_port"; wait_for_port "$nginx_port"
 nginx_pids=("$nginx_pid" $(pgrep -P "$nginx_pid"))
 
-handshakes() { # port pids... -> "rate cpu_us"
-  local port="$1"; shift
-  openssl s_time -connect "127.0.0.1:$port" -new -time "$warmup" >/dev/null 2>&1 || true # warm-up
+handshakes() { # -new|-reuse port pids... -> "rate cpu_us"
+  local mode="$1" port="$2"; shift 2
+  local request=()
+  [ "$mode" = -reuse ] && request=(-www /)
+  openssl s_time -connect "127.0.0.1:$port" "$mode" "${request[@]}" -time "$warmup" >/dev/null 2>&1 || true # warm-up
   local before after out count real
   before="$(cpu_ticks "$@")"
-  out="$(openssl s_time -connect "127.0.0.1:$port" -new -time "$seconds" 2>&1)"
+  out="$(openssl s_time -connect "127.0.0.1:$port" "$mode" "${request[@]}" -time "$seconds" 2>&1)"
   after="$(cpu_ticks "$@")"
   # "N connections in T real seconds, ..." (T is whole seconds of wall time)
   read -r count real <<<"$(sed -n 's/^\([0-9]*\) connections in \([0-9]*\) real seconds.*/\1 \2/p' <<<"$out" | head -1)"
@@ -145,12 +155,19 @@ echo "wsproxy $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?') v
      "$(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1), $(nproc) cores, key $key_type,"\
      "${warmup}s warm-up + ${seconds}s per run, load average $(cut -d' ' -f1 /proc/loadavg) at start"
 echo
-echo "new TLS handshakes (openssl s_time -new, one client, TLS 1.3)"
-printf "%-8s %10s %22s\n" server "per second" "server CPU us/handshake"
-printf "%-8s %s\n" nginx "$(handshakes "$nginx_port" "${nginx_pids[@]}")"
-printf "%-8s %s\n" wsproxy "$(handshakes "$wsproxy_port" "$wsproxy_pid")"
-echo
+for mode in -new -reuse; do
+  case "$mode" in
+    -new) echo "new TLS 1.3 handshakes (openssl s_time -new, one client)" ;;
+    -reuse) echo "resumed TLS 1.3 handshakes with GET / (openssl s_time -reuse -www /, one client)" ;;
+  esac
+  printf "%-8s %10s %22s\n" server "per second" "server CPU us/handshake"
+  printf "%-8s %s\n" nginx "$(handshakes "$mode" "$nginx_port" "${nginx_pids[@]}")"
+  printf "%-8s %s\n" wsproxy "$(handshakes "$mode" "$wsproxy_port" "$wsproxy_pid")"
+  printf "%-8s %s\n" jsse "$(handshakes "$mode" "$jsse_port" "$jsse_pid")"
+  echo
+done
 echo "wss echo, 64-byte messages, $connections connections in a closed loop"
 printf "%-8s %10s %22s\n" server "msgs/s" "server CPU us/message"
 printf "%-8s %s\n" nginx "$(wss "$nginx_port" "${nginx_pids[@]}")"
 printf "%-8s %s\n" wsproxy "$(wss "$wsproxy_port" "$wsproxy_pid")"
+printf "%-8s %s\n" jsse "$(wss "$jsse_port" "$jsse_pid")"

@@ -18,6 +18,16 @@ public interface TlsContextFactory {
      */
     SSLContext create(Listener listener, List<VirtualHost> vhosts) throws TlsSetupException;
 
+    /** The start-up line naming the TLS implementation, and why when it is a fallback. */
+    default String library() {
+        return "TLS through the JDK's JSSE";
+    }
+
+    /** Whether {@link #library()} is a fallback from a faster implementation that did not load (logged as a warning). */
+    default boolean isFallback() {
+        return false;
+    }
+
     /** Why a secure listener cannot start: names the file and the reason, never a stack trace. */
     final class TlsSetupException extends Exception {
         public TlsSetupException(String message) {

@@ -116,6 +116,10 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
                         + " instead of wsproxy's own epoll loops:"
                         + " start wsproxy with java -jar (bin/wsproxy does) or add --add-opens java.base/sun.nio.ch=ALL-UNNAMED");
             }
+            if (parts.tls().isPresent() && config.listeners().stream().anyMatch(Listener::secure)) {
+                TlsContextFactory tls = parts.tls().get();
+                logs.errorLog().log(tls.isFallback() ? ErrorLog.Level.WARN : ErrorLog.Level.NOTICE, tls.library());
+            }
             beforeServing.run(logs.errorLog(), logs.files());
             logs.startRolling();
             connectors.startAccepting();

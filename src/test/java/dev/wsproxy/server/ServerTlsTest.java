@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.ContextUri;
@@ -11,6 +12,7 @@ import dev.wsproxy.config.model.HostMapping;
 import dev.wsproxy.config.model.ListenAddress;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
+import dev.wsproxy.config.model.SessionResumption;
 import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.VirtualHost;
 import dev.wsproxy.config.model.WebSocketRoute;
@@ -18,9 +20,11 @@ import dev.wsproxy.config.source.Span;
 import dev.wsproxy.server.exchange.UpgradeRouting;
 import dev.wsproxy.server.proxy.WebSocketRouting;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
+import dev.wsproxy.server.tls.TlsLibrary;
 import dev.wsproxy.tls.TestPki.Algorithm;
 import dev.wsproxy.tls.TestPki.Issued;
 import dev.wsproxy.tls.TestPki.KeyForm;
+import dev.wsproxy.tls.OpenSslClient;
 import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TlsProbe;
 import dev.wsproxy.tools.echo.EchoServer;
@@ -56,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real server with a {@code secure 1} listener and two vhosts with their own {@code vhssl}, each key in
- * another PEM form, against real TLS clients on loopback.
+ * another PEM form, against real TLS clients on loopback, with TLS through BoringSSL.
  */
 class ServerTlsTest {
     private static TestPki pki;
@@ -175,21 +179,88 @@ class ServerTlsTest {
         ServerConfig config = Sites.server(root, List.of(listener(tls)), List.of());
 
         StartupException e = assertThrows(StartupException.class, () -> WsproxyServer.start(config,
-                new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(root))), ListenerPorts.EPHEMERAL, System.err));
+                new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(root, library()))), ListenerPorts.EPHEMERAL,
+                System.err));
 
         assertEquals("listener SSL: conf/httpd_config.conf:9:5: listener.key: the private key is damaged or of an unsupported type",
                 e.getMessage());
     }
 
+    @Test
+    void aClientResumesItsTls13SessionByTicketWithOlsDefaults() throws Exception {
+        try (WsproxyServer server = start(0)) {
+            Path session = root.resolve("session.pem");
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_3", session).resumed(), "the first connection is new");
+            assertTrue(OpenSslClient.connect(port(server), "-tls1_3", session).resumed(), "the second resumes");
+        }
+    }
+
+    @Test
+    void theSessionCacheResumesTls12ClientsThatSendNoTicket() throws Exception {
+        try (WsproxyServer server = start(0, new SessionResumption(true, 100, 300, false, 3600, Optional.empty()))) {
+            Path session = root.resolve("session.pem");
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_2", session, "-no_ticket").resumed());
+            assertTrue(OpenSslClient.connect(port(server), "-tls1_2", session, "-no_ticket").resumed());
+        }
+    }
+
+    @Test
+    void withTicketsAndTheCacheOffEveryConnectionShakesHandsAnew() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE always keeps a cache and issues tickets");
+        try (WsproxyServer server = start(0, new SessionResumption(false, 100, 300, false, 3600, Optional.empty()))) {
+            Path session = root.resolve("session.pem");
+            assertTrue(OpenSslClient.connect(port(server), "-tls1_3", session).established());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_3", session).resumed());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_2", root.resolve("tls12.pem")).resumed());
+            assertFalse(OpenSslClient.connect(port(server), "-tls1_2", root.resolve("tls12.pem")).resumed());
+        }
+    }
+
+    @Test
+    void twoServersWithOneTicketKeyFileResumeEachOthersSessions() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE keeps its own ticket keys");
+        Path keyFile = Files.write(root.resolve("ticket.key"), new java.security.SecureRandom().generateSeed(48));
+        SessionResumption shared = new SessionResumption(false, 100, 300, true, 3600, Optional.of(keyFile));
+        Path session = root.resolve("session.pem");
+        try (WsproxyServer first = start(0, shared)) {
+            assertFalse(OpenSslClient.connect(port(first), "-tls1_3", session).resumed());
+        }
+        try (WsproxyServer second = start(0, shared)) {
+            assertTrue(OpenSslClient.connect(port(second), "-tls1_3", session).resumed(), "the second server decrypts the ticket");
+        }
+        try (WsproxyServer own = start(0)) {
+            assertFalse(OpenSslClient.connect(port(own), "-tls1_3", session).resumed(), "a server with keys of its own cannot");
+        }
+    }
+
+    @Test
+    void aTicketKeyFileOfTheWrongSizeStopsStartUp() throws Exception {
+        assumeTrue(library() == TlsLibrary.BORINGSSL, "JSSE keeps its own ticket keys");
+        Path keyFile = Files.write(root.resolve("ticket.key"), new byte[32]);
+        StartupException e = assertThrows(StartupException.class,
+                () -> start(0, new SessionResumption(false, 100, 300, true, 3600, Optional.of(keyFile))));
+        assertTrue(e.getMessage().contains("ticket.key has 32 bytes; it must have 48"), e.getMessage());
+    }
+
     private WsproxyServer start(int enableSpdy, WebSocketRoute... alphaRoutes) throws Exception {
+        return start(enableSpdy, SessionResumption.OLS_DEFAULT, alphaRoutes);
+    }
+
+    WsproxyServer start(int enableSpdy, SessionResumption resumption, WebSocketRoute... alphaRoutes) throws Exception {
         VirtualHost alpha = site("alpha", "localhost", alphaCert, KeyForm.TRADITIONAL, "index.html", "alpha home\n", alphaRoutes);
         VirtualHost beta = site("beta", "beta.test", betaCert, KeyForm.TRADITIONAL, "hello.txt", "beta says hello\n");
         TlsSettings tls = new TlsSettings(listenerCert.writeKey(root.resolve("listener.key"), KeyForm.PKCS8),
-                listenerCert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0, Optional.empty(), enableSpdy, Span.none());
+                listenerCert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0, Optional.empty(), enableSpdy, resumption,
+                Span.none());
         ServerConfig config = Sites.server(root, List.of(listener(tls, Sites.map("localhost", "alpha"), Sites.map("alpha.test", "alpha"),
                 Sites.map("beta.test", "beta"))), List.of(alpha, beta));
-        return WsproxyServer.start(config, new ServerParts(new WebSocketRouting(), Optional.of(new PemTlsContextFactory(root))),
+        return WsproxyServer.start(config, new ServerParts(new WebSocketRouting(), Optional.of(new PemTlsContextFactory(root, library()))),
                 ListenerPorts.EPHEMERAL, System.err);
+    }
+
+    /** The implementation under test; {@link ServerTlsJsseTest} runs every case again on JSSE. */
+    TlsLibrary library() {
+        return TlsLibrary.BORINGSSL;
     }
 
     private VirtualHost site(String name, String domain, Issued cert, KeyForm form, String file, String content,
@@ -210,7 +281,7 @@ class ServerTlsTest {
                 Span.none());
     }
 
-    private static int port(WsproxyServer server) {
+    static int port(WsproxyServer server) {
         return server.listeners().get(0).address().getPort();
     }
 

@@ -148,7 +148,7 @@ public final class ServerBinder {
             Span span = listener.block().span();
             byName.put(listener.name(), new ListenerDraft(listener.name(), listener.address(),
                     Settings.bool(body, "secure").orElse(false), Settings.bool(body, "reusePort").orElse(true),
-                    Tls.read(body, paths, span), span, body.all("map")));
+                    Tls.readListener(body, root.child("tuning"), paths, span), span, body.all("map")));
         }
         return byName;
     }

@@ -39,8 +39,10 @@ public final class DirectiveSupport {
             + " bytes per second; wsproxy does not throttle.";
     private static final String HTTP3 = "HTTP/3 (QUIC): OLS also serves HTTP/3 on TLS listeners; wsproxy speaks"
             + " HTTP/1.1 and HTTP/2 only.";
-    private static final String TLS_TUNING = "A TLS detail the JDK handles on its own to the same effect (session"
-            + " resumption, renegotiation refused, 2048-bit DH).";
+    private static final String TLS_TUNING = "A TLS detail wsproxy handles on its own to the same effect"
+            + " (renegotiation refused, 2048-bit DH).";
+    private static final String RESUMPTION = "Session resumption, as OLS: on for a listener when both it and tuning"
+            + " have it on (tuning's sslSessionCache and sslSessionTickets default to 1).";
     private static final String CLIENT_CERT = "OLS would ask clients for a certificate (and with 2 refuse those"
             + " without a valid one); wsproxy never asks, and serves every client.";
     private static final String STAPLING = "OLS would staple OCSP responses to its certificate; wsproxy does not.";
@@ -118,7 +120,8 @@ public final class DirectiveSupport {
                 + " (Let's Encrypt); wsproxy serves the certificate files as they are.", "0").partOf("enabled", "api", "env");
         new Rows(all, HT_ACCESS).noEffect(HTACCESS_SETTINGS, "allowOverride", "accessFileName");
         ssl(new Rows(all, VHSSL).unreported("OLS applies it to this vhost's TLS connections; wsproxy applies the"
-                + " listener's to every vhost on it (ciphers: info WSP312).", "sslProtocol", "ciphers", "enableSpdy"));
+                + " listener's to every vhost on it (ciphers: info WSP312).", "sslProtocol", "ciphers", "enableSpdy",
+                "sslSessionCache", "sslSessionTickets"));
         new Rows(all, REALM).actedOn("type", "userDB", "groupDB").noEffect(NOTE, "note");
         userDb(new Rows(all, USER_DB));
         userDb(new Rows(all, GROUP_DB));
@@ -204,18 +207,18 @@ public final class DirectiveSupport {
                         + " does not.")
                 .partOf("zconfSend", "zconfPortList")
                 .switched("module", "ls_enabled", "0", "1", MODULE_NOTE);
-        ssl(r);
+        ssl(r.actedOnAs(RESUMPTION, "sslSessionCache", "sslSessionTickets"));
     }
 
     private static void ssl(Rows r) {
         r.actedOn("keyFile", "certFile", "CACertFile")
                 .actedOnAs("A flag saying that certFile holds the chain; wsproxy reads the chain either way.",
                         "certChain")
-                .noEffect(TLS_TUNING, "sslSessionCache", "sslSessionTickets", "renegProtection", "sslStrongDhKey")
-                .notSupported("enableECDHE", "OLS would leave out ECDHE key exchange; wsproxy offers the JDK's"
+                .noEffect(TLS_TUNING, "renegProtection", "sslStrongDhKey")
+                .notSupported("enableECDHE", "OLS would leave out ECDHE key exchange; wsproxy offers its TLS library's"
                         + " cipher suites, ECDHE included (choose them with ciphers).", "1")
                 .notSupported("enableDHE", "OLS would offer DHE key exchange (with DHParam); wsproxy offers the"
-                        + " JDK's cipher suites (choose them with ciphers).", "0")
+                        + " default cipher suites (choose them with ciphers).", "0")
                 .partOf("enableDHE", "DHParam")
                 .exposing("clientVerify", CLIENT_CERT, "0")
                 .partOf("clientVerify", "CACertPath", "verifyDepth", "crlPath", "crlFile")
@@ -329,6 +332,9 @@ public final class DirectiveSupport {
                 .partOf("quicEnable", "quicCfcw", "quicMaxCfcw", "quicSfcw", "quicMaxSfcw", "quicMaxStreams",
                         "quicHandshakeTimeout", "quicIdleTimeout", "quicBasePLPMTU", "quicMaxPLPMTU",
                         "quicPlpmtuTimeout", "quicCongestionCtrl", "quicEnableDPLPMTUD", "quicShmDir");
+        r.actedOnAs(RESUMPTION + " The cache and the ticket keys are the process's own (OLS shares them between its"
+                + " workers).", "sslSessionCache", "sslSessionCacheSize", "sslSessionCacheTimeout", "sslSessionTickets",
+                "sslSessionTicketLifetime", "sslSessionTicketKeyFile");
     }
 
     private static void fileAccessControl(Rows r) {

@@ -233,6 +233,8 @@ public final class DirectiveTable {
                 .bool("useSendfile", "enableGzipCompress", "enableDynGzipCompress", "gzipAutoUpdateStatic",
                         "smartKeepAlive", "quicEnable", "quicEnableDPLPMTUD", "sslStrongDhKey")
                 .text("compressibleTypes", "eventDispatcher", "sslCryptoDevice").path("quicShmDir", "gzipCacheDir");
+        r.bool("sslSessionCache", "sslSessionTickets").number("sslSessionCacheSize", "sslSessionCacheTimeout")
+                .range("sslSessionTicketLifetime", 600, 86400).path("sslSessionTicketKeyFile");
     }
 
     /** Adds rows to one scope; every method returns {@code this} so a scope reads as one table. */

@@ -21,6 +21,11 @@ import dev.wsproxy.tls.TestPki.KeyForm;
 import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TlsProbe;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,15 +34,14 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLEngineResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The TLS context a secure listener gets, exercised by real handshakes on loopback: a plain JSSE server
- * socket stands in for Undertow here; ServerTlsTest drives the real server.
+ * The TLS context a secure listener gets, exercised by real handshakes on loopback through BoringSSL: a server
+ * that drives the context's engines stands in for Undertow here; ServerTlsTest drives the real server.
  */
 class PemTlsContextFactoryTest {
     private static TestPki pki;
@@ -149,7 +153,12 @@ class PemTlsContextFactoryTest {
     }
 
     private PemTlsContextFactory factory() {
-        return new PemTlsContextFactory(dir);
+        return new PemTlsContextFactory(dir, library());
+    }
+
+    /** The implementation under test; {@link PemTlsContextFactoryJsseTest} runs every case again on JSSE. */
+    TlsLibrary library() {
+        return TlsLibrary.BORINGSSL;
     }
 
     private Span span() {
@@ -176,29 +185,70 @@ class PemTlsContextFactoryTest {
                 AccessControl.ALLOW_ALL, Map.of(), Optional.empty(), List.of(), List.of(), Optional.ofNullable(vhssl), span());
     }
 
-    /** A JSSE server socket with the listener's context and parameters that completes each handshake and hangs up. */
+    /**
+     * A server that completes each handshake with an engine of the listener's context, as Undertow does, and hangs
+     * up. One connection at a time, on blocking channels.
+     */
     private static final class Acceptor implements AutoCloseable {
-        private final SSLServerSocket socket;
+        private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+        private final SSLContext context;
+        private final ServerSocketChannel socket;
         private final Thread thread;
 
         Acceptor(SSLContext context) throws IOException {
-            socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-            socket.setSSLParameters(context.getDefaultSSLParameters());
+            this.context = context;
+            socket = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             thread = new Thread(this::serve, "tls-acceptor");
             thread.start();
         }
 
         int port() {
-            return socket.getLocalPort();
+            return socket.socket().getLocalPort();
         }
 
         private void serve() {
-            while (!socket.isClosed()) {
-                try (SSLSocket connection = (SSLSocket) socket.accept()) {
-                    connection.setSoTimeout(5_000);
-                    connection.startHandshake();
+            while (socket.isOpen()) {
+                try (SocketChannel connection = socket.accept()) {
+                    connection.socket().setSoTimeout(5_000);
+                    SSLEngine engine = context.createSSLEngine();
+                    engine.setUseClientMode(false);
+                    shakeHands(connection, engine);
                 } catch (IOException e) {
                     // a refused handshake is what some tests want; the client side asserts on it
+                }
+            }
+        }
+
+        private static void shakeHands(SocketChannel connection, SSLEngine engine) throws IOException {
+            ByteBuffer in = ByteBuffer.allocate(1 << 17);
+            ByteBuffer out = ByteBuffer.allocate(1 << 17);
+            ByteBuffer plain = ByteBuffer.allocate(1 << 17);
+            engine.beginHandshake();
+            while (true) {
+                switch (engine.getHandshakeStatus()) {
+                    case NEED_WRAP -> {
+                        out.clear();
+                        SSLEngineResult result = engine.wrap(NOTHING, out);
+                        out.flip();
+                        while (out.hasRemaining()) {
+                            connection.write(out);
+                        }
+                        if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                            return;
+                        }
+                    }
+                    case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
+                        in.flip();
+                        SSLEngineResult result = engine.unwrap(in, plain);
+                        in.compact();
+                        if (result.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW && connection.read(in) < 0) {
+                            return;
+                        }
+                    }
+                    case NEED_TASK -> engine.getDelegatedTask().run();
+                    default -> {
+                        return;
+                    }
                 }
             }
         }
