@@ -15,12 +15,11 @@ import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.rewrite.RewriteSite;
-import dev.wsproxy.server.upstream.ReverseProxyHandler;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
-import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +33,15 @@ final class ContextHandlers implements HttpHandler {
 
     private final Map<Context, HttpHandler> handlers = new IdentityHashMap<>();
 
-    ContextHandlers(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, ErrorLog errorLog,
+    ContextHandlers(VirtualHost vhost, MimeTypes mime, Upstreams upstreams, ErrorLog errorLog,
                     RedirectHandler.InternalRedirect internalRedirect) {
         for (Context context : vhost.contexts()) {
-            HttpHandler handler = handlerOf(context, vhost, mime, proxyTimeout, errorLog, internalRedirect);
+            HttpHandler handler = handlerOf(context, vhost, mime, upstreams, errorLog, internalRedirect);
             handlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handler));
         }
     }
 
-    private static HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime, Duration proxyTimeout,
+    private static HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime, Upstreams upstreams,
                                          ErrorLog errorLog, RedirectHandler.InternalRedirect internalRedirect) {
         if (context instanceof Context.Static files) {
             return new StaticHandler(files, mime, vhost, errorLog);
@@ -54,7 +53,7 @@ final class ContextHandlers implements HttpHandler {
             return new AppContextHandler(app, errorLog);
         }
         Context.Proxy proxy = (Context.Proxy) context;
-        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), new ReverseProxyHandler(proxy, proxyTimeout, errorLog));
+        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), upstreams.handler(proxy));
     }
 
     @Override

@@ -22,11 +22,11 @@ import dev.wsproxy.server.rewrite.RewriteSite;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextRouter;
 import dev.wsproxy.server.routing.ContextSelection;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.StatusCodes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,14 +46,14 @@ final class VirtualHostHandler implements HttpHandler {
     private final HttpHandler entry;
     private final HttpHandler fromContext;
 
-    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Duration proxyTimeout, AccessLog accessLog, ErrorLog errorLog,
+    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Upstreams upstreams, AccessLog accessLog, ErrorLog errorLog,
                        UpgradeRouting upgrades) {
         this.accessLog = accessLog;
         this.errorLog = errorLog;
         ContextRouter router = new ContextRouter(vhost.contexts());
         this.errorPages = new ErrorPageFiles(vhost, mime, router);
-        HttpHandler handlers = new ContextHandlers(vhost, mime, proxyTimeout, errorLog, this::internalRedirect);
-        RewriteSite rewrite = new RewriteSite(vhost, proxyTimeout, errorLog,
+        HttpHandler handlers = new ContextHandlers(vhost, mime, upstreams, errorLog, this::internalRedirect);
+        RewriteSite rewrite = new RewriteSite(vhost, upstreams, errorLog,
                 route -> upgrades.wrap(vhostWith(vhost, route), accessLog, handlers));
         StepChain steps = StepChain.of(
                 new Stage(Step.VHOST_ACCESS, next -> AccessCheck.wrap(Step.VHOST_ACCESS, vhost.accessControl(),
