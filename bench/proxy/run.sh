@@ -14,19 +14,16 @@ warmup="${WARMUP:-20s}"
 rounds="${ROUNDS:-3}"
 connections="${CONNECTIONS:-50}"
 
-for tool in nginx wrk taskset java curl; do
-  command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install -y nginx wrk)" >&2; exit 1; }
-done
+need_tools nginx wrk taskset java curl ss
 
 run="$(mktemp -d /tmp/wsproxy-bench-proxy.XXXXXX)"
 chmod 755 "$run"   # nginx's workers read the files as another user
 servers=()         # the pids this script started, stopped at exit
 trap 'for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$run"' EXIT
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 mkdir -p "$run/html" "$run/wsproxy/conf"
 head -c 1024 /dev/urandom > "$run/html/1k.bin"
-backend="$(port)"; ng_front="$(port)"; ws_front="$(port)"
+backend="$(free_port)"; ng_front="$(free_port)"; ws_front="$(free_port)"
 fill() { sed -e "s#@ROOT@#$run/html#g" -e "s#@RUN@#$run#g" -e "s#@BACKEND@#$backend#g" -e "s#@FRONT@#$2#g" \
   -e "s#@NAME@#$1#g" -e "s#@MAXCONNS@#$connections#g" "$3"; }
 start_nginx() { # name cpu front-port

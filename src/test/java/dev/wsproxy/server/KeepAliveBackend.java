@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -26,16 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class KeepAliveBackend implements AutoCloseable {
 
-    /** One request: the connection it came on, its number there, its head and body. */
-    record Received(int connection, int number, String head, String body) {
+    /** One request: the connection it came on, its number there, and what it held. */
+    record Received(int connection, int number, RawHttpBackend.Received request) {
         String header(String name) {
-            for (String line : head.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-            return null;
+            return request.header(name);
+        }
+
+        String head() {
+            return request.head();
+        }
+
+        String body() {
+            return request.body();
         }
     }
 
@@ -58,19 +57,15 @@ final class KeepAliveBackend implements AutoCloseable {
     }
 
     static KeepAliveBackend tcp() throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        return new KeepAliveBackend(server, null);
+        return new KeepAliveBackend(BackendListener.tcp(), null);
     }
 
     static KeepAliveBackend unix(Path socketFile) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socketFile));
-        return new KeepAliveBackend(server, socketFile);
+        return new KeepAliveBackend(BackendListener.unix(socketFile), socketFile);
     }
 
     int port() throws IOException {
-        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+        return BackendListener.port(server);
     }
 
     /** Closes each connection once a read has waited this long, as a backend's keep-alive timeout (TCP only). */
@@ -127,7 +122,7 @@ final class KeepAliveBackend implements AutoCloseable {
                     closedByPeer.incrementAndGet();
                     return;
                 }
-                Received request = new Received(id, number, head, readBody(in, head));
+                Received request = new Received(id, number, new RawHttpBackend.Received(head, readBody(in, head)));
                 received.add(request);
                 if (number == 2 && dropSecondRequests) {
                     return;

@@ -2,9 +2,6 @@ package dev.wsproxy.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -56,19 +53,15 @@ final class RawHttpBackend implements AutoCloseable {
     }
 
     static RawHttpBackend tcp() throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        return new RawHttpBackend(server, null);
+        return new RawHttpBackend(BackendListener.tcp(), null);
     }
 
     static RawHttpBackend unix(Path socketFile) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socketFile));
-        return new RawHttpBackend(server, socketFile);
+        return new RawHttpBackend(BackendListener.unix(socketFile), socketFile);
     }
 
     int port() throws IOException {
-        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+        return BackendListener.port(server);
     }
 
     private void acceptLoop() {
