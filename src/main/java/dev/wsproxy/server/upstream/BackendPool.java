@@ -14,13 +14,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The backend connections of one proxy extprocessor, as OLS keeps them: at most {@code maxConns} at once, a request
  * that finds all of them busy waiting its turn; with {@code persistConn} a connection whose exchange ended cleanly
- * waits for the next request (the most recent first), until {@code pcKeepAliveTimeout} closes it.
+ * waits for the next request (the most recent first), until {@code pcKeepAliveTimeout} closes it or the backend
+ * does (noticed within a second).
  */
 final class BackendPool {
 
     /** A connection waiting for its next exchange, since {@code since} ({@link System#nanoTime()}). */
     private record Idle(BackendChannel channel, long since) {
     }
+
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     private final BackendAddress address;
     private final PoolSettings settings;
@@ -65,25 +68,45 @@ final class BackendPool {
         }
         idle.addFirst(new Idle(channel, System.nanoTime()));
         if (sweep == null) {
-            settings.idleTimeout().ifPresent(this::sweepAfter);
+            sweepIn(untilNextSweep(System.nanoTime()));
         }
     }
 
-    private void sweepAfter(Duration delay) {
-        sweep = Deadlines.TIMER.schedule(this::closeExpired, delay.toNanos(), TimeUnit.NANOSECONDS);
+    private void sweepIn(long nanos) {
+        sweep = Deadlines.TIMER.schedule(this::sweep, nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Closes the connections idle for longer than {@code pcKeepAliveTimeout}, the oldest at the end of the list. */
-    private synchronized void closeExpired() {
+    /**
+     * Closes the idle connections the backend has closed (so that none waits in CLOSE_WAIT for a request to find
+     * it) and those idle for longer than {@code pcKeepAliveTimeout}; again while any is left.
+     */
+    private synchronized void sweep() {
         sweep = null;
-        long timeout = settings.idleTimeout().orElseThrow().toNanos();
         long now = System.nanoTime();
-        while (!idle.isEmpty() && now - idle.peekLast().since() >= timeout) {
-            idle.pollLast().channel().close();
-        }
+        idle.removeIf(waiting -> {
+            boolean gone = expired(waiting, now) || !waiting.channel().reusable();
+            if (gone) {
+                waiting.channel().close();
+            }
+            return gone;
+        });
         if (!idle.isEmpty() && !retired) {
-            sweepAfter(Duration.ofNanos(idle.peekLast().since() + timeout - now));
+            sweepIn(untilNextSweep(now));
         }
+    }
+
+    private boolean expired(Idle waiting, long now) {
+        return settings.idleTimeout().filter(timeout -> now - waiting.since() >= timeout.toNanos()).isPresent();
+    }
+
+    /** A second, or less when the oldest idle connection reaches {@code pcKeepAliveTimeout} before. */
+    private long untilNextSweep(long now) {
+        long next = SWEEP_EVERY.toNanos();
+        Idle oldest = idle.peekLast();
+        if (oldest != null && settings.idleTimeout().isPresent()) {
+            next = Math.min(next, oldest.since() + settings.idleTimeout().get().toNanos() - now);
+        }
+        return Math.max(0, next);
     }
 
     /** One request's turn at the pool: the connection it uses, returned or closed when the turn ends. */
