@@ -14,7 +14,7 @@ warmup="${WARMUP:-20s}"
 rounds="${ROUNDS:-3}"
 connections="${CONNECTIONS:-50}"
 
-need_tools nginx wrk taskset java curl ss
+need_tools nginx wrk taskset java curl
 
 run="$(mktemp -d /tmp/wsproxy-bench-proxy.XXXXXX)"
 chmod 755 "$run"   # nginx's workers read the files as another user
@@ -51,7 +51,6 @@ rate() { # port [duration] -> requests/s of /1k.bin; any non-2xx answer fails th
   if grep -q 'Non-2xx' <<<"$out"; then echo "run.sh: non-2xx answers from port $1" >&2; exit 1; fi
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
-backend_connections() { ss -Htn state established "( sport = :$backend )" | wc -l; }
 
 echo "wrk -t1 -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); fronts on CPU 0, wrk and the backend on CPU 1; $(nproc) CPUs"
 rate "$ws_front" "$warmup" > /dev/null
@@ -64,4 +63,3 @@ done
 printf '%-22s %14s %14s %8s\n' proxy "wsproxy req/s" "nginx req/s" ratio
 printf '%-22s %14s %14s %8s\n' "1 KiB, keep-alive" "$(median "${ws_runs[@]}")" "$(median "${ng_runs[@]}")" \
   "$(paired_ratio "${ws_runs[*]}" "${ng_runs[*]}")"
-echo "backend connections left open (both pools, idle): $(backend_connections)"
