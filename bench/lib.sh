@@ -20,3 +20,14 @@ paired_ratio() {
   for i in "${!a[@]}"; do r+=("$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.2f", x / y }')"); done
   median "${r[@]}"
 }
+
+# need_tools TOOL...: exits, naming the first of them that is not installed
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "run.sh: $tool is missing (apt-get install -y nginx wrk)" >&2; exit 1; }
+  done
+}
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

@@ -62,6 +62,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile ServerConfig config;
+    private volatile Pipeline pipeline;
     private volatile List<Live> live = List.of();
 
     private WsproxyServer(ServerConfig config, ServerParts parts, ListenerPorts ports, ServerLogs logs, Metrics metrics,
@@ -109,7 +110,8 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
         }
         try {
             WsproxyServer server = new WsproxyServer(config, parts, ports, logs, metrics, connectors);
-            server.live = server.bindAll(config, config.listeners(), server.pipeline(config));
+            server.pipeline = server.pipeline(config);
+            server.live = server.bindAll(config, config.listeners(), server.pipeline);
             if (TcpCork.closedByJvm()) {
                 logs.errorLog().log(ErrorLog.Level.WARN, "large static files go out without TCP_CORK, at a lower rate,"
                         + " the I/O threads keep the JDK's slower selected-key sets, and WebSocket tunnels run on XNIO"
@@ -273,6 +275,8 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
                     .forEach(name -> old.get(name).socket().close());
             live = next.listeners().stream().map(l -> served.get(l.name())).toList();
             config = next;
+            this.pipeline.retire();
+            this.pipeline = pipeline;
             ReloadSummary summary = ReloadSummary.of(previous, next, diff, certificates.keySet());
             logs.errorLog().notice(summary.toString());
             return summary;
@@ -355,6 +359,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
                 : "stopped; requests still running after " + grace.toSeconds() + "s were cut off");
         // a stop and the end of a drain both come here: tunnels got their 1001 above, what still runs is closed below
         connectors.closeAll();
+        pipeline.retire();
         closeQuietly(logs);
         ended.complete(null);
         return drained;

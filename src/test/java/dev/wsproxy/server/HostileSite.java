@@ -7,6 +7,7 @@ import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.BackendAddress;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ExtProcessor;
+import dev.wsproxy.config.model.PoolSettings;
 import dev.wsproxy.config.model.Listener;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.Tuning;
@@ -93,8 +94,10 @@ final class HostileSite implements AutoCloseable {
         int echoPort = echo.tcpAddresses().get(0).getPort();
         ServerSocket mute = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         mute.setSoTimeout(10_000);
+        // a pool for every attacker at once: the tests hold each connection as long as connTimeout lets them
         Context.Proxy api = new Context.Proxy(Sites.uri("/api/"), new ExtProcessor("backend", "proxy",
-                new BackendAddress.Tcp("127.0.0.1:" + backend.port(), "127.0.0.1", backend.port()), Span.none()),
+                new BackendAddress.Tcp("127.0.0.1:" + backend.port(), "127.0.0.1", backend.port()),
+                new PoolSettings(2 * ATTACKERS, true, Optional.empty()), Span.none()),
                 Optional.empty(), Optional.empty(), List.of(), Span.none());
         VirtualHost site = Sites.vhost("site", root.resolve("site"), Sites.files("/", root.resolve("site/html")), api);
         site = new VirtualHost(site.name(), site.vhRoot(), site.docRoot(), site.domain(), site.aliases(),

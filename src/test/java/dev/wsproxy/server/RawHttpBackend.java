@@ -2,9 +2,6 @@ package dev.wsproxy.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -16,8 +13,9 @@ import java.util.List;
 
 /**
  * A small HTTP/1.1 backend for proxy tests, on TCP or a Unix socket: it records each request head and
- * answers with a text describing what it received. {@code /chunked} answers chunked, {@code /until-close}
- * without a length, {@code /silent} never answers,
+ * answers with a text describing what it received, one request per connection (each answer says
+ * {@code Connection: close}, as a server that closes after it must). {@code /chunked} answers chunked,
+ * {@code /until-close} without a length, {@code /silent} never answers,
  * {@code /slow} answers after a second, {@code /large} with 16 MiB of zeros.
  */
 final class RawHttpBackend implements AutoCloseable {
@@ -56,19 +54,15 @@ final class RawHttpBackend implements AutoCloseable {
     }
 
     static RawHttpBackend tcp() throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        return new RawHttpBackend(server, null);
+        return new RawHttpBackend(BackendListener.tcp(), null);
     }
 
     static RawHttpBackend unix(Path socketFile) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socketFile));
-        return new RawHttpBackend(server, socketFile);
+        return new RawHttpBackend(BackendListener.unix(socketFile), socketFile);
     }
 
     int port() throws IOException {
-        return ((InetSocketAddress) server.getLocalAddress()).getPort();
+        return BackendListener.port(server);
     }
 
     private void acceptLoop() {
@@ -138,7 +132,7 @@ final class RawHttpBackend implements AutoCloseable {
             sleepQuietly(1_000);
         }
         if (target.contains("/large")) {
-            writeAll(connection, "HTTP/1.1 200 OK\r\nContent-Length: " + LARGE + "\r\n\r\n");
+            writeAll(connection, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: " + LARGE + "\r\n\r\n");
             ByteBuffer zeros = ZEROS.duplicate();
             while (zeros.hasRemaining()) {
                 connection.write(zeros);
@@ -146,17 +140,19 @@ final class RawHttpBackend implements AutoCloseable {
             return;
         }
         if (target.contains("/chunked")) {
-            response = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"
-                    + Integer.toHexString(5) + "\r\nfirst\r\n" + Integer.toHexString(text.length()) + "\r\n" + text
-                    + "\r\n0\r\n\r\n";
+            response = "HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: text/plain\r\n\r\n" + Integer.toHexString(5) + "\r\nfirst\r\n"
+                    + Integer.toHexString(text.length()) + "\r\n" + text + "\r\n0\r\n\r\n";
         } else if (target.contains("/until-close")) {
             response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n" + text;
         } else if (target.contains("/created")) {
             response = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nX-Backend: yes\r\nKeep-Alive: timeout=5\r\n"
+                    + "Connection: close\r\n"
                     + "Content-Length: " + text.length() + "\r\n\r\n" + text;
         } else {
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-            response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + bytes.length + "\r\n\r\n" + text;
+            response = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: "
+                    + bytes.length + "\r\n\r\n" + text;
         }
         writeAll(connection, response);
         connection.shutdownOutput();

@@ -292,10 +292,15 @@ public final class DirectiveSupport {
 
     private static void extProcessor(Rows r) {
         r.actedOn("type", "name", "address")
+                .actedOnAs("The backend connection pool of a proxy extprocessor, as OLS keeps it: at most maxConns"
+                        + " connections (default 5; a request waits up to connTimeout for one, then 503), kept open"
+                        + " between requests with persistConn 1 (the default), an idle one closed after"
+                        + " pcKeepAliveTimeout seconds (default and -1: never).", "maxConns", "persistConn",
+                        "pcKeepAliveTimeout")
                 .noEffect(NOTE, "note")
-                .noEffect("Connection pool and buffering of OLS's proxy; wsproxy keeps its own pool, with the same"
-                        + " result for clients.", "maxConns", "initTimeout", "retryTimeout", "pcKeepAliveTimeout",
-                        "persistConn", "respBuffer")
+                .noEffect("Start-up, retry and buffering of OLS's external apps; wsproxy connects within connTimeout"
+                        + " and streams responses, with the same result for clients.", "initTimeout", "retryTimeout",
+                        "respBuffer")
                 .noEffect("How OLS starts a local app (lsapi, fcgi, ...); wsproxy starts none (its requests get"
                         + " 503).", "extUser", "extGroup", "umask", "path", "env", "autoStart", "backlog", "instances",
                         "runOnStartUp", "extMaxIdleTime", "priority", "memSoftLimit", "memHardLimit", "procSoftLimit",

@@ -206,7 +206,8 @@ public final class DirectiveTable {
         r.choice("type", "fcgi", "fcgiauth", "lsapi", "servlet", "proxy", "logger", "loadbalancer")
                 .text("name", "note", "extUser", "extGroup", "umask").add("address", PROXY_ADDRESS)
                 .path("path").repeated(TEXT, "env").choice("respBuffer", "0", "1", "2").bool("persistConn")
-                .number("maxConns", "initTimeout", "retryTimeout", "pcKeepAliveTimeout", "autoStart", "backlog",
+                .range("maxConns", 1, 10_000).range("pcKeepAliveTimeout", -1, Integer.MAX_VALUE)
+                .number("initTimeout", "retryTimeout", "autoStart", "backlog",
                         "instances", "runOnStartUp", "extMaxIdleTime", "priority", "memSoftLimit", "memHardLimit",
                         "procSoftLimit", "procHardLimit", "cpuSoftLimit", "cpuHardLimit");
     }

@@ -16,12 +16,11 @@ import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.rewrite.RewriteSite;
-import dev.wsproxy.server.upstream.ReverseProxyHandler;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
-import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,17 +34,16 @@ final class ContextHandlers implements HttpHandler {
 
     private final Map<Context, HttpHandler> handlers = new IdentityHashMap<>();
 
-    ContextHandlers(VirtualHost vhost, MimeTypes mime, Compression compression, Duration proxyTimeout,
+    ContextHandlers(VirtualHost vhost, MimeTypes mime, Compression compression, Upstreams upstreams,
                     ErrorLog errorLog, RedirectHandler.InternalRedirect internalRedirect) {
         for (Context context : vhost.contexts()) {
-            HttpHandler handler = handlerOf(context, vhost, mime, compression, proxyTimeout, errorLog,
-                    internalRedirect);
+            HttpHandler handler = handlerOf(context, vhost, mime, compression, upstreams, errorLog, internalRedirect);
             handlers.put(context, ExtraHeaders.wrap(context.extraHeaders(), handler));
         }
     }
 
     private static HttpHandler handlerOf(Context context, VirtualHost vhost, MimeTypes mime, Compression compression,
-                                         Duration proxyTimeout, ErrorLog errorLog,
+                                         Upstreams upstreams, ErrorLog errorLog,
                                          RedirectHandler.InternalRedirect internalRedirect) {
         if (context instanceof Context.Static files) {
             return new StaticHandler(files, mime, vhost, compression, errorLog);
@@ -57,7 +55,7 @@ final class ContextHandlers implements HttpHandler {
             return new AppContextHandler(app, errorLog);
         }
         Context.Proxy proxy = (Context.Proxy) context;
-        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), new ReverseProxyHandler(proxy, proxyTimeout, errorLog));
+        return new ExplainStop(Outcome.proxy(proxy.handler().address().text()), upstreams.handler(proxy));
     }
 
     @Override

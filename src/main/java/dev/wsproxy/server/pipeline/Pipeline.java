@@ -11,6 +11,7 @@ import dev.wsproxy.server.log.AccessLogging;
 import dev.wsproxy.server.log.RequestLogs;
 import dev.wsproxy.server.routing.HostRouter;
 import dev.wsproxy.server.routing.RequestGuard;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,18 +26,21 @@ import java.util.Map;
 public final class Pipeline {
 
     private final Map<String, HttpHandler> roots;
+    private final Upstreams upstreams;
 
-    private Pipeline(Map<String, HttpHandler> roots) {
+    private Pipeline(Map<String, HttpHandler> roots, Upstreams upstreams) {
         this.roots = roots;
+        this.upstreams = upstreams;
     }
 
     /** @throws IOException naming the vhost whose access log cannot be opened */
     public static Pipeline build(ServerConfig config, RequestLogs logs, UpgradeRouting upgrades) throws IOException {
         Map<String, HttpHandler> vhosts = new HashMap<>();
-        Duration proxyTimeout = Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds()));
+        Upstreams upstreams = new Upstreams(Duration.ofSeconds(Math.max(1, config.tuning().connTimeoutSeconds())),
+                logs.errorLog());
         for (VirtualHost vhost : config.virtualHosts()) {
             try {
-                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), config.compression(), proxyTimeout,
+                vhosts.put(vhost.name(), new VirtualHostHandler(vhost, config.mime(), config.compression(), upstreams,
                         logs.accessLogOf(vhost), logs.errorLog(), upgrades));
             } catch (IOException e) {
                 throw new IOException("virtual host " + vhost.name() + ": cannot open its access log: " + e.getMessage(), e);
@@ -53,7 +57,12 @@ public final class Pipeline {
             // the error page and the access log act when the answer ends, so they wrap every step before them
             roots.put(listener.name(), new AccessLogging(logs.serverAccessLog(), errorBodies.around(steps)));
         }
-        return new Pipeline(roots);
+        return new Pipeline(roots, upstreams);
+    }
+
+    /** Closes the idle backend connections of its proxy contexts, and the rest as their requests end. */
+    public void retire() {
+        upstreams.retire();
     }
 
     /** The handler of the listener's requests. */

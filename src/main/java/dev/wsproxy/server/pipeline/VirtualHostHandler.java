@@ -24,11 +24,11 @@ import dev.wsproxy.server.rewrite.RewriteSite;
 import dev.wsproxy.server.routing.CleanPath;
 import dev.wsproxy.server.routing.ContextRouter;
 import dev.wsproxy.server.routing.ContextSelection;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.StatusCodes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,16 +49,16 @@ final class VirtualHostHandler implements HttpHandler {
     private final HttpHandler fromContext;
     private final Compression compression;
 
-    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Compression compression, Duration proxyTimeout,
+    VirtualHostHandler(VirtualHost vhost, MimeTypes mime, Compression compression, Upstreams upstreams,
                        AccessLog accessLog, ErrorLog errorLog, UpgradeRouting upgrades) {
         this.accessLog = accessLog;
         this.compression = compression.forVhost(vhost.gzip());
         this.errorLog = errorLog;
         ContextRouter router = new ContextRouter(vhost.contexts());
         this.errorPages = new ErrorPageFiles(vhost, mime, router);
-        HttpHandler handlers = new ContextHandlers(vhost, mime, this.compression, proxyTimeout, errorLog,
+        HttpHandler handlers = new ContextHandlers(vhost, mime, this.compression, upstreams, errorLog,
                 this::internalRedirect);
-        RewriteSite rewrite = new RewriteSite(vhost, proxyTimeout, errorLog,
+        RewriteSite rewrite = new RewriteSite(vhost, upstreams, errorLog,
                 route -> upgrades.wrap(vhostWith(vhost, route), accessLog, handlers));
         StepChain steps = StepChain.of(
                 new Stage(Step.VHOST_ACCESS, next -> AccessCheck.wrap(Step.VHOST_ACCESS, vhost.accessControl(),

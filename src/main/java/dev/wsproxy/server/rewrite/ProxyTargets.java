@@ -7,8 +7,7 @@ import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.WebSocketRoute;
 import dev.wsproxy.server.exchange.ExplainStop;
 import dev.wsproxy.server.exchange.Outcome;
-import dev.wsproxy.server.log.ErrorLog;
-import dev.wsproxy.server.upstream.ReverseProxyHandler;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import java.time.Duration;
 import java.util.List;
@@ -36,17 +35,15 @@ final class ProxyTargets {
     private static final Pattern ANY = Pattern.compile("");
 
     private final Map<String, ExtProcessor> processors;
-    private final Duration proxyTimeout;
-    private final ErrorLog errorLog;
+    private final Upstreams upstreams;
     private final Function<WebSocketRoute, HttpHandler> tunnels;
     private final Map<String, HttpHandler> built = new ConcurrentHashMap<>();
 
     /** @param tunnels builds the tunnel handler of a WebSocket route, as a {@code websocket} block's */
-    ProxyTargets(Map<String, ExtProcessor> processors, Duration proxyTimeout, ErrorLog errorLog,
+    ProxyTargets(Map<String, ExtProcessor> processors, Upstreams upstreams,
                  Function<WebSocketRoute, HttpHandler> tunnels) {
         this.processors = processors;
-        this.proxyTimeout = proxyTimeout;
-        this.errorLog = errorLog;
+        this.upstreams = upstreams;
         this.tunnels = tunnels;
     }
 
@@ -79,9 +76,9 @@ final class ProxyTargets {
             return Result.failed("[P] target `" + url + "` names `" + host + "`, which is no proxy extprocessor");
         }
         return Result.of(new Target(built.computeIfAbsent(host, k -> new ExplainStop(
-                Outcome.proxy(processor.address().text()), new ReverseProxyHandler(new Context.Proxy(
+                Outcome.proxy(processor.address().text()), upstreams.handler(new Context.Proxy(
                 new ContextUri.Prefix("/", "/"), processor, Optional.empty(), Optional.empty(), List.of(),
-                processor.span()), proxyTimeout, errorLog))), path, false));
+                processor.span())))), path, false));
     }
 
     /** {@code host:port} or {@code [v6]:port}. */

@@ -16,13 +16,13 @@ import dev.wsproxy.server.http.UriPaths;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.upstream.ReverseProxyHandler;
+import dev.wsproxy.server.upstream.Upstreams;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +48,13 @@ public final class RewriteSite {
     /**
      * @param tunnels builds the tunnel of a {@code [P] ws://host:port/path} rule, as a websocket block's route
      */
-    public RewriteSite(VirtualHost vhost, Duration proxyTimeout, ErrorLog errorLog,
+    public RewriteSite(VirtualHost vhost, Upstreams upstreams, ErrorLog errorLog,
                        Function<WebSocketRoute, HttpHandler> tunnels) {
         this.vhost = vhost;
         this.rewrite = vhost.rewrite();
         this.maps = RewriteMaps.read(rewrite.maps(), errorLog);
         this.htaccess = new HtaccessFiles(rewrite.maps().keySet(), errorLog);
-        this.proxies = new ProxyTargets(rewrite.proxies(), proxyTimeout, errorLog, tunnels);
+        this.proxies = new ProxyTargets(rewrite.proxies(), upstreams, tunnels);
         this.errorLog = errorLog;
     }
 

@@ -10,29 +10,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A blocking connection to a proxy backend, TCP or Unix domain socket through the same JDK
- * {@link SocketChannel}, with buffered reads of lines and bodies and a watchdog that closes it once no byte
- * of the exchange has moved for the timeout, so that no wait on a silent backend is unbounded.
+ * {@link SocketChannel}, with buffered reads of lines and bodies and, during each exchange, a watchdog that closes it
+ * once no byte of the exchange has moved for the timeout, so that no wait on a silent backend is unbounded. Between
+ * exchanges it may wait in its extprocessor's {@link BackendPool}.
  */
 final class BackendChannel implements AutoCloseable {
-
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "proxy-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final SocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(16 * 1024).flip();
     private volatile boolean expired;
+    private volatile boolean received;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean closed;
+    /** Counts the exchanges' watches; a watchdog of an earlier one finds it changed and stops. */
+    private volatile long watches;
     private volatile ScheduledFuture<?> watchdog;
 
     private BackendChannel(SocketChannel channel) {
@@ -62,19 +58,38 @@ final class BackendChannel implements AutoCloseable {
         return new BackendChannel(channel);
     }
 
-    /** Closes the connection once neither it nor the client has moved a byte for {@code timeout}. */
+    /**
+     * Starts an exchange: the connection is closed once neither it nor the client has moved a byte for
+     * {@code timeout}.
+     */
     void watch(Duration timeout) {
-        long nanos = timeout.toNanos();
-        long idle = System.nanoTime() - lastProgress;
-        if (closed) {
+        expired = false;
+        received = false;
+        progress();
+        long watch = ++watches;
+        check(watch, timeout.toNanos());
+    }
+
+    private void check(long watch, long nanos) {
+        if (closed || watch != watches) {
             return;
         }
+        long idle = System.nanoTime() - lastProgress;
         if (idle < nanos) {
-            watchdog = DEADLINES.schedule(() -> watch(timeout), nanos - idle, TimeUnit.NANOSECONDS);
+            watchdog = Deadlines.TIMER.schedule(() -> check(watch, nanos), nanos - idle, TimeUnit.NANOSECONDS);
             return;
         }
         expired = true;
         closeQuietly();
+    }
+
+    /** Ends the exchange's watch: the connection goes back to its pool, where no timeout of a request applies. */
+    void unwatch() {
+        watches++;
+        ScheduledFuture<?> pending = watchdog;
+        if (pending != null) {
+            pending.cancel(false);
+        }
     }
 
     /** Counts a byte moved on the client's side as progress too. */
@@ -85,6 +100,34 @@ final class BackendChannel implements AutoCloseable {
     /** Whether the watchdog closed the connection. */
     boolean expired() {
         return expired;
+    }
+
+    /** Whether the backend sent a byte during this exchange. */
+    boolean received() {
+        return received;
+    }
+
+    /**
+     * Whether an idle connection can carry another exchange: open, with nothing unread, and not closed by the
+     * backend meanwhile (a read that does not wait finds neither an end of stream nor bytes nobody asked for).
+     */
+    boolean reusable() {
+        if (closed || !channel.isOpen() || in.hasRemaining()) {
+            return false;
+        }
+        try {
+            channel.configureBlocking(false);
+            try {
+                in.clear();
+                int read = channel.read(in);
+                in.flip();
+                return read == 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {
@@ -147,6 +190,7 @@ final class BackendChannel implements AutoCloseable {
         int read = channel.read(in);
         in.flip();
         if (read > 0) {
+            received = true;
             progress();
         }
         return read > 0;
@@ -163,9 +207,7 @@ final class BackendChannel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (watchdog != null) {
-            watchdog.cancel(false);
-        }
+        unwatch();
         closeQuietly();
     }
 }

@@ -9,10 +9,11 @@ import java.nio.ByteBuffer;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
- * A proxied request's body, read from the client with bounded waits. Its first part is read before the backend is
- * connected, as nginx reads a body before it goes upstream, so that a body Undertow cannot parse (a bad chunk size)
- * is refused with 400 before the backend sees a byte; the backend gets chunks framed anew by wsproxy, so nothing
- * after a bad chunk further on can reach it as a request either.
+ * A proxied request's body, read from the client with bounded waits. Its first 16 KiB (all of a smaller body) are
+ * read before a backend connection is taken, as nginx reads a body before it goes upstream: a body Undertow cannot
+ * parse (a bad chunk size) is refused with 400 before the backend sees a byte, a client that stalls a small body holds
+ * none of the extprocessor's {@code maxConns}, and a body read whole can be sent again, to retry on a new connection.
+ * The backend gets chunks framed anew by wsproxy, so nothing after a bad chunk further on can reach it as a request.
  */
 final class RequestBody {
 
@@ -27,6 +28,7 @@ final class RequestBody {
     private StreamSourceChannel channel;
     private ByteBuffer buffer;
     private boolean ended;
+    private boolean whole;
 
     private RequestBody(HttpServerExchange exchange, BoundedWaits client) {
         this.exchange = exchange;
@@ -45,9 +47,17 @@ final class RequestBody {
             }
             body.channel = exchange.getRequestChannel();
             body.buffer = ByteBuffer.allocate(CHUNK);
-            body.fill();
+            while (!body.ended && body.buffer.hasRemaining()) {
+                body.fill();
+            }
         }
+        body.whole = body.ended;
         return body;
+    }
+
+    /** Whether the whole body has been read, so that {@link #sendTo} can send it again. */
+    boolean replayable() {
+        return whole;
     }
 
     /** The framing header of the request to the backend: its length, or chunked; none without a body. */
@@ -60,14 +70,10 @@ final class RequestBody {
 
     /** Sends the body to {@code backend}, reading the rest of it from the client as it goes. */
     void sendTo(BackendChannel backend) throws IOException {
-        while (!ended) {
-            int read = buffer.position();
-            if (chunked) {
-                backend.write(Integer.toHexString(read) + "\r\n");
-            }
-            backend.write(buffer.array(), 0, read);
-            if (chunked) {
-                backend.write("\r\n");
+        while (true) {
+            sendBuffered(backend);
+            if (ended) {
+                break;
             }
             buffer.clear();
             fill();
@@ -75,6 +81,20 @@ final class RequestBody {
         }
         if (chunked) {
             backend.write("0\r\n\r\n");
+        }
+    }
+
+    private void sendBuffered(BackendChannel backend) throws IOException {
+        int read = buffer == null ? 0 : buffer.position();
+        if (read == 0) {
+            return;
+        }
+        if (chunked) {
+            backend.write(Integer.toHexString(read) + "\r\n");
+        }
+        backend.write(buffer.array(), 0, read);
+        if (chunked) {
+            backend.write("\r\n");
         }
     }
 

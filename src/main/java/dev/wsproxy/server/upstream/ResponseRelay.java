@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Reads a backend's HTTP/1.x response and passes it to the client: status, end-to-end headers, then the
- * body as the backend framed it (Content-Length, chunked, or up to the end of the connection).
+ * body as the backend framed it (Content-Length, chunked, or up to the end of the connection). Whether the
+ * connection can carry another exchange afterwards is {@link Framing#reusable}.
  */
 final class ResponseRelay {
 
@@ -30,6 +31,7 @@ final class ResponseRelay {
             status = Integer.parseInt(statusLine.substring(9, 12));
             exchange.getResponseHeaders().clear();
             framing.reset();
+            framing.keepAlive = statusLine.startsWith("HTTP/1.1 ");
             if (!readHeaders(backend, exchange, framing)) {
                 return false;
             }
@@ -59,6 +61,8 @@ final class ResponseRelay {
                 framing.chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
             } else if (lower.equals("content-length")) {
                 framing.contentLength = Long.parseLong(value);
+            } else if (lower.equals("connection") && value.toLowerCase(Locale.ROOT).contains("close")) {
+                framing.keepAlive = false;
             }
             if (!HopByHop.is(name)) {
                 exchange.getResponseHeaders().add(HttpString.tryFromString(name), value);
@@ -69,8 +73,7 @@ final class ResponseRelay {
 
     static void copyBody(BackendChannel backend, HttpServerExchange exchange, Framing framing, OutputStream out)
             throws IOException {
-        int status = exchange.getStatusCode();
-        if (exchange.getRequestMethod().equals(Methods.HEAD) || status == 204 || status == 304) {
+        if (!hasBody(exchange)) {
             return;
         }
         if (framing.chunked) {
@@ -81,6 +84,11 @@ final class ResponseRelay {
         } else {
             backend.copyToEnd(out);
         }
+    }
+
+    private static boolean hasBody(HttpServerExchange exchange) {
+        int status = exchange.getStatusCode();
+        return !exchange.getRequestMethod().equals(Methods.HEAD) && status != 204 && status != 304;
     }
 
     private static void copyChunks(BackendChannel backend, OutputStream out) throws IOException {
@@ -104,14 +112,24 @@ final class ResponseRelay {
         }
     }
 
-    /** How the backend delimits its body. */
+    /** How the backend delimits its body, and whether it keeps the connection open after it. */
     static final class Framing {
         boolean chunked;
         long contentLength = -1;
+        boolean keepAlive;
 
         void reset() {
             chunked = false;
             contentLength = -1;
+            keepAlive = false;
+        }
+
+        /**
+         * Whether the connection can carry another exchange once the body is copied: an HTTP/1.1 response without
+         * {@code Connection: close} whose body ends where its length or last chunk says, not at the end of the stream.
+         */
+        boolean reusable(HttpServerExchange exchange) {
+            return keepAlive && (chunked || contentLength >= 0 || !hasBody(exchange));
         }
     }
 }

@@ -11,12 +11,14 @@ import dev.wsproxy.config.diag.Diagnostic;
 import dev.wsproxy.config.diag.Severity;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.HostMapping;
+import dev.wsproxy.config.model.PoolSettings;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.SymlinkPolicy;
 import dev.wsproxy.config.model.VirtualHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +213,37 @@ class BinderTest {
         Context.Proxy proxy = assertInstanceOf(Context.Proxy.class, a.contexts().get(1));
         assertEquals("http://127.0.0.1:3000", proxy.handler().address().text());
         assertEquals(SymlinkPolicy.Follow.NEVER, a.symlinks().follow());
+    }
+
+    @Test
+    void extprocessorPoolKeysAreReadAsOlsReadsThem() throws IOException {
+        LoadResult result = load("""
+                extprocessor kept {
+                  type proxy
+                  address 127.0.0.1:3000
+                  maxConns 35
+                  persistConn 0
+                  pcKeepAliveTimeout 60
+                }
+                extprocessor plain {
+                  type proxy
+                  address 127.0.0.1:3001
+                  pcKeepAliveTimeout -1
+                }
+                extprocessor odd {
+                  type proxy
+                  address 127.0.0.1:3002
+                  maxConns 20000
+                }
+                """);
+        ServerConfig config = result.config().orElseThrow();
+        assertEquals(new PoolSettings(35, false, Optional.of(Duration.ofSeconds(60))),
+                config.extProcessors().get("kept").pool());
+        assertEquals(PoolSettings.DEFAULT, config.extProcessors().get("plain").pool(), "-1 is never, the default");
+        assertEquals(5, config.extProcessors().get("odd").pool().maxConns(), "out of range: OLS's default");
+        Diagnostic outOfRange = problems(result).get(0);
+        assertEquals("WSP205", outOfRange.code().id());
+        assertTrue(outOfRange.summary().contains("`maxConns`: `20000` is out of range"), outOfRange.summary());
     }
 
     @Test
