@@ -2,6 +2,8 @@ package dev.wsproxy.config.bind;
 
 import dev.wsproxy.config.ast.Block;
 import dev.wsproxy.config.ast.Directive;
+import dev.wsproxy.config.load.ConfigTree;
+import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.model.ContextRewrite;
 import dev.wsproxy.config.model.ExtProcessor;
 import dev.wsproxy.config.model.VhostRewrite;
@@ -10,9 +12,6 @@ import dev.wsproxy.config.rewrite.RewriteParser;
 import dev.wsproxy.config.rewrite.RewriteSet;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.config.value.PathResolver;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,17 +23,19 @@ import java.util.Set;
 /**
  * Reads a vhost's {@code rewrite} block and its contexts' as OLS does: {@code enable} (default 0),
  * {@code autoLoadHtaccess} (default: the server's), {@code map}s, and the rules — the {@code rules} text, then
- * every other line of the block, which OLS appends to it. A {@code RewriteFile} is read relative to
- * {@code $DOC_ROOT}. Reports nothing: a rule OLS cannot parse is kept in the set's problems for lint.
+ * every other line of the block, which OLS appends to it. A {@code RewriteFile}'s text comes from the
+ * {@link ConfigTree}: the loader read it. Reports nothing: a rule OLS cannot parse is kept in the set's problems for lint.
  */
 final class RewriteBinder {
     private static final Set<String> BLOCK_KEYS = Set.of("enable", "autoloadhtaccess", "inherit", "loglevel", "rules",
             "base", "note", "map");
 
     private final PathResolver paths;
+    private final ConfigTree tree;
 
-    RewriteBinder(PathResolver paths) {
+    RewriteBinder(PathResolver paths, ConfigTree tree) {
         this.paths = paths;
+        this.tree = tree;
     }
 
     VhostRewrite bind(Block config, boolean serverAutoLoad, VhostDefaults vhost) {
@@ -83,14 +84,9 @@ final class RewriteBinder {
         return maps;
     }
 
-    /** A {@code RewriteFile}: relative paths mean {@code $DOC_ROOT/}, as in OLS. */
+    /** A {@code RewriteFile}, as the loader read it; one it could not read adds no rules, as in OLS. */
     private Optional<List<RewriteLine>> readFile(String written, Span from) {
-        Path file = written.startsWith("/") || written.startsWith("$") ? paths.resolve(written)
-                : paths.resolveLocation(written);
-        try {
-            return Optional.of(RewriteParser.lines(Files.readString(file, StandardCharsets.UTF_8), Span.at(file, 1, 1)));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return Optional.empty();
-        }
+        Path file = FileLocations.rewriteFile(paths, written);
+        return tree.text(file).text().map(text -> RewriteParser.lines(text, Span.at(file, 1, 1)));
     }
 }
