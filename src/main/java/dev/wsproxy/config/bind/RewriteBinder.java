@@ -6,6 +6,7 @@ import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.model.ContextRewrite;
 import dev.wsproxy.config.model.ExtProcessor;
+import dev.wsproxy.config.model.RewriteMap;
 import dev.wsproxy.config.model.VhostRewrite;
 import dev.wsproxy.config.rewrite.RewriteLine;
 import dev.wsproxy.config.rewrite.RewriteParser;
@@ -44,7 +45,8 @@ final class RewriteBinder {
             level.values().stream().filter(p -> p.type().equals("proxy")).forEach(p -> proxies.put(p.name(), p));
         }
         Block rewrite = config.child("rewrite");
-        Map<String, Path> maps = maps(rewrite);
+        Map<String, RewriteMap> maps = maps(rewrite);
+        Set<String> usable = RewriteMap.usable(maps);
         Map<String, ContextRewrite> contexts = new LinkedHashMap<>();
         for (Directive context : config.all("context")) {
             Optional<String> uri = Block.nameOf(context, "uri");
@@ -52,15 +54,15 @@ final class RewriteBinder {
             if (uri.isPresent() && !block.directives().isEmpty()) {
                 contexts.putIfAbsent(uri.get(), new ContextRewrite(Settings.bool(block, "enable"),
                         Settings.bool(block, "inherit").orElse(false),
-                        block.value("base").filter(b -> b.startsWith("/") && b.length() > 1), rules(block, maps)));
+                        block.value("base").filter(b -> b.startsWith("/") && b.length() > 1), rules(block, usable)));
             }
         }
         return new VhostRewrite(Settings.bool(rewrite, "enable").orElse(false),
-                Settings.bool(rewrite, "autoLoadHtaccess").orElse(serverAutoLoad), rules(rewrite, maps), contexts, maps,
+                Settings.bool(rewrite, "autoLoadHtaccess").orElse(serverAutoLoad), rules(rewrite, usable), contexts, maps,
                 proxies);
     }
 
-    private RewriteSet rules(Block block, Map<String, Path> maps) {
+    private RewriteSet rules(Block block, Set<String> maps) {
         List<RewriteLine> lines = new ArrayList<>();
         block.first("rules").ifPresent(r -> lines.addAll(RewriteParser.lines(r.value(), r.valueSpan())));
         for (Directive d : block.directives()) {
@@ -68,17 +70,21 @@ final class RewriteBinder {
                 lines.add(new RewriteLine((d.name() + " " + d.value()).strip(), d.span()));
             }
         }
-        return RewriteParser.parse(lines, maps.keySet(), this::readFile);
+        return RewriteParser.parse(lines, maps, this::readFile);
     }
 
-    /** {@code map name { location txt:/path }}: the {@code txt:} maps, the only kind wsproxy reads. */
-    private Map<String, Path> maps(Block rewrite) {
-        Map<String, Path> maps = new LinkedHashMap<>();
+    /** {@code map name { location type:source }}: every map with a name and a location, the first of each name. */
+    private Map<String, RewriteMap> maps(Block rewrite) {
+        Map<String, RewriteMap> maps = new LinkedHashMap<>();
         for (Directive map : rewrite.all("map")) {
             Optional<String> name = Block.nameOf(map, "name");
-            Optional<String> location = map.isBlock() ? Block.of(map).value("location") : Optional.empty();
-            if (name.isPresent() && location.isPresent() && location.get().startsWith("txt:")) {
-                maps.putIfAbsent(name.get(), paths.resolve(location.get().substring(4)));
+            Optional<String> location = map.isBlock() ? Block.of(map).value("location").map(String::strip)
+                    : Optional.empty();
+            if (name.isPresent() && location.isPresent()) {
+                RewriteMap.Kind kind = RewriteMap.Kind.of(location.get());
+                Optional<Path> file = kind.readsFile()
+                        ? Optional.of(paths.resolve(kind.source(location.get()))) : Optional.empty();
+                maps.putIfAbsent(name.get(), new RewriteMap(kind, file, location.get(), map.span()));
             }
         }
         return maps;

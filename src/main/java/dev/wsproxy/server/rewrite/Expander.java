@@ -5,6 +5,7 @@ import dev.wsproxy.config.rewrite.Variable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -14,9 +15,9 @@ import java.util.function.Function;
  */
 final class Expander {
     private final Function<Variable, String> variables;
-    private final Map<String, Map<String, String>> maps;
+    private final Map<String, RewriteMaps.Lookup> maps;
 
-    Expander(Function<Variable, String> variables, Map<String, Map<String, String>> maps) {
+    Expander(Function<Variable, String> variables, Map<String, RewriteMaps.Lookup> maps) {
         this.variables = variables;
         this.maps = maps;
     }
@@ -47,8 +48,9 @@ final class Expander {
 
     private String lookup(Template.MapLookup m, List<String> ruleGroups, List<String> condGroups) {
         String key = expand(m.key(), ruleGroups, condGroups, false);
-        String found = maps.getOrDefault(m.map(), Map.of()).get(key);
-        return found != null ? found : expand(m.fallback(), ruleGroups, condGroups, false);
+        RewriteMaps.Lookup map = maps.get(m.map());
+        return (map == null ? Optional.<String>empty() : map.find(key))
+                .orElseGet(() -> expand(m.fallback(), ruleGroups, condGroups, false));
     }
 
     private static void append(StringBuilder out, String value) {

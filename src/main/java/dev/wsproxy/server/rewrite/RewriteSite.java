@@ -40,7 +40,7 @@ public final class RewriteSite {
 
     private final VirtualHost vhost;
     private final VhostRewrite rewrite;
-    private final Map<String, Map<String, String>> maps;
+    private final Map<String, RewriteMaps.Lookup> maps;
     private final HtaccessFiles htaccess;
     private final ProxyTargets proxies;
     private final ErrorLog errorLog;
@@ -52,8 +52,8 @@ public final class RewriteSite {
                        Function<WebSocketRoute, HttpHandler> tunnels) {
         this.vhost = vhost;
         this.rewrite = vhost.rewrite();
-        this.maps = RewriteMaps.read(rewrite.maps(), errorLog);
-        this.htaccess = new HtaccessFiles(rewrite.maps().keySet(), errorLog);
+        this.maps = RewriteMaps.of(rewrite.maps(), errorLog);
+        this.htaccess = new HtaccessFiles(rewrite.usableMaps(), errorLog);
         this.proxies = new ProxyTargets(rewrite.proxies(), proxyTimeout, errorLog, tunnels);
         this.errorLog = errorLog;
     }
@@ -80,7 +80,7 @@ public final class RewriteSite {
         return vhost;
     }
 
-    Map<String, Map<String, String>> maps() {
+    Map<String, RewriteMaps.Lookup> maps() {
         return maps;
     }
 

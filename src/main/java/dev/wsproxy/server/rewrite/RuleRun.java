@@ -54,7 +54,7 @@ final class RuleRun {
 
     /** Where the rules run: the request, its step, the URI as the rules see it, and the set's place in the vhost. */
     record Input(HttpServerExchange exchange, Step step, String path, String strip, String base,
-                 Map<String, Map<String, String>> maps, RequestValues.Scope scope, ErrorLog errorLog) {
+                 Map<String, RewriteMaps.Lookup> maps, RequestValues.Scope scope, ErrorLog errorLog) {
     }
 
     RuleRun(List<RewriteRule> rules, Input in) {
