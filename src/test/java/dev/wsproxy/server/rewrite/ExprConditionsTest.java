@@ -3,6 +3,8 @@ package dev.wsproxy.server.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,25 +17,20 @@ class ExprConditionsTest {
     @Test
     void operatorsAndFunctionsAsOlsEvaluatesThem() throws Exception {
         RewriteServer.files(root, "yes.html", "yes");
-        try (RewriteServer server = RewriteServer.vhostRules(root, """
-                RewriteCond expr "%{QUERY_STRING} in {'a=1', 'b=2'}"
-                RewriteRule ^/in$ /yes.html [L]
-                RewriteCond expr "%{REMOTE_ADDR} -ipmatch '127.0.0.0/8'"
-                RewriteRule ^/ip$ /yes.html [L]
-                RewriteCond expr "-R '10.0.0.0/8'"
-                RewriteRule ^/r$ /yes.html [L]
-                RewriteCond expr "%{HTTP_HOST} -strcmatch '*.EXAMPLE'"
-                RewriteRule ^/glob$ /yes.html [L]
-                RewriteCond expr "%{REQUEST_URI} -fnmatch '/fn/*'"
-                RewriteRule ^/fn/ /yes.html [L]
-                RewriteCond expr "-f '%{DOCUMENT_ROOT}/yes.html' && ! -d '%{DOCUMENT_ROOT}/yes.html'"
-                RewriteRule ^/file$ /yes.html [L]
-                RewriteCond expr "req('X-Flag') == 'on' && -z env('unset')"
-                RewriteRule ^/fun$ /yes.html [L]
-                RewriteCond expr "-T %{HTTP:X-Debug}"
-                RewriteRule ^/t$ /yes.html [L]
-                RewriteCond expr "tolower('A') == ''"
-                RewriteRule ^/other$ /yes.html [L]""")) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        conditions.put("in$", "%{QUERY_STRING} in {'a=1', 'b=2'}");
+        conditions.put("ip$", "%{REMOTE_ADDR} -ipmatch '127.0.0.0/8'");
+        conditions.put("r$", "-R '10.0.0.0/8'");
+        conditions.put("glob$", "%{HTTP_HOST} -strcmatch '*.EXAMPLE'");
+        conditions.put("fn/", "%{REQUEST_URI} -fnmatch '/fn/*'");
+        conditions.put("file$", "-f '%{DOCUMENT_ROOT}/yes.html' && ! -d '%{DOCUMENT_ROOT}/yes.html'");
+        conditions.put("fun$", "req('X-Flag') == 'on' && -z env('unset')");
+        conditions.put("t$", "-T %{HTTP:X-Debug}");
+        conditions.put("other$", "tolower('A') == ''");
+        StringBuilder rules = new StringBuilder();
+        conditions.forEach((path, expr) -> rules.append("RewriteCond expr \"").append(expr).append("\"\nRewriteRule ^/")
+                .append(path).append(" /yes.html [L]\n"));
+        try (RewriteServer server = RewriteServer.vhostRules(root, rules.toString())) {
             assertEquals(200, server.get("/in?b=2").status());
             assertEquals(404, server.get("/in?c=3").status());
             assertEquals(200, server.get("/ip").status());
