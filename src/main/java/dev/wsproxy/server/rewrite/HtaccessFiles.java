@@ -71,8 +71,9 @@ final class HtaccessFiles {
         boolean enabled = context.enabled();
         for (int slash = path.indexOf('/', context.uri().length()); slash >= 0; slash = path.indexOf('/', slash + 1)) {
             String uri = path.substring(0, slash + 1);
-            String relative = uri.substring(context.uri().length());
-            if (relative.isEmpty() || relative.startsWith("/")) {
+            // a context written without its trailing '/' (/blog) has /blog/ itself as its first directory
+            String relative = uri.substring(context.uri().length()).replaceFirst("^/", "");
+            if (relative.isEmpty()) {
                 continue;
             }
             Path directory = context.location().resolve(relative);

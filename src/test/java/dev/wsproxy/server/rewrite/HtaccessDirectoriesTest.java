@@ -38,6 +38,18 @@ class HtaccessDirectoriesTest {
     }
 
     @Test
+    void directoriesBelowAContextWrittenWithoutItsSlash() throws Exception {
+        RewriteServer.files(root, "app/sub/.htaccess", "RewriteEngine On\nRewriteRule ^x$ one.html [L]\n",
+                "app/sub/one.html", "one");
+        try (RewriteServer server = RewriteServer.start(root, "autoLoadHtaccess 1", """
+                  context /app {
+                    location $DOC_ROOT/app/
+                  }""")) {
+            assertEquals("one", server.get("/app/sub/x").body());
+        }
+    }
+
+    @Test
     void requestFilenameIsUnderTheDirectoryOfTheRules() throws Exception {
         RewriteServer.files(root,
                 "app/.htaccess", "RewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteRule ^ index.html [L]\n",
