@@ -74,6 +74,8 @@ class ExplainCommandTest {
         Files.createDirectories(tmp.resolve("conf"));
         Files.createDirectories(tmp.resolve("site/html/new"));
         Files.writeString(tmp.resolve("site/html/new/page.html"), "new");
+        Files.createDirectories(tmp.resolve("site/html/sub"));
+        Files.writeString(tmp.resolve("site/html/sub/.htaccess"), "RewriteEngine On\nRewriteRule ^page$ /new/page.html\n");
         Files.writeString(tmp.resolve("conf/mime.properties"), "html = text/html\n");
         Path conf = tmp.resolve("conf/httpd_config.conf");
         Files.writeString(conf, """
@@ -98,9 +100,10 @@ class ExplainCommandTest {
                   address 127.0.0.1:8088
                   map site *
                 }
+                autoLoadHtaccess 1
                 """);
         StringBuilder all = new StringBuilder();
-        for (String url : List.of("/old/page.htm?x=1", "/gone", "/new/moved", "/new/page.html")) {
+        for (String url : List.of("/old/page.htm?x=1", "/gone", "/new/moved", "/new/page.html", "/sub/page")) {
             out.getBuffer().setLength(0);
             assertEquals(ExitCodes.OK, run(List.of("explain", "-c", conf.toString(), "http://127.0.0.1:8088" + url)),
                     err.toString());

@@ -92,17 +92,12 @@ final class VirtualHostBinder {
         return concat(List.of(domain), host.aliases());
     }
 
-    /** The vhRoot, or {@code $SERVER_ROOT} when there is none (lint reports that). */
     private Path vhRoot(String name, Block entry, Member member) {
-        return rawVhRoot(entry, member).map(text -> resolveVhRoot(name, text)).orElse(server.paths().serverRoot());
+        return FileLocations.vhRoot(server.paths(), name, rawVhRoot(entry, member));
     }
 
     private static Optional<String> rawVhRoot(Block entry, Member member) {
         return member.vhRoot().or(() -> entry.value("vhRoot"));
-    }
-
-    private Path resolveVhRoot(String name, String raw) {
-        return FileLocations.vhRoot(server.paths(), name, raw);
     }
 
     /** @param configKnown false when the vhost config is on another machine: a missing docRoot is then unknown */
@@ -111,14 +106,12 @@ final class VirtualHostBinder {
         String domain = member.vhDomain().or(() -> config.value("vhDomain")).orElse(name);
         List<String> aliases = member.vhAliases().or(() -> config.value("vhAliases"))
                 .map(Settings::indexList).orElse(List.of());
-        PathResolver paths = server.paths().forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
-        Optional<Directive> docRootLine = config.first("docRoot").filter(d -> !d.value().isBlank());
+        Optional<Directive> docRootLine = FileLocations.docRootLine(config);
         if (docRootLine.isEmpty() && configKnown) {
             return Optional.empty();
         }
-        PathResolver vhPaths = paths;
-        Path docRoot = docRootLine.map(line -> vhPaths.resolve(line.value())).orElse(vhRoot);
-        paths = paths.withDocRoot(docRoot);
+        PathResolver paths = FileLocations.vhostPaths(server.paths(), name, domain, vhRoot, docRootLine);
+        Path docRoot = paths.docRoot().orElseThrow();
 
         SymlinkPolicy.Follow follow = entry.value("allowSymbolLink").map(VirtualHostBinder::follow)
                 .orElse(server.follow());
@@ -143,7 +136,7 @@ final class VirtualHostBinder {
                 Logs.vhostAccessLog(config.first("accesslog"), paths),
                 new ContextBinder(binding, defaults).bind(config), new WebSocketBinder(binding).bind(config),
                 Tls.read(config.child("vhssl"), paths, span),
-                new RewriteBinder(paths).bind(config, server.autoLoadHtaccess(), defaults),
+                new RewriteBinder(paths, binding.tree).bind(config, server.autoLoadHtaccess(), defaults),
                 Settings.bool(config, "enableGzip").orElse(true), span));
     }
 

@@ -83,6 +83,7 @@ public enum Code {
     REWRITE_BAD_PROXY("WSP363", WARNING, "a rewrite [P] target that names no proxy extprocessor or has no path; it gets 500"),
     REWRITE_UNREACHABLE("WSP364", WARNING, "rewrite rules after an unconditional last rule, which never run"),
     REWRITE_PROXY_PROTECTED("WSP365", INFO, "a vhost-level rewrite [P] reaches a protected context; OLS skips its protection, wsproxy applies it"),
+    REWRITE_MAP_UNSUPPORTED("WSP366", WARNING, "a rewrite map of a type OLS does not support (prg:, dbm:, ...); OLS leaves it out"),
 
     // 4xx: TLS
     TLS_FILE_MISSING("WSP401", ERROR, "a keyFile, certFile or CACertFile does not exist or cannot be read"),

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A config as read from disk before anything is bound: the file it starts from, every config file that file
- * names (vhost {@code configFile}s, {@code templateFile}s) parsed, the text files it names (the mime file), and
- * the syntax diagnostics of the reads in the order they were read.
+ * names (vhost {@code configFile}s, {@code templateFile}s) parsed, the text files it names (the mime file, the
+ * vhosts' {@code RewriteFile}s), and the syntax diagnostics of the reads in the order they were read.
  *
  * @param serverRoot       what {@code $SERVER_ROOT} stands for
  * @param checksFilesystem whether the files and directories the config names are expected on this machine;

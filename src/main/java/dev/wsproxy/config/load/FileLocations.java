@@ -16,6 +16,35 @@ public final class FileLocations {
         return server.forVhost(name, name).resolve(raw);
     }
 
+    /** A vhost's vhRoot: its {@code vhRoot} line, or {@code $SERVER_ROOT} when there is none (lint reports that). */
+    public static Path vhRoot(PathResolver server, String name, Optional<String> raw) {
+        return raw.map(text -> vhRoot(server, name, text)).orElse(server.serverRoot());
+    }
+
+    /**
+     * The resolver of one vhost's paths: {@code $VH_ROOT} is {@code vhRoot}, {@code $DOC_ROOT} the vhost config's
+     * {@code docRoot} line (itself resolved against the vhRoot), else the vhRoot.
+     */
+    public static PathResolver vhostPaths(PathResolver server, String name, String domain, Path vhRoot,
+                                          Optional<Directive> docRootLine) {
+        PathResolver paths = server.forVhost(name, domain).withVhRoot(vhRoot).withDocRoot(vhRoot);
+        return docRootLine.map(line -> paths.withDocRoot(paths.resolve(line.value()))).orElse(paths);
+    }
+
+    /** A vhost config's {@code docRoot} line, when it names one. */
+    public static Optional<Directive> docRootLine(Block config) {
+        return nonBlank(config, "docRoot");
+    }
+
+    /**
+     * The file a {@code RewriteFile} line names, as OLS finds it: an absolute or {@code $}-led path as written,
+     * anything else under {@code $DOC_ROOT/}.
+     */
+    public static Path rewriteFile(PathResolver vhost, String written) {
+        return written.startsWith("/") || written.startsWith("$") ? vhost.resolve(written)
+                : vhost.resolveLocation(written);
+    }
+
     /** The {@code configFile} line of a {@code virtualhost} block, when it names one. */
     public static Optional<Directive> configFileLine(Block entry) {
         return nonBlank(entry, "configFile");

@@ -3,7 +3,7 @@ package dev.wsproxy.config.load;
 import java.util.Optional;
 
 /**
- * A text file a config names (the mime file): its content, or why it could not be read.
+ * A text file a config names (the mime file, a {@code RewriteFile}): its content, or why it could not be read.
  *
  * @param text  the content, empty when the file could not be read
  * @param error why a readable-looking file failed to read; empty when it is missing or unreadable, or was read

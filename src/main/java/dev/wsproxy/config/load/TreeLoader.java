@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The loader stage: reads a config file and every file it names that the binder needs into a
  * {@link ConfigTree}, in OLS startup order (the server file, each vhost's {@code configFile}, each template's
- * {@code templateFile}, the mime file). The vhost files are parsed ahead on every core.
+ * {@code templateFile}, the mime file, then the files the vhosts' rewrite rules name with {@code RewriteFile}).
+ * The vhost files are parsed ahead on every core.
  */
 public final class TreeLoader {
     private final Path serverRoot;
@@ -35,6 +36,7 @@ public final class TreeLoader {
         try (ReadAheadReader reader = new ReadAheadReader(new ConfigParser(serverRoot, checksFilesystem))) {
             ConfigFile entry = loader.read(reader, file, Scope.SERVER);
             loader.readNamedFiles(reader, Block.of(entry.directives()));
+            loader.texts.putAll(RewriteFiles.read(loader.tree(checksFilesystem, entry)));
             return loader.tree(checksFilesystem, entry);
         }
     }
@@ -79,7 +81,8 @@ public final class TreeLoader {
                 .ifPresent(file -> texts.put(file, text(file)));
     }
 
-    private static TextFile text(Path file) {
+    /** Reads {@code file}: its text, {@link TextFile#MISSING}, or the error that stopped the read. */
+    static TextFile text(Path file) {
         if (!Files.isReadable(file)) {
             return TextFile.MISSING;
         }

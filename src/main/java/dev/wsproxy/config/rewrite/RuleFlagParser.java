@@ -26,7 +26,7 @@ final class RuleFlagParser {
     private int skip;
     private boolean noCase;
     private boolean noEscape;
-    private boolean escapeGroups;
+    private BackrefEscaping backrefs = BackrefEscaping.NONE;
     private boolean qsAppend;
     private boolean qsDiscard;
     private boolean passThrough;
@@ -71,7 +71,7 @@ final class RuleFlagParser {
     }
 
     private RuleFlags build() {
-        return new RuleFlags(action, status, last, end, next, chain, skip, noCase, noEscape, escapeGroups, qsAppend,
+        return new RuleFlags(action, status, last, end, next, chain, skip, noCase, noEscape, backrefs, qsAppend,
                 qsDiscard, passThrough, unsafeAllow3F, env, cookies, forcedType);
     }
 
@@ -129,17 +129,18 @@ final class RuleFlagParser {
         return false;
     }
 
-    /** {@code B} escapes back-references; {@code BNP}, {@code BCTLS} and {@code BNE=} only refine it. */
+    /** {@code B} escapes back-references; {@code BNP}, {@code BCTLS} and {@code BNE=} escape them their own way. */
     private void bFlag() {
-        if (word("backrefnoplus") || word("BNP") || word("BCTLS")) {
-            return;
+        if (word("BNP") || word("backrefnoplus")) {
+            backrefs = backrefs.withNoPlus();
+        } else if (word("BCTLS")) {
+            backrefs = backrefs.withControlsOnly();
+        } else if (word("BNE=")) {
+            backrefs = backrefs.keeping(value());
+        } else {
+            backrefs = backrefs.enabled();
+            at++;
         }
-        if (word("BNE=")) {
-            value();
-            return;
-        }
-        escapeGroups = true;
-        at++;
     }
 
     private void chainOrCookie() throws BadRule {

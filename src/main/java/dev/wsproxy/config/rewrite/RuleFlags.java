@@ -12,13 +12,14 @@ import java.util.Optional;
  * @param last        {@code L}, and every flag that implies it ({@code END}, {@code F}, {@code G}, {@code P},
  *                    {@code PT})
  * @param skip        {@code S=n}: rules to skip after this one matched
- * @param escapeGroups {@code B}: escape back-references
+ * @param backrefs    how the {@code B} flags escape back-references
+ * @param unsafeAllow3F {@code UnsafeAllow3F}: a {@code ?} in a back-reference may start the query
  * @param env         {@code E=name:value} templates, in order
  * @param cookies     {@code CO=name:value:domain:...} templates, in order
  * @param forcedType  {@code T=} or {@code H=}: the type (or handler) the result is served as
  */
 public record RuleFlags(Action action, int status, boolean last, boolean end, boolean next, boolean chain, int skip,
-                        boolean noCase, boolean noEscape, boolean escapeGroups, boolean qsAppend, boolean qsDiscard,
+                        boolean noCase, boolean noEscape, BackrefEscaping backrefs, boolean qsAppend, boolean qsDiscard,
                         boolean passThrough, boolean unsafeAllow3F, List<Template> env, List<Template> cookies,
                         Optional<String> forcedType) {
 

@@ -8,14 +8,14 @@ import dev.wsproxy.server.exchange.Step;
 import dev.wsproxy.server.http.RedirectHandler.InternalRedirect;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The chosen context's rewrite rules, before its accessControl and realm; not for proxy contexts, not after an
- * {@code [END]} or a vhost-level {@code [P]}. The rules see the path with the context URI (else the RewriteBase)
- * cut off; a relative result goes under the RewriteBase, else the context URI. A changed URL is served as an
+ * {@code [END]} or a vhost-level {@code [P]}. Below a static context the deepest directory whose .htaccess has
+ * rewrite settings takes its place. The rules see the path with the context (or directory) URI, else the
+ * RewriteBase, cut off; a relative result goes under the RewriteBase, else that URI. A changed URL is served as an
  * internal redirect, which chooses the context again.
  */
 final class ContextRewriteStep implements HttpHandler {
@@ -37,19 +37,16 @@ final class ContextRewriteStep implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        RewriteSite.ContextRules rules = site.contextRules(context, parents(context));
+        String path = exchange.getAttachment(RequestPath.CLEAN);
+        RewriteSite.ContextRules rules = site.contextRules(context, parents(context), path);
         if (!rules.on()) {
             next.handleRequest(exchange);
             return;
         }
-        String path = exchange.getAttachment(RequestPath.CLEAN);
-        String prefix = context.uri() instanceof ContextUri.Prefix p ? p.path() : "";
-        String strip = path.startsWith(prefix) ? prefix
-                : rules.base().filter(path::startsWith).orElse("");
+        String strip = path.startsWith(rules.uri()) ? rules.uri() : rules.base().filter(path::startsWith).orElse("");
         String base = rules.base().orElse(strip);
-        Path fileBase = context instanceof Context.Static files && context.uri() instanceof ContextUri.Prefix
-                ? files.location() : site.vhost().docRoot();
-        RuleRun run = new RuleRun(rules.rules(), site.input(exchange, Step.CONTEXT_REWRITE, path, strip, base, fileBase));
+        RuleRun run = new RuleRun(rules.rules(), site.input(exchange, Step.CONTEXT_REWRITE, path, strip, base,
+                rules.location()));
         site.respond(run.run(), exchange, path, redirect, next);
     }
 

@@ -1,15 +1,22 @@
 package dev.wsproxy.server.rewrite;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The part of Apache's expression language ({@code RewriteCond expr "..."}) that rewrite conditions use:
- * strings and {@code %{VAR}}s compared with {@code == != < > <= >=}, matched with {@code =~ /re/} and
- * {@code !~ /re/}, numbers with {@code -eq -ne -lt -le -gt -ge}, joined with {@code && || !} and parentheses.
- * An expression it cannot read does not hold.
+ * Apache's expression language ({@code RewriteCond expr "..."}) as OLS evaluates it: strings, {@code %{VAR}}s
+ * and functions compared with {@code == != < > <= >=}, matched with {@code =~ /re/}, {@code !~ /re/},
+ * {@code -strmatch}, {@code -strcmatch}, {@code -fnmatch} and {@code -ipmatch}, {@code in {list}}, numbers with
+ * {@code -eq -ne -lt -le -gt -ge}, the one-value tests of {@link ExprTests}, joined with {@code && || !} and
+ * parentheses. An expression it cannot read does not hold.
  */
 final class ExprEvaluator {
+    /** The tests of one value, as OLS reads them (see {@link ExprTests}). */
+    private static final List<String> TESTS = List.of("-d", "-e", "-f", "-s", "-L", "-h", "-F", "-U", "-A", "-n",
+            "-z", "-T", "-R");
+
     private final Function<String, String> variables;
     private String text;
     private int at;
@@ -58,14 +65,35 @@ final class ExprEvaluator {
             }
             return result;
         }
-        String left = word();
+        for (String op : TESTS) {
+            if (takeWord(op)) {
+                return ExprTests.test(op, operand(), variables);
+            }
+        }
+        String left = operand();
         for (String op : new String[] {"==", "!=", "=~", "!~", "<=", ">=", "<", ">", "=", "-eq", "-ne", "-lt", "-le",
-                "-gt", "-ge"}) {
+                "-gt", "-ge", "-ipmatch", "-strmatch", "-strcmatch", "-fnmatch"}) {
             if (take(op)) {
                 return apply(op, left);
             }
         }
+        if (takeWord("in")) {
+            return list().contains(left);
+        }
         return !left.isEmpty();
+    }
+
+    /** {@code { 'a', "b", %{VAR} }}: the values of an {@code in} list. */
+    private List<String> list() {
+        if (!take("{")) {
+            throw new IllegalArgumentException("'{' expected");
+        }
+        List<String> values = new ArrayList<>();
+        while (!take("}")) {
+            values.add(operand());
+            take(",");
+        }
+        return values;
     }
 
     private boolean apply(String op, String left) {
@@ -73,7 +101,10 @@ final class ExprEvaluator {
             boolean found = Pattern.compile(regex()).matcher(left).find();
             return op.equals("=~") == found;
         }
-        String right = word();
+        String right = operand();
+        if (op.endsWith("match")) {
+            return ExprTests.match(op, left, right);
+        }
         if (op.startsWith("-")) {
             int order = Long.compare(Long.parseLong(left.strip()), Long.parseLong(right.strip()));
             return switch (op) {
@@ -118,6 +149,29 @@ final class ExprEvaluator {
         return regex;
     }
 
+    /**
+     * A value: a quoted string or a bare token, its {@code %{VAR}}s expanded, or a function call. OLS evaluates
+     * {@code req()}, {@code http()}, {@code req_novary()} (a request header) and {@code env()}; every other function
+     * gives "".
+     */
+    private String operand() {
+        String value = word();
+        skipBlanks();
+        if (at < text.length() && text.charAt(at) == '(' && value.matches("[a-z_0-9]+")) {
+            at++;
+            String argument = take(")") ? "" : word();
+            if (!take(")")) {
+                throw new IllegalArgumentException("')' expected");
+            }
+            return switch (value) {
+                case "req", "http", "req_novary" -> argument.isEmpty() ? "" : variables.apply("HTTP:" + argument);
+                case "env" -> argument.isEmpty() ? "" : variables.apply("ENV:" + argument);
+                default -> "";
+            };
+        }
+        return value;
+    }
+
     /** A quoted string or a bare token, its {@code %{VAR}}s expanded. */
     private String word() {
         skipBlanks();
@@ -157,6 +211,17 @@ final class ExprEvaluator {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /** Takes {@code word} when a blank, a quote or a brace follows it: {@code -f}, {@code in}, not {@code -fx}. */
+    private boolean takeWord(String word) {
+        skipBlanks();
+        int end = at + word.length();
+        if (text.startsWith(word, at) && (end == text.length() || " \t'\"{%(".indexOf(text.charAt(end)) >= 0)) {
+            at = end;
+            return true;
+        }
+        return false;
     }
 
     private boolean take(String token) {

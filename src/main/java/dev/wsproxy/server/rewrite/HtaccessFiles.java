@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rewrite rules of {@code .htaccess} files, parsed once per version of each file: a request costs one
- * {@code stat}, and a file changed on disk is read again on the next request (OLS reads it only at start-up).
+ * {@code stat} a directory, and a file changed on disk is read again on the next request (OLS reads it only when
+ * it first needs the directory).
  * A missing file has no rules. A rule OLS cannot parse is logged once per version.
  */
 final class HtaccessFiles {
@@ -57,6 +58,32 @@ final class HtaccessFiles {
                 parse(file));
         versions.put(file, read);
         return read.rules();
+    }
+
+    /**
+     * The rules that run for {@code path} below a static context whose own are {@code context}. As in OLS, each
+     * directory between the context and the path's last {@code /} is a context of its own when its
+     * {@code .htaccess} has rewrite settings (rules or {@code RewriteEngine}); the deepest one runs, without its
+     * parents' rules. A directory whose file does not say {@code RewriteEngine} takes its parent's.
+     */
+    RewriteSite.ContextRules below(RewriteSite.ContextRules context, String path) {
+        RewriteSite.ContextRules chosen = context;
+        boolean enabled = context.enabled();
+        for (int slash = path.indexOf('/', context.uri().length()); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String uri = path.substring(0, slash + 1);
+            // a context written without its trailing '/' (/blog) has /blog/ itself as its first directory
+            String relative = uri.substring(context.uri().length()).replaceFirst("^/", "");
+            if (relative.isEmpty()) {
+                continue;
+            }
+            Path directory = context.location().resolve(relative);
+            RewriteSet set = rules(directory);
+            enabled = set.engine().orElse(enabled);
+            if (!set.rules().isEmpty() || set.engine().isPresent()) {
+                chosen = new RewriteSite.ContextRules(enabled, set.rules(), set.base(), uri, directory);
+            }
+        }
+        return chosen;
     }
 
     private RewriteSet parse(Path file) {

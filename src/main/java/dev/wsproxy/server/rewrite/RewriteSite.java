@@ -40,7 +40,7 @@ public final class RewriteSite {
 
     private final VirtualHost vhost;
     private final VhostRewrite rewrite;
-    private final Map<String, Map<String, String>> maps;
+    private final Map<String, RewriteMaps.Lookup> maps;
     private final HtaccessFiles htaccess;
     private final ProxyTargets proxies;
     private final ErrorLog errorLog;
@@ -52,8 +52,8 @@ public final class RewriteSite {
                        Function<WebSocketRoute, HttpHandler> tunnels) {
         this.vhost = vhost;
         this.rewrite = vhost.rewrite();
-        this.maps = RewriteMaps.read(rewrite.maps(), errorLog);
-        this.htaccess = new HtaccessFiles(rewrite.maps().keySet(), errorLog);
+        this.maps = RewriteMaps.of(rewrite.maps(), errorLog);
+        this.htaccess = new HtaccessFiles(rewrite.usableMaps(), errorLog);
         this.proxies = new ProxyTargets(rewrite.proxies(), upstreams, tunnels);
         this.errorLog = errorLog;
     }
@@ -80,7 +80,7 @@ public final class RewriteSite {
         return vhost;
     }
 
-    Map<String, Map<String, String>> maps() {
+    Map<String, RewriteMaps.Lookup> maps() {
         return maps;
     }
 
@@ -88,15 +88,21 @@ public final class RewriteSite {
         return rewrite.rules().rules();
     }
 
-    /** The rules of {@code context} and whether they are on: its own block, inherited sets, then its .htaccess. */
-    ContextRules contextRules(Context context, List<Context> parents) {
+    /**
+     * The rules that run for {@code path} in {@code context} and whether they are on: the context's own block,
+     * inherited sets, then its .htaccess; or, below a static context, the deepest directory whose .htaccess has
+     * rewrite settings, as OLS's per-directory contexts have them.
+     */
+    ContextRules contextRules(Context context, List<Context> parents, String path) {
         ContextRewrite own = rewrite.context(context.uri().text());
         List<RewriteRule> rules = new ArrayList<>(own.rules().rules());
         Optional<Boolean> engine = own.rules().engine();
         Optional<String> base = own.base().or(() -> own.rules().base());
-        if (rewrite.autoLoadHtaccess() && context instanceof Context.Static files
-                && files.uri() instanceof ContextUri.Prefix) {
-            RewriteSet file = htaccess.rules(files.location());
+        boolean staticPrefix = context instanceof Context.Static && context.uri() instanceof ContextUri.Prefix;
+        Path location = staticPrefix ? ((Context.Static) context).location() : vhost.docRoot();
+        boolean directories = staticPrefix && rewrite.autoLoadHtaccess();
+        if (directories) {
+            RewriteSet file = htaccess.rules(location);
             rules.addAll(file.rules());
             engine = file.engine().or(() -> own.rules().engine());
             base = base.or(file::base);
@@ -107,11 +113,26 @@ public final class RewriteSite {
             }
         }
         boolean on = engine.orElse(own.enable().orElse(rewrite.enabled()));
-        return new ContextRules(on && !rules.isEmpty(), rules, base);
+        String uri = context.uri() instanceof ContextUri.Prefix prefix ? prefix.path() : "";
+        ContextRules chosen = new ContextRules(on, rules, base, uri, location);
+        return directories && path.startsWith(uri) ? htaccess.below(chosen, path) : chosen;
     }
 
-    /** A context's rules as they apply to one request. */
-    record ContextRules(boolean on, List<RewriteRule> rules, Optional<String> base) {
+    /**
+     * The rules of a context (or of a directory below a static context) as they apply to one request.
+     *
+     * @param enabled  whether rewriting is on there (a directory without {@code RewriteEngine} takes its parent's)
+     * @param uri      the URI the rules see the path below ("" for a context that is no prefix)
+     * @param location the directory that URI maps to, which {@code REQUEST_FILENAME} and {@code -f} start from
+     */
+    record ContextRules(boolean enabled, List<RewriteRule> rules, Optional<String> base, String uri, Path location) {
+        ContextRules {
+            rules = List.copyOf(rules);
+        }
+
+        boolean on() {
+            return enabled && !rules.isEmpty();
+        }
     }
 
     /** What the outcome of a rule set does to the request; {@code path} is the URI the set started from. */

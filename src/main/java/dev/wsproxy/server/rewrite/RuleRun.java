@@ -54,7 +54,7 @@ final class RuleRun {
 
     /** Where the rules run: the request, its step, the URI as the rules see it, and the set's place in the vhost. */
     record Input(HttpServerExchange exchange, Step step, String path, String strip, String base,
-                 Map<String, Map<String, String>> maps, RequestValues.Scope scope, ErrorLog errorLog) {
+                 Map<String, RewriteMaps.Lookup> maps, RequestValues.Scope scope, ErrorLog errorLog) {
     }
 
     RuleRun(List<RewriteRule> rules, Input in) {
@@ -133,7 +133,7 @@ final class RuleRun {
         List<RewriteCondition> conditions = rule.conditions();
         for (int c = 0; c < conditions.size(); c++) {
             RewriteCondition cond = conditions.get(c);
-            String test = expander.expand(cond.test(), groups, condGroups, false);
+            String test = expander.expand(cond.test(), groups, condGroups);
             ConditionTest.Result result = ConditionTest.evaluate(cond, test, expressions);
             if (!result.holds()) {
                 if (!cond.or()) {
@@ -155,14 +155,14 @@ final class RuleRun {
         RuleFlags flags = rule.flags();
         anyMatched = true;
         for (Template env : flags.env()) {
-            String[] pair = expander.expand(env, ruleGroups, condGroups, false).split(":", 2);
+            String[] pair = expander.expand(env, ruleGroups, condGroups).split(":", 2);
             state.env().put(pair[0].strip(), pair.length > 1 ? pair[1].strip() : "");
         }
         for (Template cookie : flags.cookies()) {
-            RewriteCookies.set(exchange, expander.expand(cookie, ruleGroups, condGroups, false));
+            RewriteCookies.set(exchange, expander.expand(cookie, ruleGroups, condGroups));
         }
         if (rule.target().isPresent()) {
-            String result = expander.expand(rule.target().get(), ruleGroups, condGroups, flags.escapeGroups());
+            String result = expander.substitution(rule.target().get(), ruleGroups, condGroups, flags);
             substituted = true;
             noEscape = flags.noEscape();
             source = result;

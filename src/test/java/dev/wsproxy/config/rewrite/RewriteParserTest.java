@@ -52,7 +52,7 @@ class RewriteParserTest {
         assertEquals(Optional.of("text/plain"), s.forcedType());
         assertTrue(set.rules().get(5).pattern().matcher("/S").find());
         assertEquals(301, f.get(6).status());
-        assertTrue(f.get(6).qsDiscard() && f.get(6).next() && f.get(6).escapeGroups() && f.get(6).passThrough());
+        assertTrue(f.get(6).qsDiscard() && f.get(6).next() && f.get(6).backrefs().on() && f.get(6).passThrough());
     }
 
     @org.junit.jupiter.api.Test

@@ -25,6 +25,15 @@ class VhostRewriteTest {
     }
 
     @Test
+    void aRewriteFileIsReadRelativeToTheDocRoot() throws Exception {
+        RewriteServer.files(root, "rules.conf", "RewriteRule ^/old$ /new.html [L]\n", "new.html", "new");
+        try (RewriteServer server = RewriteServer.start(root, "", "  rewrite {\n    enable 1\n"
+                + "    RewriteFile rules.conf\n  }")) {
+            assertEquals("new", server.get("/old").body());
+        }
+    }
+
+    @Test
     void wwwGoesToTheBareDomain() throws Exception {
         try (RewriteServer server = RewriteServer.vhostRules(root, """
                 RewriteCond %{HTTP_HOST} ^www\\.(.+)$ [NC]

@@ -4,6 +4,7 @@ import dev.wsproxy.config.diag.Code;
 import dev.wsproxy.config.diag.Diagnostics;
 import dev.wsproxy.config.model.Context;
 import dev.wsproxy.config.model.ContextUri;
+import dev.wsproxy.config.model.RewriteMap;
 import dev.wsproxy.config.model.ServerConfig;
 import dev.wsproxy.config.model.VhostRewrite;
 import dev.wsproxy.config.model.VirtualHost;
@@ -26,15 +27,15 @@ import java.util.stream.Collectors;
  * The rewrite rules of every vhost and context, as the engine reads them (with {@code readFiles}, the
  * {@code .htaccess} files {@code autoLoadHtaccess} brings in too): rules OLS cannot parse (it drops them and
  * the rest of their set), PCRE syntax Java lacks, {@code R} codes that are no redirect, {@code [P]} targets
- * that get 500, rules after an unconditional last rule, and vhost-level {@code [P]} rules that reach a
- * protected context.
+ * that get 500, rules after an unconditional last rule, vhost-level {@code [P]} rules that reach a
+ * protected context, and maps of a type OLS does not support.
  */
 public final class RewriteRuleCheck implements ModelCheck {
 
     /** The codes this check reports. */
     public static final Set<Code> CODES = Set.of(Code.REWRITE_RULE_DROPPED, Code.REWRITE_PCRE_ONLY,
             Code.REWRITE_REDIRECT_STATUS, Code.REWRITE_BAD_PROXY, Code.REWRITE_UNREACHABLE,
-            Code.REWRITE_PROXY_PROTECTED);
+            Code.REWRITE_PROXY_PROTECTED, Code.REWRITE_MAP_UNSUPPORTED);
 
     /** Paths every pattern that matches "anything" matches; a pattern matching all of them is taken as unconditional. */
     private static final List<String> ANY_PATHS = List.of("", "/", "index.html", "/a/b.php", "x/y?z");
@@ -55,6 +56,7 @@ public final class RewriteRuleCheck implements ModelCheck {
     public void check(ServerConfig config, Diagnostics out) {
         for (VirtualHost vhost : config.virtualHosts()) {
             VhostRewrite rewrite = vhost.rewrite();
+            unsupportedMaps(rewrite, out);
             set(rewrite.rules(), rewrite, out);
             rewrite.contexts().values().forEach(c -> set(c.rules(), rewrite, out));
             if (readFiles && rewrite.autoLoadHtaccess()) {
@@ -70,11 +72,22 @@ public final class RewriteRuleCheck implements ModelCheck {
         }
     }
 
+    private static void unsupportedMaps(VhostRewrite rewrite, Diagnostics out) {
+        rewrite.maps().forEach((name, map) -> {
+            if (map.kind() == RewriteMap.Kind.UNSUPPORTED) {
+                out.add(Code.REWRITE_MAP_UNSUPPORTED, map.span(), "rewrite map `" + name + "` has type `"
+                        + map.typeWritten() + "`, which OLS does not support: it leaves the map out, and a rule that"
+                        + " uses it is dropped with the rest of its set", "Use a txt: or rnd: file, or int:toupper,"
+                        + " int:tolower, int:escape or int:unescape.");
+            }
+        });
+    }
+
     /** A {@code .htaccess} file, parsed as the server parses it; none is fine. */
     private static void htaccess(Path file, VhostRewrite rewrite, Diagnostics out) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            set(RewriteParser.parse(RewriteParser.lines(text, Span.at(file, 1, 1)), rewrite.maps().keySet(),
+            set(RewriteParser.parse(RewriteParser.lines(text, Span.at(file, 1, 1)), rewrite.usableMaps(),
                     RewriteParser.NO_FILES), rewrite, out);
         } catch (IOException e) {
             // no file, or one the server cannot read either: it has no rules
