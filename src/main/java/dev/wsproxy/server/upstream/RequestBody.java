@@ -9,10 +9,10 @@ import java.nio.ByteBuffer;
 import org.xnio.channels.StreamSourceChannel;
 
 /**
- * A proxied request's body, read from the client with bounded waits. Its first part is read before the backend is
- * connected, as nginx reads a body before it goes upstream, so that a body Undertow cannot parse (a bad chunk size)
- * is refused with 400 before the backend sees a byte; the backend gets chunks framed anew by wsproxy, so nothing
- * after a bad chunk further on can reach it as a request either.
+ * A proxied request's body, read from the client with bounded waits. Its first 16 KiB (all of a smaller body) are
+ * read before the backend is connected, as nginx reads a body before it goes upstream, so that a malformed body (a
+ * bad chunk size) is refused with 400 before the backend sees a byte; the backend gets chunks framed anew by
+ * wsproxy, so nothing after a bad chunk further on can reach it as a request either.
  */
 final class RequestBody {
 
@@ -45,7 +45,9 @@ final class RequestBody {
             }
             body.channel = exchange.getRequestChannel();
             body.buffer = ByteBuffer.allocate(CHUNK);
-            body.fill();
+            while (!body.ended && body.buffer.hasRemaining()) {
+                body.fill();
+            }
         }
         return body;
     }
@@ -60,14 +62,20 @@ final class RequestBody {
 
     /** Sends the body to {@code backend}, reading the rest of it from the client as it goes. */
     void sendTo(BackendChannel backend) throws IOException {
-        while (!ended) {
+        if (buffer == null) {
+            return;
+        }
+        while (true) {
             int read = buffer.position();
-            if (chunked) {
+            if (chunked && read > 0) {
                 backend.write(Integer.toHexString(read) + "\r\n");
             }
             backend.write(buffer.array(), 0, read);
-            if (chunked) {
+            if (chunked && read > 0) {
                 backend.write("\r\n");
+            }
+            if (ended) {
+                break;
             }
             buffer.clear();
             fill();
