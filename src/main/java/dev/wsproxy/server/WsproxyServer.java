@@ -102,7 +102,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
         }
         Connectors connectors;
         try {
-            connectors = new Connectors(config.tuning());
+            connectors = new Connectors(config.tuning(), logs.errorLog());
         } catch (IOException e) {
             closeQuietly(logs);
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
