@@ -1,6 +1,9 @@
 package dev.wsproxy.server;
 
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.ClientLimits;
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.access.ClientConnectionLimits;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
@@ -57,9 +60,11 @@ final class Connectors {
     private final List<OpenListener> openListeners = new CopyOnWriteArrayList<>();
     private final OpenConnections connections = new OpenConnections();
     private final ErrorLog errorLog;
+    private final ClientConnectionLimits clientLimits;
 
     Connectors(Tuning tuning, ErrorLog errorLog) throws IOException {
         this.errorLog = errorLog;
+        this.clientLimits = new ClientConnectionLimits(errorLog);
         // one I/O thread per CPU the process may use: a server pinned to one CPU then never switches threads
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.worker = xnio.createWorker(OptionMap.builder()
@@ -69,6 +74,7 @@ final class Connectors {
                 .set(Options.TCP_NODELAY, true)
                 .getMap());
         SelectedKeySets.install(worker);
+        worker.getIoThread().executeAtInterval(clientLimits::tick, 1, TimeUnit.SECONDS);
         OptionMap.Builder sockets = OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
                 .set(Options.TCP_NODELAY, true)
@@ -134,7 +140,12 @@ final class Connectors {
             IoUtils.safeClose(socket);
             throw e;
         }
-        ChannelListener<StreamConnection> tracked = connections.tracking(connected);
+        ChannelListener<StreamConnection> counted = connections.tracking(connected);
+        ChannelListener<StreamConnection> tracked = connection -> {
+            if (clientLimits.admit(connection)) {
+                counted.handleEvent(connection);
+            }
+        };
         channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(tracked));
         ListenerSocket bound = new ListenerSocket(worker, socket, channel, tracked, secure);
         sockets.add(bound);
@@ -159,6 +170,11 @@ final class Connectors {
                 errorLog.log(ErrorLog.Level.WARN, line);
             }
         };
+    }
+
+    /** Limits the connections accepted from now on per client, as {@code perClientConnLimit} says. */
+    void limitClients(ClientLimits limits, AccessControl accessControl) {
+        clientLimits.use(limits, accessControl);
     }
 
     /** The worker whose I/O threads carry every connection of the server. */

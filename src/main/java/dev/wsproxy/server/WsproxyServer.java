@@ -103,6 +103,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
         Connectors connectors;
         try {
             connectors = new Connectors(config.tuning(), logs.errorLog());
+            connectors.limitClients(config.clientLimits(), config.accessControl());
         } catch (IOException e) {
             closeQuietly(logs);
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
@@ -268,6 +269,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
             Stream.concat(diff.removed().stream(), diff.rebound().stream().map(Listener::name))
                     .forEach(name -> old.get(name).socket().close());
             live = next.listeners().stream().map(l -> served.get(l.name())).toList();
+            connectors.limitClients(next.clientLimits(), next.accessControl());
             config = next;
             ReloadSummary summary = ReloadSummary.of(previous, next, diff, certificates.keySet());
             logs.errorLog().notice(summary.toString());

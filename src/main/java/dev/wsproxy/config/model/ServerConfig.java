@@ -8,12 +8,22 @@ import java.util.Map;
 public record ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime,
                            LogSettings errorLog, LogSettings accessLog, Tuning tuning, AccessControl accessControl,
                            int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
-                           List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs) {
+                           List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs,
+                           ClientLimits clientLimits) {
 
     public ServerConfig {
         extProcessors = Map.copyOf(extProcessors);
         listeners = List.copyOf(listeners);
         virtualHosts = List.copyOf(virtualHosts);
+    }
+
+    /** A config without a {@code perClientConnLimit} block. */
+    public ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime, LogSettings errorLog,
+                        LogSettings accessLog, Tuning tuning, AccessControl accessControl,
+                        int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
+                        List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs) {
+        this(serverRoot, configFile, serverName, mime, errorLog, accessLog, tuning, accessControl,
+                gracefulRestartTimeoutSeconds, extProcessors, listeners, virtualHosts, runAs, ClientLimits.NONE);
     }
 
     /** A config without {@code user} and {@code group}. */
