@@ -42,11 +42,10 @@ class AcceptAfterFdExhaustionTest {
         Files.writeString(config, "tuning {\n  keepAliveTimeout 60\n  connTimeout 600\n}\n", StandardOpenOption.APPEND);
         List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n " + FD_LIMIT + " && exec \"$@\"", "bash"));
         command.addAll(WsproxyProcess.command("-c", config.toString()));
-        Process serve = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(root.resolve("output.txt").toFile()).start();
+        Process serve = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
         try {
-            awaitOutput("wsproxy: serving");
+            WsproxyProcess.linesUntil(WsproxyProcess.output(serve), "wsproxy: serving");
             for (int i = 0; i < 3; i++) {
                 assertTrue(get(address, Duration.ofSeconds(10)).contains("served from disk"));
             }
@@ -103,17 +102,6 @@ class AcceptAfterFdExhaustionTest {
             ByteArrayOutputStream reply = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(reply);
             return reply.toString(StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private void awaitOutput(String text) throws Exception {
-        Path output = root.resolve("output.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(output) && Files.readString(output).contains(text))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no \"" + text + "\" within 60 s:\n" + Files.readString(output));
-            }
-            Thread.sleep(50);
         }
     }
 }
