@@ -1,7 +1,12 @@
 package dev.wsproxy.server;
 
+import dev.wsproxy.config.model.AccessControl;
+import dev.wsproxy.config.model.ClientLimits;
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.access.ClientConnectionLimits;
 import dev.wsproxy.server.http.InactivityTimeout;
+import dev.wsproxy.server.log.ErrorLog;
+import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.platform.SelectedKeySets;
 import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.UndertowOptions;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
@@ -41,6 +47,8 @@ final class Connectors {
 
     /** Direct buffers of 16 KiB less the allocator's overhead, Undertow's default on a large heap. */
     private static final int BUFFER_SIZE = 16 * 1024 - 20;
+    /** How often a listener that cannot accept says so. */
+    private static final Duration ACCEPT_FAILURE_LINES = Duration.ofSeconds(10);
 
     private final Xnio xnio = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader());
     private final XnioWorker worker;
@@ -51,8 +59,12 @@ final class Connectors {
     private final List<ListenerSocket> sockets = new CopyOnWriteArrayList<>();
     private final List<OpenListener> openListeners = new CopyOnWriteArrayList<>();
     private final OpenConnections connections = new OpenConnections();
+    private final ErrorLog errorLog;
+    private final ClientConnectionLimits clientLimits;
 
-    Connectors(Tuning tuning) throws IOException {
+    Connectors(Tuning tuning, ErrorLog errorLog) throws IOException {
+        this.errorLog = errorLog;
+        this.clientLimits = new ClientConnectionLimits(errorLog);
         // one I/O thread per CPU the process may use: a server pinned to one CPU then never switches threads
         int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.worker = xnio.createWorker(OptionMap.builder()
@@ -62,6 +74,7 @@ final class Connectors {
                 .set(Options.TCP_NODELAY, true)
                 .getMap());
         SelectedKeySets.install(worker);
+        worker.getIoThread().executeAtInterval(clientLimits::tick, 1, TimeUnit.SECONDS);
         OptionMap.Builder sockets = OptionMap.builder()
                 .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
                 .set(Options.TCP_NODELAY, true)
@@ -121,17 +134,47 @@ final class Connectors {
         ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
         AcceptingChannel<StreamConnection> channel;
         try {
-            channel = XnioChannels.serve(worker, socket, socketOptions);
+            channel = XnioChannels.serve(worker, socket, socketOptions,
+                    acceptFailure((InetSocketAddress) socket.getLocalAddress()));
         } catch (IOException | RuntimeException e) {
             IoUtils.safeClose(socket);
             throw e;
         }
-        ChannelListener<StreamConnection> tracked = connections.tracking(connected);
+        ChannelListener<StreamConnection> counted = connections.tracking(connected);
+        ChannelListener<StreamConnection> tracked = connection -> {
+            if (clientLimits.admit(connection)) {
+                counted.handleEvent(connection);
+            }
+        };
         channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(tracked));
         ListenerSocket bound = new ListenerSocket(worker, socket, channel, tracked, secure);
         sockets.add(bound);
         openListeners.add(open);
         return bound;
+    }
+
+    /**
+     * Says in the error log, at most once per {@link #ACCEPT_FAILURE_LINES}, that {@code address} could not accept.
+     * Not through {@link ErrorLog#limited}: with no descriptor left, a class loaded for the first time from a
+     * directory cannot be read, so the line is built up front and counted with JDK classes alone.
+     */
+    private Runnable acceptFailure(InetSocketAddress address) {
+        String line = "cannot accept connections on " + IpText.hostPort(address) + ", most likely because the process"
+                + " has no file descriptor left: trying again every " + XnioChannels.ACCEPT_RETRY.toMillis()
+                + " ms; raise its limit (ulimit -n, or LimitNOFILE= for systemd) or lower maxConnections";
+        AtomicLong lastLine = new AtomicLong(System.nanoTime() - ACCEPT_FAILURE_LINES.toNanos());
+        return () -> {
+            long now = System.nanoTime();
+            if (now - lastLine.get() >= ACCEPT_FAILURE_LINES.toNanos()) {
+                lastLine.set(now);
+                errorLog.log(ErrorLog.Level.WARN, line);
+            }
+        };
+    }
+
+    /** Limits the connections accepted from now on per client, as {@code perClientConnLimit} says. */
+    void limitClients(ClientLimits limits, AccessControl accessControl) {
+        clientLimits.use(limits, accessControl);
     }
 
     /** The worker whose I/O threads carry every connection of the server. */

@@ -103,7 +103,8 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
         }
         Connectors connectors;
         try {
-            connectors = new Connectors(config.tuning());
+            connectors = new Connectors(config.tuning(), logs.errorLog());
+            connectors.limitClients(config.clientLimits(), config.accessControl());
         } catch (IOException e) {
             closeQuietly(logs);
             throw new StartupException("cannot start the I/O threads: " + e.getMessage(), e);
@@ -274,6 +275,7 @@ public final class WsproxyServer implements Drainable, AutoCloseable {
             Stream.concat(diff.removed().stream(), diff.rebound().stream().map(Listener::name))
                     .forEach(name -> old.get(name).socket().close());
             live = next.listeners().stream().map(l -> served.get(l.name())).toList();
+            connectors.limitClients(next.clientLimits(), next.accessControl());
             config = next;
             this.pipeline.retire();
             this.pipeline = pipeline;

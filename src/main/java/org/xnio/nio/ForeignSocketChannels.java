@@ -5,8 +5,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.XnioWorker;
 import org.xnio.channels.AcceptingChannel;
@@ -14,7 +16,8 @@ import org.xnio.channels.AcceptingChannel;
 /**
  * wsproxy's door between JDK socket channels and XNIO connections, both ways: it hands a connected channel that XNIO
  * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, it accepts on a
- * listening socket that wsproxy bound itself (XNIO cannot set SO_REUSEPORT or the socket's family), and it finds the
+ * listening socket that wsproxy bound itself (XNIO cannot set SO_REUSEPORT or the socket's family) with a short
+ * retry after a failed accept, and it finds the
  * channel under an XNIO TCP connection and the selector under an I/O thread. XNIO has no public way to do these;
  * without the first, every Unix-socket read and write crossed between a selector thread of our own and the I/O
  * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are
@@ -42,15 +45,31 @@ public final class ForeignSocketChannels {
     /**
      * Accepts on {@code channel} (bound, listening, non-blocking) with {@code worker}'s I/O threads, exactly as
      * {@code XnioWorker.createStreamConnectionServer} does on the socket it binds; accepting starts suspended.
+     * After a failed accept (no descriptor left) XNIO stops accepting for 250 ms, four times longer after each
+     * further failure, up to 30 s; here it tries again after {@code retryMillis} at most, so that accepting resumes
+     * that soon after descriptors are free again, and runs {@code failed} each time it does.
      *
      * @throws IllegalArgumentException when {@code worker} is not a worker of XNIO's NIO provider
      */
     public static AcceptingChannel<StreamConnection> serve(XnioWorker worker, ServerSocketChannel channel,
-                                                           OptionMap options) throws IOException {
+                                                           OptionMap options, long retryMillis, Runnable failed)
+            throws IOException {
         if (!(worker instanceof NioXnioWorker nio)) {
             throw new IllegalArgumentException("not an XNIO NIO worker: " + worker);
         }
-        return new QueuedNioTcpServer2(new NioTcpServer(nio, channel, options, true));
+        NioTcpServer server = new NioTcpServer(nio, channel, options, true);
+        // the server accepts on one thread only (the last argument above), so it has one handle
+        NioTcpServerHandle handle = server.getHandle(0);
+        XnioExecutor.Key[] retries = new XnioExecutor.Key[1];
+        retries[0] = handle.getWorkerThread().executeAtInterval(() -> {
+            if (!server.isOpen()) {
+                retries[0].remove();
+            } else if (handle.getBackOffTime() > 0) {
+                handle.endBackOff();
+                failed.run();
+            }
+        }, retryMillis, TimeUnit.MILLISECONDS);
+        return new QueuedNioTcpServer2(server);
     }
 
     /** The selector {@code thread} selects on, or empty when it is not an I/O thread of XNIO's NIO provider. */

@@ -26,8 +26,6 @@ class OlsSamplesSupportTest {
                 "httpd_config.conf.in:84 WSP214 `dir /dev/*`",
                 "httpd_config.conf.in:85 WSP214 `dir conf/*`",
                 "httpd_config.conf.in:86 WSP214 `dir admin/conf/*`",
-                "httpd_config.conf.in:101 WSP214 `softLimit 10000`",
-                "httpd_config.conf.in:102 WSP214 `hardLimit 10000`",
                 "httpd_config.conf.in:237 WSP214 `module cache { ls_enabled 1 }`"), found);
     }
 

@@ -86,6 +86,12 @@ final class HostileSite implements AutoCloseable {
 
     static HostileSite start(Path root, Tuning tuning, UnaryOperator<Listener> listener, ServerParts parts)
             throws Exception {
+        return start(root, tuning, listener, parts, UnaryOperator.identity());
+    }
+
+    /** @param settings changes the server-level settings of the site's config (its client limits, say) */
+    static HostileSite start(Path root, Tuning tuning, UnaryOperator<Listener> listener, ServerParts parts,
+                             UnaryOperator<ServerConfig> settings) throws Exception {
         Files.createDirectories(root.resolve("site/html"));
         Files.writeString(root.resolve("site/html/index.html"), "home");
         Files.write(root.resolve("site/html/large.bin"), new byte[LARGE_FILE]);
@@ -107,8 +113,8 @@ final class HostileSite implements AutoCloseable {
                 new WebSocketRoute(Sites.uri("/mute/"), new BackendAddress.Tcp("127.0.0.1:" + mute.getLocalPort(),
                         "127.0.0.1", mute.getLocalPort()), Duration.ZERO, Span.none())),
                 site.vhssl(), site.span());
-        ServerConfig config = Sites.server(root, List.of(listener.apply(Sites.listener("main", "127.0.0.1",
-                Sites.map("*", "site")))), List.of(site), tuning, AccessControl.ALLOW_ALL);
+        ServerConfig config = settings.apply(Sites.server(root, List.of(listener.apply(Sites.listener("main", "127.0.0.1",
+                Sites.map("*", "site")))), List.of(site), tuning, AccessControl.ALLOW_ALL));
         ServerParts withWebSockets = new ServerParts(new WebSocketRouting(), parts.tls());
         RunningServer server = RunningServer.start(config, withWebSockets);
         HostileSite hostile = new HostileSite(root, backend, echo, mute, server);

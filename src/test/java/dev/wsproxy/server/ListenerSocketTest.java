@@ -3,6 +3,7 @@ package dev.wsproxy.server;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsproxy.config.model.Tuning;
+import dev.wsproxy.server.log.ErrorLog;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,7 @@ class ListenerSocketTest {
 
     @Test
     void closingServesWhatTheKernelQueuedInsteadOfResettingIt() throws Exception {
-        Connectors connectors = new Connectors(Tuning.OLS_DEFAULT);
+        Connectors connectors = new Connectors(Tuning.OLS_DEFAULT, ErrorLog.onStderr(System.err));
         try {
             ListenerSocket listener = connectors.bind(new InetSocketAddress("127.0.0.1", 0), true, null, false,
                     exchange -> exchange.getResponseSender().send("queued"));

@@ -10,6 +10,7 @@ import dev.wsproxy.config.load.ConfigTree;
 import dev.wsproxy.config.load.FileLocations;
 import dev.wsproxy.config.load.TextFile;
 import dev.wsproxy.config.load.VhostConfigs;
+import dev.wsproxy.config.model.ClientLimits;
 import dev.wsproxy.config.model.AccessControl;
 import dev.wsproxy.config.model.ExpiresSettings;
 import dev.wsproxy.config.model.HostMapping;
@@ -27,6 +28,7 @@ import dev.wsproxy.config.value.ExtProcessors;
 import dev.wsproxy.config.value.ListenerClaims;
 import dev.wsproxy.config.value.PathResolver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +134,20 @@ public final class ServerBinder {
                 Logs.accessLog(root.first("accesslog"), paths, "logs/access.log"), effectiveTuning,
                 Settings.accessControl(root).orElse(AccessControl.ALLOW_ALL),
                 Settings.intOr(root, "gracefulRestartTimeout", 300), defaults.extProcessors(), built, hosts,
-                new RunAs(named(root, "user"), named(root, "group")), CompressionSettings.read(tuning, paths));
+                new RunAs(named(root, "user"), named(root, "group")), CompressionSettings.read(tuning, paths),
+                clientLimits(root));
+    }
+
+    /** {@code perClientConnLimit} with OLS's defaults for the keys it leaves out; no limit without the block. */
+    private static ClientLimits clientLimits(Block root) {
+        if (root.first("perClientConnLimit").isEmpty()) {
+            return ClientLimits.NONE;
+        }
+        Block limits = root.child("perClientConnLimit");
+        return new ClientLimits(Settings.intOr(limits, "softLimit", Integer.MAX_VALUE),
+                Settings.intOr(limits, "hardLimit", Integer.MAX_VALUE),
+                Duration.ofSeconds(Settings.intOr(limits, "gracePeriod", 10)),
+                Duration.ofSeconds(Settings.intOr(limits, "banPeriod", 60)));
     }
 
     private static Optional<RunAs.Named> named(Block root, String key) {

@@ -9,7 +9,7 @@ public record ServerConfig(Path serverRoot, Path configFile, String serverName, 
                            LogSettings errorLog, LogSettings accessLog, Tuning tuning, AccessControl accessControl,
                            int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
                            List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs,
-                           Compression compression) {
+                           Compression compression, ClientLimits clientLimits) {
 
     public ServerConfig {
         extProcessors = Map.copyOf(extProcessors);
@@ -17,13 +17,14 @@ public record ServerConfig(Path serverRoot, Path configFile, String serverName, 
         virtualHosts = List.copyOf(virtualHosts);
     }
 
-    /** A config with OLS's default compression. */
+    /** A config with OLS's default compression and without a {@code perClientConnLimit} block. */
     public ServerConfig(Path serverRoot, Path configFile, String serverName, MimeTypes mime, LogSettings errorLog,
                         LogSettings accessLog, Tuning tuning, AccessControl accessControl,
                         int gracefulRestartTimeoutSeconds, Map<String, ExtProcessor> extProcessors,
                         List<Listener> listeners, List<VirtualHost> virtualHosts, RunAs runAs) {
         this(serverRoot, configFile, serverName, mime, errorLog, accessLog, tuning, accessControl,
-                gracefulRestartTimeoutSeconds, extProcessors, listeners, virtualHosts, runAs, Compression.OLS_DEFAULT);
+                gracefulRestartTimeoutSeconds, extProcessors, listeners, virtualHosts, runAs, Compression.OLS_DEFAULT,
+                ClientLimits.NONE);
     }
 
     /** A config without {@code user} and {@code group}. */

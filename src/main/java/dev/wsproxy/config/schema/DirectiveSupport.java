@@ -362,11 +362,13 @@ public final class DirectiveSupport {
                 .notSupported("dynReqPerSec", THROTTLE, "0")
                 .notSupported("outBandwidth", THROTTLE, "0")
                 .notSupported("inBandwidth", THROTTLE, "0")
-                .notSupported("softLimit", "OLS would ban clients that keep more connections than this past"
-                        + " gracePeriod; wsproxy does not limit connections per client.", "2147483647")
-                .notSupported("hardLimit", "OLS would refuse connections beyond this many from one client; wsproxy"
-                        + " does not limit connections per client.", "2147483647")
-                .partOf("softLimit", "gracePeriod", "banPeriod")
+                .actedOnAs("Per client IP address, as OLS: a client that keeps this many connections past gracePeriod"
+                        + " is banned for banPeriod (default: no limit).", "softLimit")
+                .actedOnAs("A client that reaches this many connections is banned for banPeriod (default: no limit).",
+                        "hardLimit")
+                .actedOnAs("Seconds a client may stay at softLimit (default 10).", "gracePeriod")
+                .actedOnAs("Seconds a banned client's connections are refused (default 60); its open ones are closed"
+                        + " when the ban starts.", "banPeriod")
                 .noEffect("OLS 1.9.1 does not read it either.", "blockBadReq");
     }
 

@@ -35,6 +35,21 @@ public final class ClientAccess {
         return allow > deny;
     }
 
+    /**
+     * Whether {@code acl} lets {@code client} in by an allow entry marked trusted ({@code 10.0.0.1T}), its most
+     * specific match: OLS exempts such a client from {@code perClientConnLimit}.
+     */
+    public static boolean trusts(AccessControl acl, InetAddress client) {
+        InetAddress address = unmapped(client);
+        AclEntry best = null;
+        for (AclEntry entry : acl.allow()) {
+            if (matches(entry, address) && (best == null || entry.specificity() > best.specificity())) {
+                best = entry;
+            }
+        }
+        return best instanceof AclEntry.Network network && network.trusted() && allows(acl, client);
+    }
+
     private static int bestMatch(List<AclEntry> entries, InetAddress address) {
         int best = NO_MATCH;
         for (AclEntry entry : entries) {

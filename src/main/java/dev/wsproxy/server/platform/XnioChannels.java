@@ -3,6 +3,7 @@ package dev.wsproxy.server.platform;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Optional;
 import org.xnio.OptionMap;
 import org.xnio.StreamConnection;
@@ -34,13 +35,18 @@ public final class XnioChannels {
         return ForeignSocketChannels.adopt(thread, channel);
     }
 
+    /** How soon accepting is tried again after it failed, when the process had no descriptor left. */
+    public static final Duration ACCEPT_RETRY = Duration.ofMillis(100);
+
     /**
      * Accepts on {@code channel} (bound, listening, non-blocking) with {@code worker}'s I/O threads, as
-     * {@code XnioWorker.createStreamConnectionServer} does on a socket it binds; accepting starts suspended.
+     * {@code XnioWorker.createStreamConnectionServer} does on a socket it binds; accepting starts suspended. A failed
+     * accept is tried again after {@link #ACCEPT_RETRY}, where XNIO alone would wait up to 30 s, and runs
+     * {@code failed} first, so that wsproxy says so in its own error log.
      */
     public static AcceptingChannel<StreamConnection> serve(XnioWorker worker, ServerSocketChannel channel,
-                                                           OptionMap options) throws IOException {
-        return ForeignSocketChannels.serve(worker, channel, options);
+                                                           OptionMap options, Runnable failed) throws IOException {
+        return ForeignSocketChannels.serve(worker, channel, options, ACCEPT_RETRY.toMillis(), failed);
     }
 
     /** The socket channel under {@code connection}, or empty when it is not a plain XNIO socket connection. */

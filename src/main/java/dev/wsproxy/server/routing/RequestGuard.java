@@ -20,8 +20,9 @@ import java.util.Optional;
  * backslash or control character, or a {@code ..} above the root answers 400, so no later stage ever sees
  * such a path; the cleaned path is attached for the routing that follows. A request whose body framing
  * breaks a {@link BodyFraming} rule is refused (400, 501) with one error-log line and its connection closed,
- * so nothing after its head is read as another request. {@code TRACE} is 405, as in nginx; a target in absolute
- * form routes by its own host ({@link AbsoluteForm}).
+ * so nothing after its head is read as another request; a chunked body is read by nginx's rules
+ * ({@link ChunkedBody}). {@code TRACE} is 405, as in nginx; a target in absolute form routes by its own host
+ * ({@link AbsoluteForm}).
  */
 public final class RequestGuard implements HttpHandler {
 
@@ -57,6 +58,9 @@ public final class RequestGuard implements HttpHandler {
             exchange.setPersistent(false);
             Refusals.refuse(exchange, framing.get().status(), errorLog, framing.get().why());
             return;
+        }
+        if (exchange.getRequestHeaders().contains(Headers.TRANSFER_ENCODING)) {
+            ChunkedBody.readStrictly(exchange);
         }
         if (exchange.getRequestMethod().equals(Methods.TRACE)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, ALLOWED_METHODS);
