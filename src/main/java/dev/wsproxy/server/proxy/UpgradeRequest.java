@@ -8,7 +8,8 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import io.undertow.util.Protocols;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -83,9 +84,9 @@ final class UpgradeRequest {
      * duplicates kept) except the forwarded headers, which wsproxy owns: {@code X-Forwarded-For} gets the client
      * appended to what the client sent, {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} are replaced.
      */
-    static byte[] backendHead(HttpServerExchange exchange) {
-        StringBuilder head = new StringBuilder(512);
-        head.append("GET ").append(rawUri(exchange)).append(" HTTP/1.1\r\n");
+    static ByteBuffer backendHead(HttpServerExchange exchange) {
+        HeadBytes head = new HeadBytes();
+        head.add("GET ").add(rawUri(exchange)).add(" HTTP/1.1\r\n");
         String forwardedFor = null;
         for (HeaderValues header : exchange.getRequestHeaders()) {
             HttpString name = header.getHeaderName();
@@ -93,19 +94,53 @@ final class UpgradeRequest {
                 forwardedFor = String.join(", ", header);
             } else if (!name.equals(X_FORWARDED_PROTO) && !name.equals(X_FORWARDED_HOST)) {
                 for (String value : header) {
-                    head.append(name).append(": ").append(value).append("\r\n");
+                    head.add(name).add(": ").add(value).add("\r\n");
                 }
             }
         }
         String client = clientIp(exchange);
-        head.append("X-Forwarded-For: ").append(forwardedFor == null ? client : forwardedFor + ", " + client)
-                .append("\r\n");
-        head.append("X-Forwarded-Proto: ").append(exchange.getRequestScheme().toLowerCase(Locale.ROOT)).append("\r\n");
+        head.add("X-Forwarded-For: ").add(forwardedFor == null ? client : forwardedFor + ", " + client).add("\r\n");
+        head.add("X-Forwarded-Proto: ").add(exchange.getRequestScheme().toLowerCase(Locale.ROOT)).add("\r\n");
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host != null) {
-            head.append("X-Forwarded-Host: ").append(host).append("\r\n");
+            head.add("X-Forwarded-Host: ").add(host).add("\r\n");
         }
-        head.append("\r\n");
-        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return head.add("\r\n").bytes();
+    }
+
+    /**
+     * A request head as ISO-8859-1 bytes, written straight into one array: a string builder, its string and that
+     * string's bytes were three copies of every head.
+     */
+    private static final class HeadBytes {
+        private byte[] bytes = new byte[512];
+        private int length;
+
+        HeadBytes add(String text) {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // what String.getBytes(ISO_8859_1) writes for a character outside it
+                bytes[length++] = c <= 0xFF ? (byte) c : (byte) '?';
+            }
+            return this;
+        }
+
+        HeadBytes add(HttpString name) {
+            room(name.length());
+            name.copyTo(bytes, length);
+            length += name.length();
+            return this;
+        }
+
+        ByteBuffer bytes() {
+            return ByteBuffer.wrap(bytes, 0, length);
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+            }
+        }
     }
 }

@@ -84,6 +84,31 @@ class TunnelHandshakeTest {
     }
 
     @Test
+    void relaysA101HeadThatComesInPiecesLongerThanTheFirstReadWithTheBytesAfterIt() throws Exception {
+        String cookies = "Set-Cookie: c=" + "v".repeat(600) + "\r\nSet-Cookie: d=" + "w".repeat(600) + "\r\n";
+        byte[] answer = ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" + cookies
+                + "\r\nearly").getBytes(StandardCharsets.ISO_8859_1);
+        try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
+            Raw.readRequest(in);
+            out.write(answer, 0, 100);
+            out.flush();
+            Thread.sleep(100);
+            out.write(answer, 100, answer.length - 100);
+            out.write(in.read());
+        });
+             Front front = new Front(SHORT, Front.prefix("/ws", Front.tcp(backend.address())));
+             Socket client = Raw.connect(front)) {
+            Raw.send(client, Raw.upgradeHead("/ws"));
+            String head = Raw.readHead(client.getInputStream());
+            assertTrue(head.startsWith("HTTP/1.1 101 Switching Protocols\r\n"), head);
+            assertTrue(head.contains("\r\n" + cookies), head);
+            assertEquals("early", Raw.readExactly(client.getInputStream(), 5));
+            Raw.send(client, "!");
+            assertEquals("!", Raw.readExactly(client.getInputStream(), 1));
+        }
+    }
+
+    @Test
     void relaysANon101AnswerWithItsBody() throws Exception {
         try (Raw.Backend backend = new Raw.Backend((socket, in, out) -> {
             Raw.readRequest(in);
