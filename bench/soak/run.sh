@@ -82,7 +82,7 @@ malformed() { # one malformed request after another, each on its own connection
     for request in "${requests[@]}"; do
       { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || { sleep 1; continue; }
       printf '%b' "$request" >&3 2>/dev/null || true
-      timeout 2 head -c 1 <&3 > /dev/null 2>&1 || true
+      if [ -n "$(timeout 2 head -c 1 <&3 2>/dev/null)" ]; then echo >> "$run/malformed.answered"; fi
       exec 3>&-
       sleep 0.05
     done
@@ -107,5 +107,6 @@ attack_p99="$(cat "$p99_file")"
 echo "soak: ${duration} s of attack (slowloris $slowloris, non-readers $nonreaders, malformed 1 loop) beside wrk -t1 -c20; $(nproc) CPUs"
 echo "normal clients' p99: ${quiet_p99} ms alone (${quiet} s), ${attack_p99} ms under attack;" \
   "ratio $(awk -v a="$attack_p99" -v q="$quiet_p99" 'BEGIN { printf "%.2f", a / q }')"
+echo "malformed requests answered: $(wc -l < "$run/malformed.answered" 2>/dev/null || echo 0)"
 echo "seconds  rss_kib  fds  error_log_bytes"
 printf '%s\n' "${samples[@]}" | awk '{ printf "%7s %8s %4s %16s\n", $1, $2, $3, $4 }'
