@@ -110,3 +110,5 @@ echo "normal clients' p99: ${quiet_p99} ms alone (${quiet} s), ${attack_p99} ms 
 echo "malformed requests answered: $(wc -l < "$run/malformed.answered" 2>/dev/null || echo 0)"
 echo "seconds  rss_kib  fds  error_log_bytes"
 printf '%s\n' "${samples[@]}" | awk '{ printf "%7s %8s %4s %16s\n", $1, $2, $3, $4 }'
+echo "the error log's last lines:"
+tail -n 8 "$run/logs/error.log" 2>/dev/null
