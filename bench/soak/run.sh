@@ -55,6 +55,7 @@ wrk -t1 -c20 -d10s "http://127.0.0.1:$port/1k.bin" > /dev/null   # warm-up: the 
 quiet_p99="$(p99 "$quiet")"
 
 slow() { # one slowloris connection after another: a head that never ends, a byte every 2 s
+  trap '' PIPE # a write to a connection the server closed must fail, not end the loop
   while true; do
     { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || { sleep 1; continue; }
     printf 'GET / HTTP/1.1\r\nHost: soak\r\n' >&3 2>/dev/null || true
@@ -63,6 +64,7 @@ slow() { # one slowloris connection after another: a head that never ends, a byt
   done
 }
 nonreader() { # asks for 32 MiB and reads nothing until the server gives up on it
+  trap '' PIPE # a write to a connection the server closed must fail, not end the loop
   while true; do
     { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || { sleep 1; continue; }
     printf 'GET /large.bin HTTP/1.1\r\nHost: soak\r\n\r\n' >&3 2>/dev/null || true
@@ -71,6 +73,7 @@ nonreader() { # asks for 32 MiB and reads nothing until the server gives up on i
   done
 }
 malformed() { # one malformed request after another, each on its own connection
+  trap '' PIPE # a write to a connection the server closed must fail, not end the loop
   local requests=(
     'POST / HTTP/1.1\r\nHost: soak\r\nContent-Length: 18446744073709551621\r\n\r\nhello'
     'POST / HTTP/1.1\r\nHost: soak\r\nTransfer-Encoding: chunked, identity\r\n\r\n5\r\nhello\r\n0\r\n\r\n'
