@@ -14,7 +14,7 @@ import org.xnio.StreamConnection;
 final class OpenConnections {
 
     /** Closed connections are swept out once every so many accepts, so that the set stays as large as what is open. */
-    private static final int SWEEP_EVERY = 256;
+    static final int SWEEP_EVERY = 256;
 
     private final Set<StreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepts = new AtomicInteger();

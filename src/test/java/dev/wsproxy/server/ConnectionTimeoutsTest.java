@@ -8,6 +8,7 @@ import dev.wsproxy.config.model.TlsSettings;
 import dev.wsproxy.config.model.Tuning;
 import dev.wsproxy.config.source.Span;
 import dev.wsproxy.server.exchange.UpgradeRouting;
+import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.tls.PemTlsContextFactory;
 import dev.wsproxy.tls.TestPki;
 import dev.wsproxy.tls.TestPki.Algorithm;
@@ -16,6 +17,7 @@ import dev.wsproxy.tls.TestPki.KeyForm;
 import dev.wsproxy.tls.TlsProbe;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -26,6 +28,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,12 +51,7 @@ class ConnectionTimeoutsTest extends HostileSiteTest {
     @Test
     void aTlsHandshakeThatNeverEndsIsClosed() throws Exception {
         TestPki pki = TestPki.create("Timeouts CA");
-        Issued cert = pki.issue(Algorithm.EC, "localhost", "127.0.0.1");
-        TlsSettings tls = new TlsSettings(cert.writeKey(root.resolve("listener.key"), KeyForm.PKCS8),
-                cert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0, Optional.empty(), 0, Span.none());
-        site = HostileSite.start(root, LONG_KEEP_ALIVE, plain -> new Listener(plain.name(), plain.address(), true,
-                Optional.of(tls), plain.mappings(), plain.span()),
-                new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(root))));
+        Issued cert = startTls(pki, LONG_KEEP_ALIVE);
 
         try (Socket silent = site.connect(); Socket halfHello = site.connect()) {
             // the first bytes of a TLS record header, and then nothing
@@ -155,6 +155,56 @@ class ConnectionTimeoutsTest extends HostileSiteTest {
     }
 
     /** Clients that ask for {@code path} and read nothing: the server gives up on them. */
+    /**
+     * A connection's watch lets go of it when it closes: hundreds of connections that their clients reset, after a
+     * request or a TLS handshake, leave no watch waiting out a 300 s connTimeout, and so no connection reachable.
+     */
+    @Test
+    void connectionsResetByTheirClientsLeaveNoWatchBehind() throws Exception {
+        TestPki pki = TestPki.create("Timeouts CA");
+        startTls(pki, new Tuning(8192, 16380, 30, 300, 1000));
+        SSLSocketFactory tls = pki.clientContext().getSocketFactory();
+        // the set of open connections lets go of closed ones at every SWEEP_EVERY-th accept only
+        for (int i = 0; i < 2 * OpenConnections.SWEEP_EVERY; i++) {
+            try (Socket client = site.connect(); SSLSocket secure = (SSLSocket) tls.createSocket(client, "localhost",
+                    site.address().getPort(), true)) {
+                secure.startHandshake();
+                secure.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                assertTrue(RunningServer.readHead(secure.getInputStream()).startsWith("HTTP/1.1 200 "));
+                client.setSoLinger(true, 0);
+            }
+        }
+        long deadline = System.nanoTime() + SLACK.toNanos();
+        long watches = liveInstances(InactivityTimeout.class);
+        while (watches > 10 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            watches = liveInstances(InactivityTimeout.class);
+        }
+        assertTrue(watches <= 10, watches + " watches of closed connections still reachable");
+    }
+
+    /** Starts the site with a secure listener whose certificate {@code pki} issued; returns that certificate. */
+    private Issued startTls(TestPki pki, Tuning tuning) throws Exception {
+        Issued cert = pki.issue(Algorithm.EC, "localhost", "127.0.0.1");
+        TlsSettings tls = new TlsSettings(cert.writeKey(root.resolve("listener.key"), KeyForm.PKCS8),
+                cert.writeCertificate(root.resolve("listener.crt")), Optional.empty(), 0, Optional.empty(), 0, Span.none());
+        site = HostileSite.start(root, tuning, plain -> new Listener(plain.name(), plain.address(), true,
+                Optional.of(tls), plain.mappings(), plain.span()),
+                new ServerParts(UpgradeRouting.NONE, Optional.of(new PemTlsContextFactory(root))));
+        return cert;
+    }
+
+    /** Instances of {@code type} reachable in this JVM, after a full collection ({@code jcmd GC.class_histogram}). */
+    private static long liveInstances(Class<?> type) throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        return histogram.lines().map(line -> line.trim().split("\\s+"))
+                .filter(columns -> columns.length >= 4 && columns[3].equals(type.getName()))
+                .mapToLong(columns -> Long.parseLong(columns[1])).sum();
+    }
+
     private void assertNonReaderClosed(String path) throws Exception {
         for (String reply : attack(reader -> {
             reader.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

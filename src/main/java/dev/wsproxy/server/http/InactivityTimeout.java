@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.AbstractStreamSinkConduit;
@@ -34,6 +35,8 @@ public final class InactivityTimeout implements Runnable {
     private volatile boolean held;
     private volatile boolean stopped;
     private volatile boolean expired;
+    /** The pending wake-up; removed when the connection closes, which would otherwise stay reachable until it. */
+    private volatile XnioExecutor.Key timer = XnioExecutor.Key.IMMEDIATE;
 
     private InactivityTimeout(StreamConnection connection, Duration timeout) {
         this.connection = connection;
@@ -46,6 +49,7 @@ public final class InactivityTimeout implements Runnable {
         connection.getSourceChannel().setConduit(watch.new Source(connection.getSourceChannel().getConduit()));
         connection.getSinkChannel().setConduit(watch.new Sink(connection.getSinkChannel().getConduit()));
         watch.schedule(watch.timeoutNanos);
+        connection.setCloseListener(closed -> watch.timer.remove());
     }
 
     /** The watch on the connection of {@code exchange}, if it has one (HTTP/1.1 on a watched listener). */
@@ -94,7 +98,11 @@ public final class InactivityTimeout implements Runnable {
     }
 
     private void schedule(long nanos) {
-        connection.getIoThread().executeAfter(this, TimeUnit.NANOSECONDS.toMillis(nanos) + 1, TimeUnit.MILLISECONDS);
+        timer = connection.getIoThread().executeAfter(this, TimeUnit.NANOSECONDS.toMillis(nanos) + 1,
+                TimeUnit.MILLISECONDS);
+        if (!connection.isOpen()) {
+            timer.remove(); // closed while this was scheduling, after its close listener ran
+        }
     }
 
     private int moved(int count) {
