@@ -13,16 +13,27 @@ import javax.net.ssl.SSLSession;
 /**
  * A BoringSSL server engine as Undertow expects an engine to behave. Netty's engine refuses two calls Undertow
  * makes on every connection: {@code setEnableSessionCreation(true)} (it always creates sessions) and an ALPN
- * selector (its context negotiates ALPN); here both are no-ops. It also lets a refused handshake's alert out.
+ * selector (its context negotiates ALPN); here both are no-ops. It also lets a refused handshake's alert out, and
+ * answers what its context's engines all start with from {@link EngineDefaults} until something changes it.
  */
 final class NativeEngine extends SSLEngine {
     /** The TLS record type of an alert. */
     private static final byte ALERT_RECORD = 21;
 
     private final SSLEngine engine;
+    private final EngineDefaults defaults;
+    private boolean suitesChanged;
+    private boolean protocolsChanged;
+    private boolean parametersChanged;
 
-    NativeEngine(SSLEngine engine) {
+    NativeEngine(SSLEngine engine, EngineDefaults defaults) {
         this.engine = engine;
+        this.defaults = defaults;
+    }
+
+    /** The protocols {@code engine} enables but for the pseudo-protocol SSLv2Hello, which BoringSSL never accepts. */
+    static String[] enabledProtocols(SSLEngine engine) {
+        return Arrays.stream(engine.getEnabledProtocols()).filter(p -> !p.equals("SSLv2Hello")).toArray(String[]::new);
     }
 
     @Override
@@ -35,14 +46,24 @@ final class NativeEngine extends SSLEngine {
         // the context's ALPN configuration chooses
     }
 
+    /** Leaves out unchanged suites and protocols, which netty would convert and set in BoringSSL again. */
     @Override
     public void setSSLParameters(SSLParameters parameters) {
-        engine.setSSLParameters(parameters);
+        SSLParameters changes = EngineDefaults.copy(parameters);
+        if (!suitesChanged && defaults.enablesSuites(changes.getCipherSuites())) {
+            changes.setCipherSuites(null);
+        }
+        if (!protocolsChanged && defaults.enablesProtocols(changes.getProtocols())) {
+            changes.setProtocols(null);
+        }
+        engine.setSSLParameters(changes);
+        parametersChanged = true;
     }
 
     @Override
     public SSLParameters getSSLParameters() {
-        return engine.getSSLParameters();
+        return parametersChanged || suitesChanged || protocolsChanged ? engine.getSSLParameters()
+                : defaults.parametersCopy();
     }
 
     @Override
@@ -103,33 +124,34 @@ final class NativeEngine extends SSLEngine {
 
     @Override
     public String[] getSupportedCipherSuites() {
-        return engine.getSupportedCipherSuites();
+        return defaults.supportedSuites().clone();
     }
 
     @Override
     public String[] getEnabledCipherSuites() {
-        return engine.getEnabledCipherSuites();
+        return suitesChanged ? engine.getEnabledCipherSuites() : defaults.enabledSuites().clone();
     }
 
     @Override
     public void setEnabledCipherSuites(String[] suites) {
         engine.setEnabledCipherSuites(suites);
+        suitesChanged = true;
     }
 
     @Override
     public String[] getSupportedProtocols() {
-        return engine.getSupportedProtocols();
+        return defaults.supportedProtocols().clone();
     }
 
-    /** Netty lists the pseudo-protocol SSLv2Hello, which BoringSSL never accepts. */
     @Override
     public String[] getEnabledProtocols() {
-        return Arrays.stream(engine.getEnabledProtocols()).filter(p -> !p.equals("SSLv2Hello")).toArray(String[]::new);
+        return protocolsChanged ? enabledProtocols(engine) : defaults.enabledProtocols().clone();
     }
 
     @Override
     public void setEnabledProtocols(String[] protocols) {
         engine.setEnabledProtocols(protocols);
+        protocolsChanged = true;
     }
 
     @Override
@@ -165,6 +187,7 @@ final class NativeEngine extends SSLEngine {
     @Override
     public void setNeedClientAuth(boolean need) {
         engine.setNeedClientAuth(need);
+        parametersChanged = true;
     }
 
     @Override
@@ -175,6 +198,7 @@ final class NativeEngine extends SSLEngine {
     @Override
     public void setWantClientAuth(boolean want) {
         engine.setWantClientAuth(want);
+        parametersChanged = true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.OpenSslSessionTicketKey;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.internal.tcnative.SSL;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
@@ -42,6 +43,7 @@ final class NativeSslContext extends SSLContext {
         private final SslContext context;
         private final OpenSslServerSessionContext sessions;
         private final Optional<TicketKeys> tickets;
+        private final EngineDefaults defaults;
         private volatile List<OpenSslSessionTicketKey> installed;
 
         Spi(SslContext context, Optional<TicketKeys> tickets) {
@@ -50,6 +52,12 @@ final class NativeSslContext extends SSLContext {
             this.tickets = tickets;
             sessions.setSessionIdContext(SESSION_ID_CONTEXT);
             tickets.ifPresent(keys -> installed = keys.installIn(sessions));
+            SSLEngine first = context.newEngine(ByteBufAllocator.DEFAULT);
+            try {
+                defaults = EngineDefaults.of(first, NativeEngine.enabledProtocols(first));
+            } finally {
+                ReferenceCountUtil.release(first);
+            }
         }
 
         @Override
@@ -66,7 +74,7 @@ final class NativeSslContext extends SSLContext {
             } else if (tickets.get().current() != installed) {
                 installed = tickets.get().installIn(sessions);
             }
-            return new NativeEngine(engine);
+            return new NativeEngine(engine, defaults);
         }
 
         @Override
@@ -96,7 +104,7 @@ final class NativeSslContext extends SSLContext {
 
         @Override
         protected SSLParameters engineGetDefaultSSLParameters() {
-            return engineCreateSSLEngine().getSSLParameters();
+            return defaults.parametersCopy();
         }
 
         @Override
