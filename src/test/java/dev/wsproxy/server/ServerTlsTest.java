@@ -45,6 +45,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -150,6 +151,27 @@ class ServerTlsTest {
                     route("/unix/", new BackendAddress.Unix("unix:" + socket, socket)))) {
                 assertEquals("over tls to tcp", wssEcho(URI.create("wss://localhost:" + port(server) + "/tcp/"), "over tls to tcp"));
                 assertEquals("over tls to unix", wssEcho(URI.create("wss://localhost:" + port(server) + "/unix/"), "over tls to unix"));
+            }
+        }
+    }
+
+    /**
+     * Messages sent back to back over wss, from a few bytes to many TLS records each, all come back whole and in
+     * order: the tunnel reads the TLS connection until a read comes up short, and the TLS layer runs it again for
+     * records it decrypted but did not hand over yet.
+     */
+    @Test
+    void wssCarriesBackToBackMessagesOfManyRecordsWhole() throws Exception {
+        try (EchoServer echo = EchoServer.start(List.of(new BackendAddress.Tcp("127.0.0.1:0", "127.0.0.1", 0)),
+                Set.of(), false)) {
+            int echoPort = echo.tcpAddresses().get(0).getPort();
+            try (WsproxyServer server = start(0, route("/tcp/", new BackendAddress.Tcp("127.0.0.1:" + echoPort,
+                    "127.0.0.1", echoPort)))) {
+                List<String> messages = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    messages.add(String.valueOf((char) ('a' + i % 26)).repeat(1 + (i * 7919) % 70_000));
+                }
+                assertEquals(messages, wssEchoes(URI.create("wss://localhost:" + port(server) + "/tcp/"), messages));
             }
         }
     }
@@ -291,24 +313,36 @@ class ServerTlsTest {
 
     /** Opens a wss connection with the JDK client (trusting the test CA), sends one text message and returns the echo. */
     private static String wssEcho(URI uri, String message) throws Exception {
-        CompletableFuture<String> echoed = new CompletableFuture<>();
+        return wssEchoes(uri, List.of(message)).get(0);
+    }
+
+    /** Sends {@code messages} back to back over one wss connection; returns the messages echoed, in order. */
+    private static List<String> wssEchoes(URI uri, List<String> messages) throws Exception {
+        CompletableFuture<List<String>> echoed = new CompletableFuture<>();
         WebSocket socket = HttpClient.newBuilder().sslContext(pki.clientContext()).build().newWebSocketBuilder()
                 .buildAsync(uri, new WebSocket.Listener() {
+                    private final List<String> received = new ArrayList<>();
                     private final StringBuilder text = new StringBuilder();
 
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
-                            echoed.complete(text.toString());
+                            received.add(text.toString());
+                            text.setLength(0);
+                            if (received.size() == messages.size()) {
+                                echoed.complete(received);
+                            }
                         }
                         webSocket.request(1);
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
         try {
-            socket.sendText(message, true).get(10, TimeUnit.SECONDS);
-            return echoed.get(10, TimeUnit.SECONDS);
+            for (String message : messages) {
+                socket.sendText(message, true).get(10, TimeUnit.SECONDS);
+            }
+            return echoed.get(20, TimeUnit.SECONDS);
         } finally {
             socket.abort();
         }

@@ -16,7 +16,7 @@ abstract class Endpoint {
     boolean writable = true;
     /**
      * Whether a read that did not fill the buffer has emptied the socket for now, which saves the read that would
-     * only say so. Not when TLS may hold decrypted bytes back, nor when the peer's end of input came with the data.
+     * only say so. Not when the peer's end of input came with the data.
      */
     boolean shortReadEmpties = true;
     /** The direction that reads this socket. */

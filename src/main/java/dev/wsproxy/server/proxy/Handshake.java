@@ -268,7 +268,7 @@ final class Handshake implements BackendConnector.Callback {
                 ByteBufferPool pool = upgraded.getConnection().getByteBufferPool();
                 if (tls || !settings.splice()
                         || !SplicedTunnel.start(client, upstream, early, pool, idleTimeout, log)) {
-                    new Tunnel(client, tls, upstream, early, pool, idleTimeout, log).start();
+                    new Tunnel(client, upstream, early, pool, idleTimeout, log).start();
                 }
             } finally {
                 started.run();

@@ -19,14 +19,13 @@ final class Tunnel extends AbstractTunnel {
     private final StreamConnection backend;
     private final ByteBuffer early;
 
-    /** @param clientOverTls whether the client connection is TLS (wss), which changes how its reads end */
-    Tunnel(StreamConnection client, boolean clientOverTls, StreamConnection backend, ByteBuffer early,
+    Tunnel(StreamConnection client, StreamConnection backend, ByteBuffer early,
            ByteBufferPool pool, Duration idleTimeout, UpgradeLog log) {
         super(idleTimeout, client.getIoThread(), client.getIoThread(), log);
         this.client = client;
         this.backend = backend;
         this.early = early;
-        connect(new XnioEndpoint(client, !clientOverTls), new XnioEndpoint(backend, true),
+        connect(new XnioEndpoint(client), new XnioEndpoint(backend),
                 ReadBuffer.ofThisThread(pool.getBufferSize()), pool);
     }
 

@@ -19,13 +19,13 @@ final class XnioEndpoint extends Endpoint {
     private boolean writesOn;
 
     /**
-     * @param shortReadEmpties whether a read that did not fill the buffer means the connection is empty for now:
-     *                         true for a plain socket, false for TLS, which may hold decrypted bytes back
+     * A read that does not fill the buffer ends a burst here on TLS too: when Undertow's TLS conduit still holds
+     * bytes after the read listener returns, with reads on, it runs the listener again itself, as no selector
+     * event would come for them.
      */
-    XnioEndpoint(StreamConnection connection, boolean shortReadEmpties) {
+    XnioEndpoint(StreamConnection connection) {
         this.source = connection.getSourceChannel();
         this.sink = connection.getSinkChannel();
-        this.shortReadEmpties = shortReadEmpties;
         source.getReadSetter().set(channel -> {
             readable = true;
             reader.run();
