@@ -7,8 +7,8 @@ import dev.wsproxy.server.access.ClientConnectionLimits;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.log.ErrorLog;
 import dev.wsproxy.server.log.IpText;
+import dev.wsproxy.server.platform.AcceptingThreads;
 import dev.wsproxy.server.platform.SelectedKeySets;
-import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.UndertowOptions;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.server.DefaultByteBufferPool;
@@ -28,23 +28,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import org.xnio.ChannelListener;
-import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
-import org.xnio.channels.AcceptingChannel;
 
 /**
- * The sockets of a running server: one XNIO worker and one accepting channel per listener, each feeding an
- * Undertow HTTP/1.1 connection handler. Built directly on XNIO (as Undertow's own builder does) so that
- * closing the accepting channels stops new connections while established ones finish their requests;
+ * The sockets of a running server: one XNIO worker, and per listener a listening socket per I/O thread (one only
+ * when the listener does not share its port) that each thread accepts from and serves ({@link AcceptingThreads}),
+ * feeding an Undertow HTTP/1.1 connection handler. Built directly on XNIO (as Undertow's own builder does) so that
+ * closing the listening sockets stops new connections while established ones finish their requests;
  * Undertow's {@code ListenerInfo.suspend()} would close those too.
  */
 final class Connectors {
 
+    /** The kernel's queue of connections not yet accepted, per listening socket. */
+    private static final int BACKLOG = 1000;
     /** Direct buffers of 16 KiB less the allocator's overhead, Undertow's default on a large heap. */
     private static final int BUFFER_SIZE = 16 * 1024 - 20;
     /** How often a listener that cannot accept says so. */
@@ -53,7 +54,7 @@ final class Connectors {
     private final Xnio xnio = Xnio.getInstance(io.undertow.Undertow.class.getClassLoader());
     private final XnioWorker worker;
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_SIZE, -1, 4);
-    private final OptionMap socketOptions;
+    private final int maxConnections;
     private final OptionMap serverOptions;
     private final Duration connTimeout;
     private final List<ListenerSocket> sockets = new CopyOnWriteArrayList<>();
@@ -75,17 +76,7 @@ final class Connectors {
                 .getMap());
         SelectedKeySets.install(worker);
         worker.getIoThread().executeAtInterval(clientLimits::tick, 1, TimeUnit.SECONDS);
-        OptionMap.Builder sockets = OptionMap.builder()
-                .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
-                .set(Options.TCP_NODELAY, true)
-                .set(Options.BALANCING_TOKENS, 1)
-                .set(Options.BALANCING_CONNECTIONS, 2)
-                .set(Options.BACKLOG, 1000);
-        if (tuning.maxConnections() > 0) {
-            sockets.set(Options.CONNECTION_HIGH_WATER, tuning.maxConnections())
-                    .set(Options.CONNECTION_LOW_WATER, Math.max(1, tuning.maxConnections() * 9 / 10));
-        }
-        this.socketOptions = sockets.getMap();
+        this.maxConnections = Math.max(0, tuning.maxConnections());
         this.serverOptions = serverOptions(tuning);
         this.connTimeout = Duration.ofSeconds(Math.max(0, tuning.connTimeoutSeconds()));
     }
@@ -131,23 +122,23 @@ final class Connectors {
         OpenListener http = open;
         ChannelListener<StreamConnection> connected = secure == null ? connection -> http.handleEvent(watched(connection))
                 : connection -> http.handleEvent(watched(secure.wrap(connection)));
-        ServerSocketChannel socket = ListenSockets.open(address, reusePort, socketOptions.get(Options.BACKLOG, 128));
-        AcceptingChannel<StreamConnection> channel;
-        try {
-            channel = XnioChannels.serve(worker, socket, socketOptions,
-                    acceptFailure((InetSocketAddress) socket.getLocalAddress()));
-        } catch (IOException | RuntimeException e) {
-            IoUtils.safeClose(socket);
-            throw e;
-        }
+        List<ServerSocketChannel> listening = ListenSockets.open(address, reusePort ? worker.getIoThreadCount() : 1,
+                reusePort, BACKLOG);
         ChannelListener<StreamConnection> counted = connections.tracking(connected);
         ChannelListener<StreamConnection> tracked = connection -> {
             if (clientLimits.admit(connection)) {
                 counted.handleEvent(connection);
             }
         };
-        channel.getAcceptSetter().set(ChannelListeners.openListenerAdapter(tracked));
-        ListenerSocket bound = new ListenerSocket(worker, socket, channel, tracked, secure);
+        AcceptingThreads accepting;
+        try {
+            accepting = new AcceptingThreads(worker, listening, maxConnections, tracked,
+                    acceptFailure((InetSocketAddress) listening.get(0).getLocalAddress()));
+        } catch (IOException | RuntimeException e) {
+            listening.forEach(IoUtils::safeClose);
+            throw e;
+        }
+        ListenerSocket bound = new ListenerSocket(worker, accepting, tracked, secure);
         sockets.add(bound);
         openListeners.add(open);
         return bound;
@@ -160,7 +151,7 @@ final class Connectors {
      */
     private Runnable acceptFailure(InetSocketAddress address) {
         String line = "cannot accept connections on " + IpText.hostPort(address) + ", most likely because the process"
-                + " has no file descriptor left: trying again every " + XnioChannels.ACCEPT_RETRY.toMillis()
+                + " has no file descriptor left: trying again every " + AcceptingThreads.ACCEPT_RETRY.toMillis()
                 + " ms; raise its limit (ulimit -n, or LimitNOFILE= for systemd) or lower maxConnections";
         AtomicLong lastLine = new AtomicLong(System.nanoTime() - ACCEPT_FAILURE_LINES.toNanos());
         return () -> {

@@ -1,5 +1,6 @@
 package dev.wsproxy.server;
 
+import dev.wsproxy.server.platform.AcceptingThreads;
 import dev.wsproxy.server.platform.XnioChannels;
 import io.undertow.protocols.ssl.UndertowXnioSsl;
 import java.io.IOException;
@@ -16,11 +17,11 @@ import org.xnio.Options;
 import org.xnio.StreamConnection;
 import org.xnio.Xnio;
 import org.xnio.XnioWorker;
-import org.xnio.channels.AcceptingChannel;
 
 /**
- * One bound listening socket of a running server: it accepts into Undertow, takes a new TLS context for the
- * connections it accepts next, and closes without resetting the connections already waiting in its queue.
+ * One bound listener of a running server, with its listening sockets: it accepts into Undertow, takes a new TLS
+ * context for the connections it accepts next, and closes without resetting the connections already waiting in
+ * its sockets' queues.
  */
 final class ListenerSocket {
 
@@ -45,21 +46,19 @@ final class ListenerSocket {
     }
 
     private final XnioWorker worker;
-    private final ServerSocketChannel socket;
-    private final AcceptingChannel<StreamConnection> channel;
+    private final AcceptingThreads accepting;
     private final ChannelListener<StreamConnection> connected;
     private final Tls tls;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ListenerSocket(XnioWorker worker, ServerSocketChannel socket, AcceptingChannel<StreamConnection> channel,
-                   ChannelListener<StreamConnection> connected, Tls tls) throws IOException {
+    ListenerSocket(XnioWorker worker, AcceptingThreads accepting, ChannelListener<StreamConnection> connected, Tls tls)
+            throws IOException {
         this.worker = worker;
-        this.socket = socket;
-        this.channel = channel;
+        this.accepting = accepting;
         this.connected = connected;
         this.tls = tls;
-        this.address = (InetSocketAddress) channel.getLocalAddress();
+        this.address = (InetSocketAddress) accepting.sockets().get(0).getLocalAddress();
     }
 
     /** The address actually bound. */
@@ -68,7 +67,7 @@ final class ListenerSocket {
     }
 
     void startAccepting() {
-        channel.resumeAccepts();
+        accepting.resume();
     }
 
     /** Serves this listener's next connections with {@code context}; a plain listener has none to change. */
@@ -88,15 +87,17 @@ final class ListenerSocket {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        channel.suspendAccepts();
-        try {
-            for (SocketChannel queued = socket.accept(); queued != null; queued = socket.accept()) {
-                serve(queued);
+        accepting.suspend();
+        for (ServerSocketChannel socket : accepting.sockets()) {
+            try {
+                for (SocketChannel queued = socket.accept(); queued != null; queued = socket.accept()) {
+                    serve(queued);
+                }
+            } catch (IOException e) {
+                // the socket failed or is closed already: nothing more can be taken from its queue
             }
-        } catch (IOException e) {
-            // the socket failed or is closed already: nothing more can be taken from its queue
         }
-        IoUtils.safeClose(channel);
+        accepting.close();
     }
 
     private void serve(SocketChannel queued) {

@@ -1,23 +1,21 @@
 package org.xnio.nio;
 
 import java.io.IOException;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.spi.AbstractSelectableChannel;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.xnio.OptionMap;
+import java.util.function.IntConsumer;
+import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
-import org.xnio.XnioWorker;
-import org.xnio.channels.AcceptingChannel;
 
 /**
  * wsproxy's door between JDK socket channels and XNIO connections, both ways: it hands a connected channel that XNIO
- * did not open, a Unix-domain one, to an XNIO I/O thread as one of its own stream connections, it accepts on a
- * listening socket that wsproxy bound itself (XNIO cannot set SO_REUSEPORT or the socket's family) with a short
- * retry after a failed accept, and it finds the
+ * did not open (a Unix-domain one, or a TCP one wsproxy accepted itself) to an XNIO I/O thread as one of its own
+ * stream connections, it registers a listening socket with one I/O thread's selector, so that the thread accepts
+ * and serves its own connections (XNIO accepts on one thread and hands each connection to another), and it finds the
  * channel under an XNIO TCP connection and the selector under an I/O thread. XNIO has no public way to do these;
  * without the first, every Unix-socket read and write crossed between a selector thread of our own and the I/O
  * thread (two thread wake-ups per message). It lives in XNIO's package because the members it needs are
@@ -36,40 +34,88 @@ public final class ForeignSocketChannels {
      * @throws IllegalArgumentException when {@code thread} is not an I/O thread of XNIO's NIO provider
      */
     public static StreamConnection adopt(XnioIoThread thread, SocketChannel channel) throws IOException {
-        if (!(thread instanceof WorkerThread worker)) {
-            throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
-        }
-        return new NioSocketStreamConnection(worker, worker.registerChannel(channel), null);
+        return new NioSocketStreamConnection(nio(thread), nio(thread).registerChannel(channel), null);
+    }
+
+    /** As {@link #adopt(XnioIoThread, SocketChannel)}, and runs {@code closed} once the connection has closed. */
+    public static StreamConnection adopt(XnioIoThread thread, SocketChannel channel, Runnable closed)
+            throws IOException {
+        return new NioSocketStreamConnection(nio(thread), nio(thread).registerChannel(channel), closed::run);
+    }
+
+    /** A channel on one I/O thread's selector: the operations it waits for, changed on that thread. */
+    public interface Registration {
+
+        /** Waits for {@code ops} too. */
+        void resume(int ops);
+
+        /** Waits for {@code ops} no more. */
+        void suspend(int ops);
+
+        /** Takes the channel off the selector. */
+        void cancel();
     }
 
     /**
-     * Accepts on {@code channel} (bound, listening, non-blocking) with {@code worker}'s I/O threads, exactly as
-     * {@code XnioWorker.createStreamConnectionServer} does on the socket it binds; accepting starts suspended.
-     * After a failed accept (no descriptor left) XNIO stops accepting for 250 ms, four times longer after each
-     * further failure, up to 30 s; here it tries again after {@code retryMillis} at most, so that accepting resumes
-     * that soon after descriptors are free again, and runs {@code failed} each time it does.
+     * Registers {@code channel} (non-blocking) with {@code thread}'s selector, waiting for nothing yet; the thread
+     * runs {@code ready} with the ready operations whenever the selector reports some, and closes the channel when
+     * the worker shuts down.
      *
-     * @throws IllegalArgumentException when {@code worker} is not a worker of XNIO's NIO provider
+     * @throws IllegalArgumentException when {@code thread} is not an I/O thread of XNIO's NIO provider
      */
-    public static AcceptingChannel<StreamConnection> serve(XnioWorker worker, ServerSocketChannel channel,
-                                                           OptionMap options, long retryMillis, Runnable failed)
+    public static Registration register(XnioIoThread thread, AbstractSelectableChannel channel, IntConsumer ready)
             throws IOException {
-        if (!(worker instanceof NioXnioWorker nio)) {
-            throw new IllegalArgumentException("not an XNIO NIO worker: " + worker);
+        WorkerThread worker = nio(thread);
+        Handle handle = new Handle(worker, worker.registerChannel(channel), ready);
+        handle.getSelectionKey().attach(handle);
+        return handle;
+    }
+
+    private static WorkerThread nio(XnioIoThread thread) {
+        if (!(thread instanceof WorkerThread worker)) {
+            throw new IllegalArgumentException("not an XNIO NIO thread: " + thread);
         }
-        NioTcpServer server = new NioTcpServer(nio, channel, options, true);
-        // the server accepts on one thread only (the last argument above), so it has one handle
-        NioTcpServerHandle handle = server.getHandle(0);
-        XnioExecutor.Key[] retries = new XnioExecutor.Key[1];
-        retries[0] = handle.getWorkerThread().executeAtInterval(() -> {
-            if (!server.isOpen()) {
-                retries[0].remove();
-            } else if (handle.getBackOffTime() > 0) {
-                handle.endBackOff();
-                failed.run();
-            }
-        }, retryMillis, TimeUnit.MILLISECONDS);
-        return new QueuedNioTcpServer2(server);
+        return worker;
+    }
+
+    /** What the I/O thread calls when the selector reports a registered channel ready. */
+    private static final class Handle extends NioHandle implements Registration {
+        private final IntConsumer ready;
+
+        Handle(WorkerThread thread, SelectionKey key, IntConsumer ready) {
+            super(thread, key);
+            this.ready = ready;
+        }
+
+        @Override
+        void handleReady(int ops) {
+            ready.accept(ops);
+        }
+
+        @Override
+        void forceTermination() {
+            IoUtils.safeClose(getSelectionKey().channel());
+        }
+
+        @Override
+        void terminated() {
+            // nothing waits for the end
+        }
+
+        @Override
+        public void resume(int ops) {
+            super.resume(ops);
+        }
+
+        @Override
+        public void suspend(int ops) {
+            super.suspend(ops);
+        }
+
+        @Override
+        public void cancel() {
+            cancelKey(false);
+        }
     }
 
     /** The selector {@code thread} selects on, or empty when it is not an I/O thread of XNIO's NIO provider. */
