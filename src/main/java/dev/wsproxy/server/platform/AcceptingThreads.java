@@ -145,6 +145,9 @@ public final class AcceptingThreads {
             for (int i = 0; i < BURST; i++) {
                 if (open.get() >= highWater) {
                     if (full.compareAndSet(false, true)) {
+                        if (open.get() <= lowWater) {
+                            full.set(false); // enough closed meanwhile, before any close could see it full
+                        }
                         updateAll();
                     }
                     return;
