@@ -1,0 +1,417 @@
+package dev.wsproxy.server.upstream;
+
+import dev.wsproxy.server.compress.DynamicGzip;
+import dev.wsproxy.server.http.InactivityTimeout;
+import dev.wsproxy.server.metrics.BackendFailure;
+import dev.wsproxy.server.proxy.BackendConnector;
+import dev.wsproxy.server.proxy.ResponseHead;
+import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * One proxied request without a body (GET, HEAD...), run without blocking on its client connection's I/O thread,
+ * as nginx runs one in its event loop: a turn at the pool, a pooled or new backend connection, the request head
+ * out, the response head in, then the body relayed as the backend frames it (length, chunks, end of connection),
+ * gzipped on the way with {@code enableDynGzipCompress}. Reads from the backend pause while bytes wait for the
+ * client ({@link PendingBytes}), so a slow client costs its own connection and nothing else. One clock watches the
+ * exchange: no byte moved either way for {@code connTimeout} is a 504 before the response head, and a cut
+ * connection after it, since the status has gone out.
+ */
+final class NonBlockingExchange implements BackendConnector.Callback {
+
+    private static final int READ_SIZE = 16 * 1024;
+    /** A response head larger than this is refused with 502. */
+    private static final int MAX_HEAD = 64 * 1024;
+
+    private final HttpServerExchange exchange;
+    private final BackendPool pool;
+    private final Duration timeout;
+    private final BackendFailures failures;
+    private final XnioIoThread io;
+    private final Optional<InactivityTimeout> clientClock;
+    private final ClientBackends clientBackends;
+    private final Runnable clientGone = this::clientGone;
+    private final ByteBuffer request;
+    private BackendPool.Lease lease;
+    private Runnable cancelConnect = () -> { };
+    private StreamConnection backend;
+    /** Whether the backend sent a byte on the current connection. */
+    private boolean received;
+    /** The response head as read so far; later, each read of the body. */
+    private byte[] in = new byte[READ_SIZE];
+    private int inLength;
+    private ResponseHead head;
+    private BodyDecoder body;
+    private boolean reusable;
+    private OutputStream out;
+    private PendingBytes pending;
+    private StreamSinkChannel client;
+    private long lastProgress;
+    private XnioExecutor.Key clock;
+    /** The whole response has come from the backend, whose connection is back with the pool or closed. */
+    private boolean backendDone;
+    private boolean over;
+
+    NonBlockingExchange(HttpServerExchange exchange, BackendPool pool, Duration timeout, BackendFailures failures,
+                        boolean keepAlive) {
+        this.exchange = exchange;
+        this.pool = pool;
+        this.timeout = timeout;
+        this.failures = failures;
+        this.io = exchange.getIoThread();
+        this.clientClock = InactivityTimeout.of(exchange);
+        this.clientBackends = ClientBackends.of(exchange);
+        String framing = RequestBody.framingHeader(exchange.getRequestContentLength(), false);
+        this.request = ByteBuffer.wrap(ForwardedHead.of(exchange, keepAlive, framing)
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Starts the exchange; call on the client connection's I/O thread, from the handler. */
+    void start() {
+        // this exchange's own clock covers both sides, so the connection's would only race it
+        clientClock.ifPresent(InactivityTimeout::hold);
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pool.lease(io, timeout, this::leased, this::busy));
+    }
+
+    private void busy() {
+        clientClock.ifPresent(InactivityTimeout::release);
+        failures.busy(exchange, pool, timeout);
+    }
+
+    private void leased(BackendPool.Lease turn) {
+        lease = turn;
+        if (!exchange.getConnection().isOpen()) {
+            finish();
+            return;
+        }
+        clientBackends.add(clientGone);
+        progress();
+        clock = io.executeAfter(this::checkClock, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        cancelConnect = lease.connection(io, this);
+    }
+
+    @Override
+    public void connected(StreamConnection connection) {
+        if (over) {
+            IoUtils.safeClose(connection);
+            return;
+        }
+        backend = connection;
+        received = false;
+        inLength = 0;
+        request.rewind();
+        progress();
+        // a pooled connection may belong to another I/O thread: its events are handed over to this one
+        connection.getSourceChannel().getReadSetter().set(source -> {
+            if (Thread.currentThread() == io) {
+                readable();
+            } else {
+                source.suspendReads();
+                io.execute(this::readable);
+            }
+        });
+        connection.getSinkChannel().getWriteSetter().set(sink -> {
+            if (Thread.currentThread() == io) {
+                sendHead();
+            } else {
+                sink.suspendWrites();
+                io.execute(this::sendHead);
+            }
+        });
+        sendHead();
+    }
+
+    @Override
+    public void failed(IOException cause) {
+        if (!over) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    private void sendHead() {
+        if (over || backend == null) {
+            return;
+        }
+        StreamSinkChannel sink = backend.getSinkChannel();
+        try {
+            while (request.hasRemaining()) {
+                if (sink.write(request) == 0) {
+                    sink.resumeWrites();
+                    return;
+                }
+                progress();
+            }
+            if (!sink.flush()) {
+                sink.resumeWrites();
+                return;
+            }
+            sink.suspendWrites();
+            backend.getSourceChannel().resumeReads();
+        } catch (IOException e) {
+            lost("sending the request head: " + e.getMessage());
+        }
+    }
+
+    private void readable() {
+        if (over || backendDone || backend == null) {
+            return;
+        }
+        StreamSourceChannel source = backend.getSourceChannel();
+        try {
+            while (!over && !backendDone) {
+                if (pending != null && pending.waiting()) {
+                    source.suspendReads();
+                    return;
+                }
+                if (head == null && inLength == in.length && !grow()) {
+                    return;
+                }
+                int offset = head == null ? inLength : 0;
+                int read = source.read(ByteBuffer.wrap(in, offset, in.length - offset));
+                if (read == 0) {
+                    source.resumeReads();
+                    return;
+                }
+                if (read < 0) {
+                    backendClosed();
+                    return;
+                }
+                received = true;
+                progress();
+                if (head == null) {
+                    inLength += read;
+                    headRead();
+                } else {
+                    relay(0, read);
+                }
+            }
+        } catch (MalformedHead e) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, e.getMessage());
+        } catch (IOException e) {
+            if (head == null) {
+                lost("reading the response: " + e.getMessage());
+            } else {
+                cut();
+            }
+        }
+    }
+
+    private boolean grow() {
+        if (in.length >= MAX_HEAD) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "response head larger than " + MAX_HEAD + " bytes");
+            return false;
+        }
+        in = Arrays.copyOf(in, in.length * 2);
+        return true;
+    }
+
+    /** Parses the head once it is whole, skipping interim (1xx) ones, and starts the response. */
+    private void headRead() throws IOException, MalformedHead {
+        ResponseHead parsed;
+        while ((parsed = ResponseHead.parse(in, inLength)) != null && parsed.status() < 200) {
+            if (parsed.status() < 100) {
+                throw new MalformedHead("bad status code " + parsed.status());
+            }
+            System.arraycopy(in, parsed.length(), in, 0, inLength - parsed.length());
+            inLength -= parsed.length();
+        }
+        if (parsed == null) {
+            return;
+        }
+        respond(parsed);
+        relay(head.length(), inLength - head.length());
+    }
+
+    /** Gives the client the backend's status and end-to-end headers, and readies the body's way. */
+    private void respond(ResponseHead parsed) throws IOException, MalformedHead {
+        long length = parsed.contentLength();
+        head = parsed;
+        boolean chunked = head.isChunked();
+        boolean closes = false;
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.clear();
+        exchange.setStatusCode(head.status());
+        for (ResponseHead.Header header : head.headers()) {
+            String name = header.name();
+            if (name.equalsIgnoreCase("connection")) {
+                closes |= header.value().toLowerCase(Locale.ROOT).contains("close");
+            }
+            if (!HopByHop.is(name) && !(chunked && name.equalsIgnoreCase("content-length"))) {
+                headers.add(HttpString.tryFromString(name), header.value());
+            }
+        }
+        int status = head.status();
+        boolean hasBody = !exchange.getRequestMethod().equals(Methods.HEAD) && status != 204 && status != 304;
+        body = !hasBody ? BodyDecoder.fixed(0)
+                : chunked ? BodyDecoder.chunked() : length >= 0 ? BodyDecoder.fixed(length) : BodyDecoder.untilClose();
+        boolean http11 = in[5] == '1' && in[7] == '1';
+        reusable = http11 && !closes && !body.endsAtClose();
+        client = exchange.getResponseChannel();
+        client.getWriteSetter().set(channel -> clientWritable());
+        pending = new PendingBytes(client, this::progress);
+        out = DynamicGzip.wrap(exchange, pending);
+    }
+
+    /** Passes on the body's part of {@code in[offset..offset+length)}. */
+    private void relay(int offset, int length) throws IOException {
+        int used = body.feed(in, offset, length, out);
+        if (body.done()) {
+            // bytes after the body would be taken for the next response's
+            reusable &= used == length;
+            backendFinished();
+        } else if (pending.waiting()) {
+            client.resumeWrites();
+        }
+    }
+
+    private void backendClosed() throws IOException {
+        if (head == null) {
+            lost("the backend closed the connection before its response head");
+        } else if (body.endsAtClose()) {
+            backendFinished();
+        } else {
+            cut();
+        }
+    }
+
+    private void backendFinished() throws IOException {
+        backendDone = true;
+        out.close();
+        releaseBackend();
+        if (pending.waiting()) {
+            client.resumeWrites();
+        } else {
+            complete();
+        }
+    }
+
+    private void clientWritable() {
+        if (over) {
+            return;
+        }
+        try {
+            if (!pending.drain()) {
+                return;
+            }
+            client.suspendWrites();
+            if (backendDone) {
+                complete();
+            } else {
+                readable();
+            }
+        } catch (IOException e) {
+            cut();
+        }
+    }
+
+    /** Gives the connection back to the pool when it can carry another exchange, or closes it. */
+    private void releaseBackend() {
+        backend.getSourceChannel().getReadSetter().set(null);
+        backend.getSinkChannel().getWriteSetter().set(null);
+        backend.getSourceChannel().suspendReads();
+        backend = null;
+        if (reusable) {
+            lease.keep();
+        }
+        lease.close();
+        lease = null;
+    }
+
+    /**
+     * A connection lost the request before any response head: sent once more on a new one when a pooled connection
+     * the backend had closed lost it (nothing came back), else 502.
+     */
+    private void lost(String why) {
+        if (lease.reused() && !received && ReverseProxyHandler.IDEMPOTENT.contains(exchange.getRequestMethod())
+                && exchange.getConnection().isOpen()) {
+            backend = null;
+            cancelConnect = lease.fresh(io, this);
+            return;
+        }
+        fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "no valid response head (" + why + ")");
+    }
+
+    private void checkClock() {
+        if (over) {
+            return;
+        }
+        long idle = System.nanoTime() - lastProgress;
+        if (idle < timeout.toNanos()) {
+            clock = io.executeAfter(this::checkClock, timeout.toNanos() - idle, TimeUnit.NANOSECONDS);
+        } else if (head != null) {
+            cut();
+        } else if (backend == null) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, "no connection within " + timeout.toSeconds() + "s");
+        } else {
+            fail(StatusCodes.GATEWAY_TIME_OUT, BackendFailure.TIMEOUT,
+                    "no response head within " + timeout.toSeconds() + "s");
+        }
+    }
+
+    private void fail(int status, BackendFailure kind, String why) {
+        if (head != null) {
+            cut();
+            return;
+        }
+        finish();
+        exchange.getResponseHeaders().clear();
+        failures.answer(exchange, status, kind.label(), why);
+    }
+
+    /** Breaks off a response whose status is on its way: cutting the connection says the body is incomplete. */
+    private void cut() {
+        finish();
+        IoUtils.safeClose(exchange.getConnection());
+    }
+
+    private void complete() {
+        finish();
+        exchange.endExchange();
+    }
+
+    private void clientGone() {
+        if (Thread.currentThread() != io) {
+            io.execute(this::clientGone);
+        } else if (!over) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        over = true;
+        if (clock != null) {
+            clock.remove();
+        }
+        cancelConnect.run();
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
+        clientBackends.remove(clientGone);
+        clientClock.ifPresent(InactivityTimeout::release);
+    }
+
+    private void progress() {
+        lastProgress = System.nanoTime();
+    }
+}
