@@ -40,6 +40,11 @@ import org.xnio.channels.StreamSourceChannel;
 final class NonBlockingExchange implements BackendConnector.Callback {
 
     private static final int READ_SIZE = 16 * 1024;
+    /**
+     * The buffer each I/O thread reads backend responses into: exchanges run one at a time on a thread and leave
+     * nothing in it between events (a head that came in part is kept by its exchange), so a request allocates none.
+     */
+    private static final ThreadLocal<byte[]> READS = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
     /** A response head larger than this is refused with 502. */
     private static final int MAX_HEAD = 64 * 1024;
 
@@ -57,9 +62,9 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     private StreamConnection backend;
     /** Whether the backend sent a byte on the current connection. */
     private boolean received;
-    /** The response head as read so far; later, each read of the body. */
-    private byte[] in = new byte[READ_SIZE];
-    private int inLength;
+    /** The start of a response head that has not all come yet, or null. */
+    private byte[] partial;
+    private int partialLength;
     private ResponseHead head;
     private BodyDecoder body;
     private boolean reusable;
@@ -118,7 +123,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
         backend = connection;
         received = false;
-        inLength = 0;
+        partial = null;
         request.rewind();
         progress();
         // a pooled connection may belong to another I/O thread: its events are handed over to this one
@@ -177,17 +182,14 @@ final class NonBlockingExchange implements BackendConnector.Callback {
             return;
         }
         StreamSourceChannel source = backend.getSourceChannel();
+        byte[] buffer = READS.get();
         try {
             while (!over && !backendDone) {
                 if (pending != null && pending.waiting()) {
                     source.suspendReads();
                     return;
                 }
-                if (head == null && inLength == in.length && !grow()) {
-                    return;
-                }
-                int offset = head == null ? inLength : 0;
-                int read = source.read(ByteBuffer.wrap(in, offset, in.length - offset));
+                int read = source.read(ByteBuffer.wrap(buffer));
                 if (read == 0) {
                     source.resumeReads();
                     return;
@@ -198,11 +200,15 @@ final class NonBlockingExchange implements BackendConnector.Callback {
                 }
                 received = true;
                 progress();
-                if (head == null) {
-                    inLength += read;
-                    headRead();
+                if (head != null) {
+                    relay(buffer, 0, read);
+                } else if (partial == null) {
+                    headRead(buffer, read);
                 } else {
-                    relay(0, read);
+                    partial = Arrays.copyOf(partial, partialLength + read);
+                    System.arraycopy(buffer, 0, partial, partialLength, read);
+                    partialLength += read;
+                    headRead(partial, partialLength);
                 }
             }
         } catch (MalformedHead e) {
@@ -216,34 +222,34 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
     }
 
-    private boolean grow() {
-        if (in.length >= MAX_HEAD) {
-            fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "response head larger than " + MAX_HEAD + " bytes");
-            return false;
-        }
-        in = Arrays.copyOf(in, in.length * 2);
-        return true;
-    }
-
-    /** Parses the head once it is whole, skipping interim (1xx) ones, and starts the response. */
-    private void headRead() throws IOException, MalformedHead {
+    /**
+     * Parses the head in {@code bytes[0..length)} once it is whole, skipping interim (1xx) ones, starts the response
+     * and relays the body's first bytes; keeps a head that has not all come yet.
+     */
+    private void headRead(byte[] bytes, int length) throws IOException, MalformedHead {
         ResponseHead parsed;
-        while ((parsed = ResponseHead.parse(in, inLength)) != null && parsed.status() < 200) {
+        while ((parsed = ResponseHead.parse(bytes, length)) != null && parsed.status() < 200) {
             if (parsed.status() < 100) {
                 throw new MalformedHead("bad status code " + parsed.status());
             }
-            System.arraycopy(in, parsed.length(), in, 0, inLength - parsed.length());
-            inLength -= parsed.length();
+            bytes = Arrays.copyOfRange(bytes, parsed.length(), length);
+            length -= parsed.length();
         }
         if (parsed == null) {
+            if (length > MAX_HEAD) {
+                throw new MalformedHead("response head larger than " + MAX_HEAD + " bytes");
+            }
+            partial = bytes == partial ? partial : Arrays.copyOf(bytes, length);
+            partialLength = length;
             return;
         }
-        respond(parsed);
-        relay(head.length(), inLength - head.length());
+        partial = null;
+        respond(parsed, bytes[5] == '1' && bytes[7] == '1');
+        relay(bytes, parsed.length(), length - parsed.length());
     }
 
     /** Gives the client the backend's status and end-to-end headers, and readies the body's way. */
-    private void respond(ResponseHead parsed) throws IOException, MalformedHead {
+    private void respond(ResponseHead parsed, boolean http11) throws IOException, MalformedHead {
         long length = parsed.contentLength();
         head = parsed;
         boolean chunked = head.isChunked();
@@ -264,7 +270,6 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         boolean hasBody = !exchange.getRequestMethod().equals(Methods.HEAD) && status != 204 && status != 304;
         body = !hasBody ? BodyDecoder.fixed(0)
                 : chunked ? BodyDecoder.chunked() : length >= 0 ? BodyDecoder.fixed(length) : BodyDecoder.untilClose();
-        boolean http11 = in[5] == '1' && in[7] == '1';
         reusable = http11 && !closes && !body.endsAtClose();
         client = exchange.getResponseChannel();
         client.getWriteSetter().set(channel -> clientWritable());
@@ -272,9 +277,9 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         out = DynamicGzip.wrap(exchange, pending);
     }
 
-    /** Passes on the body's part of {@code in[offset..offset+length)}. */
-    private void relay(int offset, int length) throws IOException {
-        int used = body.feed(in, offset, length, out);
+    /** Passes on the body's part of {@code bytes[offset..offset+length)}. */
+    private void relay(byte[] bytes, int offset, int length) throws IOException {
+        int used = body.feed(bytes, offset, length, out);
         if (body.done()) {
             // bytes after the body would be taken for the next response's
             reusable &= used == length;
