@@ -72,10 +72,14 @@ class ProxyIoThreadTest {
     }
 
     private void serve(int backendPort) throws Exception {
+        serve(backendPort, IN_FLIGHT + 10);
+    }
+
+    private void serve(int backendPort, int maxConns) throws Exception {
         Files.createDirectories(root.resolve("site/html"));
         Context.Proxy api = new Context.Proxy(Sites.uri("/api/"), new ExtProcessor("app", "proxy",
                 new BackendAddress.Tcp("127.0.0.1:" + backendPort, "127.0.0.1", backendPort),
-                new PoolSettings(IN_FLIGHT + 10, true, Optional.empty()), Span.none()),
+                new PoolSettings(maxConns, true, Optional.empty()), Span.none()),
                 Optional.empty(), Optional.empty(), List.of(), Span.none());
         var site = Sites.vhost("site", root.resolve("site"), SymlinkPolicy.OLS_DEFAULT, AccessControl.ALLOW_ALL,
                 Map.of(), List.of(Sites.files("/", root.resolve("site/html")), api));
@@ -153,6 +157,32 @@ class ProxyIoThreadTest {
         }
     }
 
+    @Test
+    void brokenResponsesAre502OrACutConnectionAndGiveTheirTurnBack() throws Exception {
+        BulkBackend backend = new BulkBackend();
+        backends.add(backend);
+        serve(backend.port(), 1);
+        assertEquals(502, server.get("/api/garbage").statusCode());
+        for (String broken : List.of("/api/cut", "/api/bad-chunk")) {
+            try (Socket client = new Socket("127.0.0.1", server.address().getPort())) {
+                client.setSoTimeout(10_000);
+                client.getOutputStream().write(("GET " + broken + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = client.getInputStream();
+                assertEquals(200, RunningServer.status(RunningServer.readHead(in)), broken);
+                byte[] rest = in.readAllBytes();
+                assertTrue(rest.length < 100, broken + ": the connection is cut before the body could end");
+            }
+        }
+        long started = System.nanoTime();
+        assertEquals("small", server.get("/api/small").body(), "the one connection's turn came back each time");
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "without waiting for a turn");
+        List<String> errors = Files.readAllLines(root.resolve("logs/error.log"));
+        assertEquals(1, errors.stream().filter(line -> line.contains("[ERROR] proxy context `/api/`: 502, backend app")
+                && line.contains("failed (response)")).count(), String.join("\n", errors));
+        assertTrue(errors.stream().noneMatch(line -> line.contains("Exception")), String.join("\n", errors));
+    }
+
     /** Reads {@code length} bytes in 32 KiB steps with a pause after each: a client on a slow link. */
     private static byte[] readSlowly(InputStream in, int length) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream(length);
@@ -215,7 +245,8 @@ class ProxyIoThreadTest {
 
     /**
      * A keep-alive backend that answers {@code /bulk} with {@link #BODY} by its length, {@code /bulk-chunked} with it
-     * in chunks of uneven sizes, and anything else with {@code small}.
+     * in chunks of uneven sizes, {@code /garbage} with no HTTP at all, {@code /cut} with a body shorter than its
+     * length, {@code /bad-chunk} with a chunk size that is no number, and anything else with {@code small}.
      */
     private static final class BulkBackend implements AutoCloseable {
         private final ServerSocketChannel server = BackendListener.tcp();
@@ -261,6 +292,15 @@ class ProxyIoThreadTest {
                         out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + BODY.length + "\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
                         out.write(BODY);
+                    } else if (head.startsWith("GET /api/garbage ")) {
+                        out.write("SMTP ready\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        return;
+                    } else if (head.startsWith("GET /api/cut ")) {
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort".getBytes(StandardCharsets.US_ASCII));
+                        return;
+                    } else if (head.startsWith("GET /api/bad-chunk ")) {
+                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\nzz\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
                     } else {
                         out.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall".getBytes(StandardCharsets.US_ASCII));
                     }
