@@ -201,25 +201,14 @@ class ProxyIoThreadTest {
     private static byte[] dechunkSlowly(InputStream in) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
-            int size = Integer.parseInt(line(in), 16);
+            int size = Integer.parseInt(KeepAliveBackend.readLine(in), 16);
             if (size == 0) {
-                line(in);
+                KeepAliveBackend.readLine(in);
                 return body.toByteArray();
             }
             body.write(readSlowly(in, size));
-            line(in);
+            KeepAliveBackend.readLine(in);
         }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new IOException("connection closed inside a chunked body");
-            }
-            line.append((char) b);
-        }
-        return line.toString().trim();
     }
 
     private static int contentLength(String head) {

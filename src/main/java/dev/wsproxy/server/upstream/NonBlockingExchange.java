@@ -127,23 +127,19 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         request.rewind();
         progress();
         // a pooled connection may belong to another I/O thread: its events are handed over to this one
-        connection.getSourceChannel().getReadSetter().set(source -> {
-            if (Thread.currentThread() == io) {
-                readable();
-            } else {
-                source.suspendReads();
-                io.execute(this::readable);
-            }
-        });
-        connection.getSinkChannel().getWriteSetter().set(sink -> {
-            if (Thread.currentThread() == io) {
-                sendHead();
-            } else {
-                sink.suspendWrites();
-                io.execute(this::sendHead);
-            }
-        });
+        connection.getSourceChannel().getReadSetter().set(source -> onOwnThread(source::suspendReads, this::readable));
+        connection.getSinkChannel().getWriteSetter().set(sink -> onOwnThread(sink::suspendWrites, this::sendHead));
         sendHead();
+    }
+
+    /** Runs an event's {@code handler} on this exchange's I/O thread; one of another thread is paused, then handed over. */
+    private void onOwnThread(Runnable pause, Runnable handler) {
+        if (Thread.currentThread() == io) {
+            handler.run();
+        } else {
+            pause.run();
+            io.execute(handler);
+        }
     }
 
     @Override

@@ -4,14 +4,11 @@ import dev.wsproxy.config.model.Context;
 import dev.wsproxy.server.compress.DynamicGzip;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.http.Refusals;
-import dev.wsproxy.server.http.Responses;
 import dev.wsproxy.server.log.ErrorLog;
-import dev.wsproxy.server.log.IpText;
 import dev.wsproxy.server.metrics.BackendFailure;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -19,7 +16,6 @@ import io.undertow.util.StatusCodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -45,7 +41,7 @@ import org.xnio.IoUtils;
  */
 public final class ReverseProxyHandler implements HttpHandler {
 
-    /** One thread per request in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
+    /** One thread per request with a body in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
     private static final Executor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new ProxyThreadFactory());
 
