@@ -383,6 +383,8 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     private void cut() {
         finish();
         IoUtils.safeClose(exchange.getConnection());
+        // ended all the same, so that its access-log line is written and a stop does not wait for it
+        exchange.endExchange();
     }
 
     private void complete() {
@@ -395,6 +397,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
             io.execute(this::clientGone);
         } else if (!over) {
             finish();
+            exchange.endExchange();
         }
     }
 

@@ -41,7 +41,10 @@ import org.xnio.IoUtils;
  */
 public final class ReverseProxyHandler implements HttpHandler {
 
-    /** One thread per request with a body in flight; an idle one ends after a few seconds, and its blocking-wait selector with it. */
+    /**
+     * One thread per request with a body in flight; an idle one ends after a few seconds, and its blocking-wait
+     * selector with it.
+     */
     private static final Executor THREADS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS,
             new SynchronousQueue<>(), new ProxyThreadFactory());
 
