@@ -106,7 +106,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     private void leased(BackendPool.Lease turn) {
         lease = turn;
         if (!exchange.getConnection().isOpen()) {
-            finish();
+            clientGone();
             return;
         }
         clientBackends.add(clientGone);
