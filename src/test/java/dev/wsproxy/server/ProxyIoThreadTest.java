@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -158,6 +159,25 @@ class ProxyIoThreadTest {
     }
 
     @Test
+    void aHeadAnswerHasTheLengthButNoBodyAndLeavesBothConnectionsReady() throws Exception {
+        BulkBackend backend = new BulkBackend();
+        backends.add(backend);
+        serve(backend.port(), 1);
+        try (Socket client = new Socket("127.0.0.1", server.address().getPort())) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(("HEAD /api/bulk HTTP/1.1\r\nHost: x\r\n\r\nGET /api/small HTTP/1.1\r\n"
+                    + "Host: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            String head = RunningServer.readHead(in);
+            assertEquals(200, RunningServer.status(head), head);
+            assertEquals(BULK, contentLength(head), "the length a GET would have");
+            assertEquals("small", new String(RunningServer.readResponseBody(in, 200), StandardCharsets.US_ASCII),
+                    "the next answer follows the head at once");
+        }
+        assertEquals(1, backend.accepted.get(), "both requests went on the one pooled connection");
+    }
+
+    @Test
     void brokenResponsesAre502OrACutConnectionAndGiveTheirTurnBack() throws Exception {
         BulkBackend backend = new BulkBackend();
         backends.add(backend);
@@ -233,18 +253,21 @@ class ProxyIoThreadTest {
     }
 
     /**
-     * A keep-alive backend that answers {@code /bulk} with {@link #BODY} by its length, {@code /bulk-chunked} with it
-     * in chunks of uneven sizes, {@code /garbage} with no HTTP at all, {@code /cut} with a body shorter than its
-     * length, {@code /bad-chunk} with a chunk size that is no number, and anything else with {@code small}.
+     * A keep-alive backend that answers {@code /bulk} with {@link #BODY} by its length (its head alone to a
+     * {@code HEAD}), {@code /bulk-chunked} with it in chunks of uneven sizes, {@code /garbage} with no HTTP at all,
+     * {@code /cut} with a body shorter than its length, {@code /bad-chunk} with a chunk size that is no number, and
+     * anything else with {@code small}.
      */
     private static final class BulkBackend implements AutoCloseable {
         private final ServerSocketChannel server = BackendListener.tcp();
+        final AtomicInteger accepted = new AtomicInteger();
 
         BulkBackend() throws IOException {
             Thread acceptor = new Thread(() -> {
                 while (server.isOpen()) {
                     try {
                         SocketChannel connection = server.accept();
+                        accepted.incrementAndGet();
                         Thread worker = new Thread(() -> serve(connection), "bulk-backend");
                         worker.setDaemon(true);
                         worker.start();
@@ -277,10 +300,12 @@ class ProxyIoThreadTest {
                             at += size;
                         }
                         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    } else if (head.startsWith("GET /api/bulk ")) {
+                    } else if (head.startsWith("GET /api/bulk ") || head.startsWith("HEAD /api/bulk ")) {
                         out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + BODY.length + "\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
-                        out.write(BODY);
+                        if (head.startsWith("GET ")) {
+                            out.write(BODY);
+                        }
                     } else if (head.startsWith("GET /api/garbage ")) {
                         out.write("SMTP ready\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                         return;
