@@ -290,7 +290,7 @@ class ProxyIoThreadTest {
                 OutputStream out = Channels.newOutputStream(connection);
                 for (String head = requestHead(in); head != null; head = requestHead(in)) {
                     if (head.startsWith("GET /api/bulk-chunked ")) {
-                        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.write(ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
                         Random sizes = new Random(7);
                         for (int at = 0; at < BODY.length; ) {
                             int size = Math.min(1 + sizes.nextInt(100_000), BODY.length - at);
@@ -310,18 +310,22 @@ class ProxyIoThreadTest {
                         out.write("SMTP ready\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                         return;
                     } else if (head.startsWith("GET /api/cut ")) {
-                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort".getBytes(StandardCharsets.US_ASCII));
+                        out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort"));
                         return;
                     } else if (head.startsWith("GET /api/bad-chunk ")) {
                         out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\nzz\r\n"
                                 .getBytes(StandardCharsets.US_ASCII));
                     } else {
-                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall".getBytes(StandardCharsets.US_ASCII));
+                        out.write(ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nsmall"));
                     }
                 }
             } catch (IOException e) {
                 // the proxy closed the connection; the test's assertions say whether it should have
             }
+        }
+
+        private static byte[] ascii(String text) {
+            return text.getBytes(StandardCharsets.US_ASCII);
         }
 
         private static String requestHead(InputStream in) throws IOException {

@@ -7,7 +7,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 import java.time.Duration;
 
-/** The 5xx answers wsproxy gives when a proxy context's backend fails, each with one error-log line per kind and interval. */
+/**
+ * The 5xx answers wsproxy gives when a proxy context's backend fails, each with one error-log line per kind and
+ * interval.
+ */
 final class BackendFailures {
 
     private final Context.Proxy context;

@@ -132,7 +132,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         sendHead();
     }
 
-    /** Runs an event's {@code handler} on this exchange's I/O thread; one of another thread is paused, then handed over. */
+    /** Runs an event's {@code handler} on this exchange's I/O thread; another thread's is paused and handed over. */
     private void onOwnThread(Runnable pause, Runnable handler) {
         if (Thread.currentThread() == io) {
             handler.run();

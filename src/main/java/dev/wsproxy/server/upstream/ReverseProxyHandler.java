@@ -145,7 +145,8 @@ public final class ReverseProxyHandler implements HttpHandler {
         } catch (ClientFailure e) {
             refuse(exchange, e);
         } catch (IOException e) {
-            failures.answer(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT.label(), String.valueOf(e.getMessage()));
+            failures.answer(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT.label(),
+                    String.valueOf(e.getMessage()));
         } finally {
             if (backend != null) {
                 clientBackends.remove(cut);
@@ -186,7 +187,8 @@ public final class ReverseProxyHandler implements HttpHandler {
             failures.answer(exchange, StatusCodes.GATEWAY_TIME_OUT, BackendFailure.TIMEOUT.label(),
                     "no response head within " + timeout.toSeconds() + "s");
         } else {
-            failures.answer(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE.label(), "no valid response head");
+            failures.answer(exchange, StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE.label(),
+                    "no valid response head");
         }
     }
 
