@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The status line and headers of a backend's HTTP/1.x response (to an upgrade or a proxied request), from raw bytes. */
+/** The status line and headers of a backend's HTTP/1.x response (to an upgrade or a proxied request), read raw. */
 public record ResponseHead(int status, String reason, List<Header> headers, int length) {
 
     /** The longest reason phrase relayed; Undertow fails a response whose status line outgrows its buffer. */
