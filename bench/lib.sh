@@ -31,3 +31,12 @@ need_tools() {
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on now
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# free_ports N: N different TCP ports on 127.0.0.1 that nothing listens on now, one a line (all held while chosen,
+# so that no two are the same)
+free_ports() {
+  python3 -c 'import socket, sys
+held = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in held: s.bind(("127.0.0.1", 0))
+print("\n".join(str(s.getsockname()[1]) for s in held))' "$1"
+}

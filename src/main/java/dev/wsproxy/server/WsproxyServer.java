@@ -12,6 +12,7 @@ import dev.wsproxy.server.admin.Drainable;
 import dev.wsproxy.server.metrics.Metrics;
 import dev.wsproxy.server.pipeline.Pipeline;
 import dev.wsproxy.server.platform.TcpCork;
+import dev.wsproxy.server.proxy.OpenTunnels;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.OpenTunnels;
 import io.undertow.connector.ByteBufferPool;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,5 @@
 package dev.wsproxy.server.proxy;
 
-import dev.wsproxy.server.OpenTunnels;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.connector.ByteBufferPool;

@@ -5,24 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The status line and headers a backend answered an upgrade with, parsed from raw bytes. */
-record ResponseHead(int status, String reason, List<Header> headers, int length) {
+/** The status line and headers of a backend's HTTP/1.x response (to an upgrade or a proxied request), read raw. */
+public record ResponseHead(int status, String reason, List<Header> headers, int length) {
 
     /** The longest reason phrase relayed; Undertow fails a response whose status line outgrows its buffer. */
     static final int MAX_REASON = 1024;
 
     /** One response header, name in the backend's spelling. */
-    record Header(String name, String value) {
+    public record Header(String name, String value) {
     }
 
     /** Thrown when the bytes are not an HTTP/1.x response head. */
-    static final class MalformedHead extends Exception {
-        MalformedHead(String message) {
+    public static final class MalformedHead extends Exception {
+        public MalformedHead(String message) {
             super(message);
         }
     }
 
-    ResponseHead {
+    public ResponseHead {
         headers = List.copyOf(headers);
     }
 
@@ -31,7 +31,7 @@ record ResponseHead(int status, String reason, List<Header> headers, int length)
      *
      * @return the head, or null when its terminating blank line has not arrived yet
      */
-    static ResponseHead parse(byte[] bytes, int end) throws MalformedHead {
+    public static ResponseHead parse(byte[] bytes, int end) throws MalformedHead {
         int headEnd = indexOfBlankLine(bytes, end);
         if (headEnd < 0) {
             return null;
@@ -67,7 +67,7 @@ record ResponseHead(int status, String reason, List<Header> headers, int length)
     }
 
     /** The first value of a header, compared case-insensitively, or null. */
-    String first(String name) {
+    public String first(String name) {
         for (Header header : headers) {
             if (header.name().equalsIgnoreCase(name)) {
                 return header.value();
@@ -76,13 +76,13 @@ record ResponseHead(int status, String reason, List<Header> headers, int length)
         return null;
     }
 
-    boolean isChunked() {
+    public boolean isChunked() {
         String encoding = first("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** The declared body length; -1 when the body runs to the end of the connection or is chunked. */
-    long contentLength() throws MalformedHead {
+    public long contentLength() throws MalformedHead {
         if (status == 204 || status == 304 || status < 200) {
             return 0;
         }

@@ -1,27 +1,36 @@
 package dev.wsproxy.server.upstream;
 
-import dev.wsproxy.config.model.BackendAddress;
+import dev.wsproxy.server.proxy.BackendConnector;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.channels.StreamSourceChannel;
 
 /**
- * A blocking connection to a proxy backend, TCP or Unix domain socket through the same JDK
- * {@link SocketChannel}, with buffered reads of lines and bodies and, during each exchange, a watchdog that closes it
- * once no byte of the exchange has moved for the timeout, so that no wait on a silent backend is unbounded. Between
- * exchanges it may wait in its extprocessor's {@link BackendPool}.
+ * A backend connection (an XNIO connection from its extprocessor's {@link BackendPool}, TCP or Unix socket) used by
+ * a thread of its own through blocking waits, with buffered reads of lines and bodies and, during each exchange, a
+ * watchdog that closes it once no byte of the exchange has moved for the timeout, so that no wait on a silent
+ * backend is unbounded.
  */
 final class BackendChannel implements AutoCloseable {
 
-    private final SocketChannel channel;
+    /** The longest single wait: a watchdog's close does not always wake a wait on another selector at once. */
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final StreamConnection connection;
+    private final StreamSourceChannel source;
+    private final StreamSinkChannel sink;
     private final ByteBuffer in = ByteBuffer.allocate(16 * 1024).flip();
     private volatile boolean expired;
     private volatile boolean received;
@@ -31,31 +40,42 @@ final class BackendChannel implements AutoCloseable {
     private volatile long watches;
     private volatile ScheduledFuture<?> watchdog;
 
-    private BackendChannel(SocketChannel channel) {
-        this.channel = channel;
+    BackendChannel(StreamConnection connection) {
+        this.connection = connection;
+        this.source = connection.getSourceChannel();
+        this.sink = connection.getSinkChannel();
     }
 
-    static BackendChannel open(BackendAddress address, Duration connectTimeout) throws IOException {
-        if (address instanceof BackendAddress.Unix unix) {
-            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-            try {
-                channel.connect(UnixDomainSocketAddress.of(unix.path()));
-            } catch (IOException e) {
-                channel.close();
-                throw e;
+    /** A new connection to the backend, opened on {@code io}; waits at most {@code connectTimeout}. */
+    static StreamConnection open(BackendConnector connector, XnioIoThread io, Duration connectTimeout)
+            throws IOException {
+        CompletableFuture<StreamConnection> opened = new CompletableFuture<>();
+        Runnable cancel = connector.connect(io, new BackendConnector.Callback() {
+            @Override
+            public void connected(StreamConnection connection) {
+                if (!opened.complete(connection)) {
+                    IoUtils.safeClose(connection);
+                }
             }
-            return new BackendChannel(channel);
-        }
-        BackendAddress.Tcp tcp = (BackendAddress.Tcp) address;
-        SocketChannel channel = SocketChannel.open();
+
+            @Override
+            public void failed(IOException cause) {
+                opened.completeExceptionally(cause);
+            }
+        });
         try {
-            channel.socket().connect(new InetSocketAddress(tcp.host(), tcp.port()), (int) connectTimeout.toMillis());
-            channel.socket().setTcpNoDelay(true);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
+            return opened.get(connectTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            cancel.run();
+            opened.cancel(false);
+            throw new IOException("no connection within " + connectTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException cause ? cause : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.run();
+            throw new IOException("interrupted while connecting");
         }
-        return new BackendChannel(channel);
     }
 
     /**
@@ -107,35 +127,24 @@ final class BackendChannel implements AutoCloseable {
         return received;
     }
 
-    /**
-     * Whether an idle connection can carry another exchange: open, with nothing unread, and not closed by the
-     * backend meanwhile (a read that does not wait finds neither an end of stream nor bytes nobody asked for).
-     */
-    boolean reusable() {
-        if (closed || !channel.isOpen() || in.hasRemaining()) {
-            return false;
-        }
-        try {
-            channel.configureBlocking(false);
-            try {
-                in.clear();
-                int read = channel.read(in);
-                in.flip();
-                return read == 0;
-            } finally {
-                channel.configureBlocking(true);
-            }
-        } catch (IOException e) {
-            return false;
-        }
+    /** Whether the backend sent bytes past the end of the response, which no further exchange may take for its own. */
+    boolean unreadBytes() {
+        return in.hasRemaining();
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
         while (buffer.hasRemaining()) {
-            if (channel.write(buffer) > 0) {
+            if (sink.write(buffer) > 0) {
                 progress();
+            } else {
+                sink.awaitWritable(WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS);
+                failWhenClosed();
             }
+        }
+        while (!sink.flush()) {
+            sink.awaitWritable(WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS);
+            failWhenClosed();
         }
     }
 
@@ -187,7 +196,11 @@ final class BackendChannel implements AutoCloseable {
 
     private boolean fill() throws IOException {
         in.clear();
-        int read = channel.read(in);
+        int read;
+        while ((read = source.read(in)) == 0) {
+            source.awaitReadable(WAIT_SLICE_NANOS, TimeUnit.NANOSECONDS);
+            failWhenClosed();
+        }
         in.flip();
         if (read > 0) {
             received = true;
@@ -196,12 +209,14 @@ final class BackendChannel implements AutoCloseable {
         return read > 0;
     }
 
-    private void closeQuietly() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is all that is left to do; nothing depends on it succeeding
+    private void failWhenClosed() throws IOException {
+        if (closed || expired || !connection.isOpen()) {
+            throw new IOException("the backend connection was closed");
         }
+    }
+
+    private void closeQuietly() {
+        IoUtils.safeClose(connection);
     }
 
     @Override

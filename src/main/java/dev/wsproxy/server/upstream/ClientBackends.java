@@ -7,17 +7,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The backend connections a client connection's exchanges are using, closed when the client connection closes, so
- * that a client that goes away (or a server that stops) never leaves a proxy thread waiting on a backend. One close
- * listener per client connection, however many requests it makes.
+ * What ends the backend side of a client connection's exchanges (closes a proxy thread's backend connection, or ends
+ * a {@link NonBlockingExchange}), run when the client connection closes, so that a client that goes away (or a
+ * server that stops) never leaves a backend connection or its turn at the pool held. One close listener per client
+ * connection, however many requests it makes.
  */
 final class ClientBackends implements ServerConnection.CloseListener {
 
     private static final AttachmentKey<ClientBackends> KEY = AttachmentKey.create(ClientBackends.class);
 
-    private final Set<BackendChannel> inUse = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> inUse = ConcurrentHashMap.newKeySet();
 
-    /** Those of the exchange's client connection; only its proxy thread calls this while the exchange runs. */
+    /** Those of the exchange's client connection; only the thread running its exchange calls this. */
     static ClientBackends of(HttpServerExchange exchange) {
         ServerConnection connection = exchange.getConnection();
         ClientBackends backends = connection.getAttachment(KEY);
@@ -29,16 +30,16 @@ final class ClientBackends implements ServerConnection.CloseListener {
         return backends;
     }
 
-    void add(BackendChannel channel) {
-        inUse.add(channel);
+    void add(Runnable end) {
+        inUse.add(end);
     }
 
-    void remove(BackendChannel channel) {
-        inUse.remove(channel);
+    void remove(Runnable end) {
+        inUse.remove(end);
     }
 
     @Override
     public void closed(ServerConnection connection) {
-        inUse.forEach(BackendChannel::close);
+        inUse.forEach(Runnable::run);
     }
 }

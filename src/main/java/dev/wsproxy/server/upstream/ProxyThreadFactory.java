@@ -3,7 +3,7 @@ package dev.wsproxy.server.upstream;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Daemon threads named {@code wsproxy-proxy-N}, one per proxied request in flight. */
+/** Daemon threads named {@code wsproxy-proxy-N}, one per proxied request with a body in flight. */
 final class ProxyThreadFactory implements ThreadFactory {
 
     private final AtomicInteger count = new AtomicInteger();

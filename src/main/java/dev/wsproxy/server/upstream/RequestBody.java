@@ -62,6 +62,11 @@ final class RequestBody {
 
     /** The framing header of the request to the backend: its length, or chunked; none without a body. */
     String framingHeader() {
+        return framingHeader(length, chunked);
+    }
+
+    /** The framing header of a body of {@code length} bytes (-1: unknown), chunked or not. */
+    static String framingHeader(long length, boolean chunked) {
         if (length >= 0) {
             return "Content-Length: " + length + "\r\n";
         }

@@ -1,4 +1,4 @@
-package dev.wsproxy.server;
+package dev.wsproxy.server.proxy;
 
 import dev.wsproxy.server.log.ErrorLog;
 import java.time.Duration;

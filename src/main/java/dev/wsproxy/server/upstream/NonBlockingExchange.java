@@ -1,0 +1,421 @@
+package dev.wsproxy.server.upstream;
+
+import dev.wsproxy.server.compress.DynamicGzip;
+import dev.wsproxy.server.http.InactivityTimeout;
+import dev.wsproxy.server.metrics.BackendFailure;
+import dev.wsproxy.server.proxy.BackendConnector;
+import dev.wsproxy.server.proxy.ResponseHead;
+import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import io.undertow.util.StatusCodes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
+import org.xnio.StreamConnection;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
+import org.xnio.channels.StreamSinkChannel;
+import org.xnio.channels.StreamSourceChannel;
+
+/**
+ * One proxied request without a body (GET, HEAD...), run without blocking on its client connection's I/O thread,
+ * as nginx runs one in its event loop: a turn at the pool, a pooled or new backend connection, the request head
+ * out, the response head in, then the body relayed as the backend frames it (length, chunks, end of connection),
+ * gzipped on the way with {@code enableDynGzipCompress}. Reads from the backend pause while bytes wait for the
+ * client ({@link PendingBytes}), so a slow client costs its own connection and nothing else. One clock watches the
+ * exchange: no byte moved either way for {@code connTimeout} is a 504 before the response head, and a cut
+ * connection after it, since the status has gone out.
+ */
+final class NonBlockingExchange implements BackendConnector.Callback {
+
+    private static final int READ_SIZE = 16 * 1024;
+    /**
+     * The buffer each I/O thread reads backend responses into: exchanges run one at a time on a thread and leave
+     * nothing in it between events (a head that came in part is kept by its exchange), so a request allocates none.
+     */
+    private static final ThreadLocal<byte[]> READS = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
+    /** A response head larger than this is refused with 502. */
+    private static final int MAX_HEAD = 64 * 1024;
+
+    private final HttpServerExchange exchange;
+    private final BackendPool pool;
+    private final Duration timeout;
+    private final BackendFailures failures;
+    private final XnioIoThread io;
+    private final Optional<InactivityTimeout> clientClock;
+    private final ClientBackends clientBackends;
+    private final Runnable clientGone = this::clientGone;
+    private final ByteBuffer request;
+    private BackendPool.Lease lease;
+    private Runnable cancelConnect = () -> { };
+    private StreamConnection backend;
+    /** Whether the backend sent a byte on the current connection. */
+    private boolean received;
+    /** The start of a response head that has not all come yet, or null. */
+    private byte[] partial;
+    private int partialLength;
+    private ResponseHead head;
+    private BodyDecoder body;
+    private boolean reusable;
+    private OutputStream out;
+    private PendingBytes pending;
+    private StreamSinkChannel client;
+    private long lastProgress;
+    private XnioExecutor.Key clock;
+    /** The whole response has come from the backend, whose connection is back with the pool or closed. */
+    private boolean backendDone;
+    private boolean over;
+
+    NonBlockingExchange(HttpServerExchange exchange, BackendPool pool, Duration timeout, BackendFailures failures,
+                        boolean keepAlive) {
+        this.exchange = exchange;
+        this.pool = pool;
+        this.timeout = timeout;
+        this.failures = failures;
+        this.io = exchange.getIoThread();
+        this.clientClock = InactivityTimeout.of(exchange);
+        this.clientBackends = ClientBackends.of(exchange);
+        String framing = RequestBody.framingHeader(exchange.getRequestContentLength(), false);
+        this.request = ByteBuffer.wrap(ForwardedHead.of(exchange, keepAlive, framing)
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Starts the exchange; call on the client connection's I/O thread, from the handler. */
+    void start() {
+        // this exchange's own clock covers both sides, so the connection's would only race it
+        clientClock.ifPresent(InactivityTimeout::hold);
+        exchange.dispatch(SameThreadExecutor.INSTANCE, () -> pool.lease(io, timeout, this::leased, this::busy));
+    }
+
+    private void busy() {
+        clientClock.ifPresent(InactivityTimeout::release);
+        failures.busy(exchange, pool, timeout);
+    }
+
+    private void leased(BackendPool.Lease turn) {
+        lease = turn;
+        if (!exchange.getConnection().isOpen()) {
+            clientGone();
+            return;
+        }
+        clientBackends.add(clientGone);
+        progress();
+        clock = io.executeAfter(this::checkClock, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        cancelConnect = lease.connection(io, this);
+    }
+
+    @Override
+    public void connected(StreamConnection connection) {
+        if (over) {
+            IoUtils.safeClose(connection);
+            return;
+        }
+        backend = connection;
+        received = false;
+        partial = null;
+        request.rewind();
+        progress();
+        // a pooled connection may belong to another I/O thread: its events are handed over to this one
+        connection.getSourceChannel().getReadSetter().set(source -> onOwnThread(source::suspendReads, this::readable));
+        connection.getSinkChannel().getWriteSetter().set(sink -> onOwnThread(sink::suspendWrites, this::sendHead));
+        sendHead();
+    }
+
+    /** Runs an event's {@code handler} on this exchange's I/O thread; another thread's is paused and handed over. */
+    private void onOwnThread(Runnable pause, Runnable handler) {
+        if (Thread.currentThread() == io) {
+            handler.run();
+        } else {
+            pause.run();
+            io.execute(handler);
+        }
+    }
+
+    @Override
+    public void failed(IOException cause) {
+        if (!over) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    private void sendHead() {
+        if (over || backend == null) {
+            return;
+        }
+        StreamSinkChannel sink = backend.getSinkChannel();
+        try {
+            while (request.hasRemaining()) {
+                if (sink.write(request) == 0) {
+                    sink.resumeWrites();
+                    return;
+                }
+                progress();
+            }
+            if (!sink.flush()) {
+                sink.resumeWrites();
+                return;
+            }
+            sink.suspendWrites();
+            backend.getSourceChannel().resumeReads();
+        } catch (IOException e) {
+            lost("sending the request head: " + e.getMessage());
+        }
+    }
+
+    private void readable() {
+        if (over || backendDone || backend == null) {
+            return;
+        }
+        StreamSourceChannel source = backend.getSourceChannel();
+        byte[] buffer = READS.get();
+        try {
+            while (!over && !backendDone) {
+                if (pending != null && pending.waiting()) {
+                    source.suspendReads();
+                    return;
+                }
+                int read = source.read(ByteBuffer.wrap(buffer));
+                if (read == 0) {
+                    source.resumeReads();
+                    return;
+                }
+                if (read < 0) {
+                    backendClosed();
+                    return;
+                }
+                received = true;
+                progress();
+                if (head != null) {
+                    relay(buffer, 0, read);
+                } else if (partial == null) {
+                    headRead(buffer, read);
+                } else {
+                    partial = Arrays.copyOf(partial, partialLength + read);
+                    System.arraycopy(buffer, 0, partial, partialLength, read);
+                    partialLength += read;
+                    headRead(partial, partialLength);
+                }
+            }
+        } catch (MalformedHead e) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, e.getMessage());
+        } catch (IOException e) {
+            if (head == null) {
+                lost("reading the response: " + e.getMessage());
+            } else {
+                cut();
+            }
+        }
+    }
+
+    /**
+     * Parses the head in {@code bytes[0..length)} once it is whole, skipping interim (1xx) ones, starts the response
+     * and relays the body's first bytes; keeps a head that has not all come yet.
+     */
+    private void headRead(byte[] bytes, int length) throws IOException, MalformedHead {
+        ResponseHead parsed;
+        while ((parsed = ResponseHead.parse(bytes, length)) != null && parsed.status() < 200) {
+            if (parsed.status() < 100) {
+                throw new MalformedHead("bad status code " + parsed.status());
+            }
+            bytes = Arrays.copyOfRange(bytes, parsed.length(), length);
+            length -= parsed.length();
+        }
+        if (parsed == null) {
+            if (length > MAX_HEAD) {
+                throw new MalformedHead("response head larger than " + MAX_HEAD + " bytes");
+            }
+            partial = bytes == partial ? partial : Arrays.copyOf(bytes, length);
+            partialLength = length;
+            return;
+        }
+        partial = null;
+        respond(parsed, bytes[5] == '1' && bytes[7] == '1');
+        relay(bytes, parsed.length(), length - parsed.length());
+    }
+
+    /** Gives the client the backend's status and end-to-end headers, and readies the body's way. */
+    private void respond(ResponseHead parsed, boolean http11) throws IOException, MalformedHead {
+        long length = parsed.contentLength();
+        head = parsed;
+        boolean chunked = head.isChunked();
+        boolean closes = false;
+        HeaderMap headers = exchange.getResponseHeaders();
+        headers.clear();
+        exchange.setStatusCode(head.status());
+        for (ResponseHead.Header header : head.headers()) {
+            String name = header.name();
+            if (name.equalsIgnoreCase("connection")) {
+                closes |= header.value().toLowerCase(Locale.ROOT).contains("close");
+            }
+            if (!HopByHop.is(name) && !(chunked && name.equalsIgnoreCase("content-length"))) {
+                headers.add(HttpString.tryFromString(name), header.value());
+            }
+        }
+        int status = head.status();
+        boolean hasBody = !exchange.getRequestMethod().equals(Methods.HEAD) && status != 204 && status != 304;
+        body = !hasBody ? BodyDecoder.fixed(0)
+                : chunked ? BodyDecoder.chunked() : length >= 0 ? BodyDecoder.fixed(length) : BodyDecoder.untilClose();
+        reusable = http11 && !closes && !body.endsAtClose();
+        client = exchange.getResponseChannel();
+        client.getWriteSetter().set(channel -> clientWritable());
+        pending = new PendingBytes(client, this::progress);
+        out = DynamicGzip.wrap(exchange, pending);
+    }
+
+    /** Passes on the body's part of {@code bytes[offset..offset+length)}. */
+    private void relay(byte[] bytes, int offset, int length) throws IOException {
+        int used = body.feed(bytes, offset, length, out);
+        if (body.done()) {
+            // bytes after the body would be taken for the next response's
+            reusable &= used == length;
+            backendFinished();
+        } else if (pending.waiting()) {
+            client.resumeWrites();
+        }
+    }
+
+    private void backendClosed() throws IOException {
+        if (head == null) {
+            lost("the backend closed the connection before its response head");
+        } else if (body.endsAtClose()) {
+            backendFinished();
+        } else {
+            cut();
+        }
+    }
+
+    private void backendFinished() throws IOException {
+        backendDone = true;
+        out.close();
+        releaseBackend();
+        if (pending.waiting()) {
+            client.resumeWrites();
+        } else {
+            complete();
+        }
+    }
+
+    private void clientWritable() {
+        if (over) {
+            return;
+        }
+        try {
+            if (!pending.drain()) {
+                return;
+            }
+            client.suspendWrites();
+            if (backendDone) {
+                complete();
+            } else {
+                readable();
+            }
+        } catch (IOException e) {
+            cut();
+        }
+    }
+
+    /** Gives the connection back to the pool when it can carry another exchange, or closes it. */
+    private void releaseBackend() {
+        backend.getSourceChannel().getReadSetter().set(null);
+        backend.getSinkChannel().getWriteSetter().set(null);
+        backend.getSourceChannel().suspendReads();
+        backend = null;
+        if (reusable) {
+            lease.keep();
+        }
+        lease.close();
+        lease = null;
+    }
+
+    /**
+     * A connection lost the request before any response head: sent once more on a new one when a pooled connection
+     * the backend had closed lost it (nothing came back), else 502.
+     */
+    private void lost(String why) {
+        if (lease.reused() && !received && ReverseProxyHandler.IDEMPOTENT.contains(exchange.getRequestMethod())
+                && exchange.getConnection().isOpen()) {
+            backend = null;
+            cancelConnect = lease.fresh(io, this);
+            return;
+        }
+        fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "no valid response head (" + why + ")");
+    }
+
+    private void checkClock() {
+        if (over) {
+            return;
+        }
+        long idle = System.nanoTime() - lastProgress;
+        if (idle < timeout.toNanos()) {
+            clock = io.executeAfter(this::checkClock, timeout.toNanos() - idle, TimeUnit.NANOSECONDS);
+        } else if (head != null) {
+            cut();
+        } else if (backend == null) {
+            fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, "no connection within " + timeout.toSeconds() + "s");
+        } else {
+            fail(StatusCodes.GATEWAY_TIME_OUT, BackendFailure.TIMEOUT,
+                    "no response head within " + timeout.toSeconds() + "s");
+        }
+    }
+
+    private void fail(int status, BackendFailure kind, String why) {
+        if (head != null) {
+            cut();
+            return;
+        }
+        finish();
+        exchange.getResponseHeaders().clear();
+        failures.answer(exchange, status, kind.label(), why);
+    }
+
+    /** Breaks off a response whose status is on its way: cutting the connection says the body is incomplete. */
+    private void cut() {
+        finish();
+        IoUtils.safeClose(exchange.getConnection());
+        // ended all the same, so that its access-log line is written and a stop does not wait for it
+        exchange.endExchange();
+    }
+
+    private void complete() {
+        finish();
+        exchange.endExchange();
+    }
+
+    private void clientGone() {
+        if (Thread.currentThread() != io) {
+            io.execute(this::clientGone);
+        } else if (!over) {
+            finish();
+            exchange.endExchange();
+        }
+    }
+
+    private void finish() {
+        over = true;
+        if (clock != null) {
+            clock.remove();
+        }
+        cancelConnect.run();
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
+        clientBackends.remove(clientGone);
+        clientClock.ifPresent(InactivityTimeout::release);
+    }
+
+    private void progress() {
+        lastProgress = System.nanoTime();
+    }
+}
