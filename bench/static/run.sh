@@ -3,7 +3,9 @@
 # and a pre-built app.js.gz, wsproxy with gzipAutoUpdateStatic 1) with wsproxy and with nginx (Debian's package)
 # side by side, same files, same wrk parameters, each server pinned to CPU 0 and wrk to CPU 1, and prints
 # requests/s and the ratio.
-#   bench/static/run.sh     (DURATION=10s WARMUP=20s ROUNDS=3 CONNECTIONS=50 THREADS=1 change the load)
+#   bench/static/run.sh     (DURATION=10s WARMUP=20s ROUNDS=3 CONNECTIONS=50 THREADS=1 change the load;
+#                            COMPARE_JVM_OPTS="-Xmn24m" adds a second wsproxy started with those JVM options,
+#                            measured in turn with the others: an A/B of JVM options in one run)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib.sh
@@ -24,9 +26,9 @@ done
 run="$(mktemp -d /tmp/wsproxy-bench.XXXXXX)"
 chmod 755 "$run"   # nginx workers run as an unprivileged user and must read the files
 nginx_pid=""
-wsproxy_pid=""
+wsproxy_pids=()
 cleanup() {
-  [ -n "$wsproxy_pid" ] && kill "$wsproxy_pid" 2>/dev/null && wait "$wsproxy_pid" 2>/dev/null || true
+  for pid in "${wsproxy_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
   rm -rf "$run"
 }
@@ -49,16 +51,25 @@ taskset -c "$server_cpu" nginx -c "$run/nginx.conf" -p "$run" -e "$run/nginx-err
 wait_port "$nginx_port"
 nginx_pid="$(cat "$run/nginx.pid")"
 
-wsproxy_port="$(free_port)"
-sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$wsproxy_port#g" "$here/httpd_config.conf" > "$run/wsproxy/conf/httpd_config.conf"
-printf 'bin = application/octet-stream\njs = application/javascript\n' > "$run/wsproxy/conf/mime.properties"
 if [ ! -f "$home/target/wsproxy.jar" ]; then
   (cd "$home" && mvn -B -q -DskipTests package >&2)
 fi
-taskset -c "$server_cpu" java ${WSPROXY_JAVA_OPTS:-} -jar "$home/target/wsproxy.jar" -c "$run/wsproxy/conf/httpd_config.conf" \
-  > "$run/wsproxy.out" 2>&1 &
-wsproxy_pid=$!
-wait_port "$wsproxy_port"
+start_wsproxy() { # name port jvm-options: a wsproxy with its server root in $run/name
+  mkdir -p "$run/$1/conf"
+  sed -e "s#@ROOT@#$run/html#g" -e "s#@PORT@#$2#g" "$here/httpd_config.conf" > "$run/$1/conf/httpd_config.conf"
+  printf 'bin = application/octet-stream\njs = application/javascript\n' > "$run/$1/conf/mime.properties"
+  # shellcheck disable=SC2086
+  taskset -c "$server_cpu" java $3 -jar "$home/target/wsproxy.jar" -c "$run/$1/conf/httpd_config.conf" \
+    > "$run/$1.out" 2>&1 &
+  wsproxy_pids+=("$!")
+  wait_port "$2"
+}
+wsproxy_port="$(free_port)"
+start_wsproxy wsproxy "$wsproxy_port" "${WSPROXY_JAVA_OPTS:-}"
+if [ -n "${COMPARE_JVM_OPTS:-}" ]; then
+  compare_port="$(free_port)"
+  start_wsproxy compare "$compare_port" "${WSPROXY_JAVA_OPTS:-} $COMPARE_JVM_OPTS"
+fi
 
 check() { # port path size: both servers must send the whole file with 200, or the figures mean nothing
   got="$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$1$2")"
@@ -77,27 +88,33 @@ measure() { # port path [duration] -> requests/s, with $accept as Accept-Encodin
 }
 
 echo "wrk -t$threads -c$connections -d$duration after a $warmup warm-up each, $rounds alternating rounds (median); servers on CPU $server_cpu, wrk on CPU $client_cpu; $(nproc) CPUs"
-printf '%-8s %14s %14s %8s\n' file "wsproxy req/s" "nginx req/s" ratio
+ports=("$wsproxy_port" "$nginx_port" ${compare_port:+"$compare_port"})
+header=$(printf '%-8s %14s %14s %8s' file "wsproxy req/s" "nginx req/s" ratio)
+[ -z "${compare_port:-}" ] || header+=$(printf ' %14s %10s' "B req/s" "B/wsproxy")
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)${compare_port:+; B is wsproxy with $COMPARE_JVM_OPTS}"
+echo "$header"
 for file in 1k.bin 1m.bin app.js; do
-  if [ "$file" = app.js ]; then
-    accept=gzip
-    check_gzip "$wsproxy_port" "/$file"
-    check_gzip "$nginx_port" "/$file"
-  else
-    accept=identity
-    size="$(stat -c %s "$run/html/$file")"
-    check "$wsproxy_port" "/$file" "$size"
-    check "$nginx_port" "/$file" "$size"
-  fi
-  measure "$wsproxy_port" "/$file" "$warmup" > /dev/null
-  measure "$nginx_port" "/$file" "$warmup" > /dev/null
-  ws_runs=()
-  ng_runs=()
-  for _ in $(seq 1 "$rounds"); do
-    ws_runs+=("$(measure "$wsproxy_port" "/$file")")
-    ng_runs+=("$(measure "$nginx_port" "/$file")")
+  for port in "${ports[@]}"; do
+    if [ "$file" = app.js ]; then
+      accept=gzip
+      check_gzip "$port" "/$file"
+    else
+      accept=identity
+      check "$port" "/$file" "$(stat -c %s "$run/html/$file")"
+    fi
   done
-  ws="$(median "${ws_runs[@]}")"
-  ng="$(median "${ng_runs[@]}")"
-  printf '%-8s %14s %14s %8s\n' "$file" "$ws" "$ng" "$(awk -v a="$ws" -v b="$ng" 'BEGIN {printf "%.2f", a / b}')"
+  for port in "${ports[@]}"; do measure "$port" "/$file" "$warmup" > /dev/null; done
+  declare -A runs=()
+  for _ in $(seq 1 "$rounds"); do
+    for port in "${ports[@]}"; do runs[$port]+=" $(measure "$port" "/$file")"; done
+  done
+  ws="$(median ${runs[$wsproxy_port]})"
+  ng="$(median ${runs[$nginx_port]})"
+  line=$(printf '%-8s %14s %14s %8s' "$file" "$ws" "$ng" "$(awk -v a="$ws" -v b="$ng" 'BEGIN {printf "%.2f", a / b}')")
+  if [ -n "${compare_port:-}" ]; then
+    line+=$(printf ' %14s %10s' "$(median ${runs[$compare_port]})" \
+      "$(paired_ratio "${runs[$compare_port]}" "${runs[$wsproxy_port]}")")
+  fi
+  echo "$line"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,7 +9,9 @@
 #                                   PROXIES="wsproxy nginx nginx2" BACKENDS="tcp unix"
 #                                   SCENARIOS="100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000",
 #                                   each CONNECTIONSxBYTES, closed loop, or CONNECTIONSxBYTES@RATE, paced at RATE
-#                                   messages/s in all; IDLE=0 skips the idle-tunnel table;
+#                                   messages/s in all; IDLE=0 skips the idle-tunnel table; IDLE_JVM_OPTS
+#                                   ="-Xmn24m;-XX:+UseG1GC", WSPROXY_JAVA_OPTS for extra wsproxy rows in that
+#                                   table, separated by ";"; SCENARIOS= WARMUP_CONNECTIONS=0 gives it alone;
 #                                   BASELINE=DIR, another wsproxy checkout such as a worktree of the commit before
 #                                   a change, adds it as the proxy "baseline": before and after in one run)
 set -euo pipefail
@@ -23,9 +25,10 @@ WARMUP_PROXY="${WARMUP_PROXY:-5}"
 WARMUP_CONNECTIONS="${WARMUP_CONNECTIONS:-6000}"
 ROUNDS="${ROUNDS:-3}"
 IDLE="${IDLE:-5000}"
+IDLE_JVM_OPTS="${IDLE_JVM_OPTS:--Xmn24m;-XX:+UseG1GC}"
 PROXIES="${PROXIES:-wsproxy nginx nginx2}"
 BACKENDS="${BACKENDS:-tcp unix}"
-SCENARIOS="${SCENARIOS:-100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000}"
+SCENARIOS="${SCENARIOS-100x64 100x16384 2000x64 100x64@15000 100x16384@4000 2000x64@10000}"
 PROXY_CPU=0
 LOAD_CPU=1
 ECHO_PORT=19101
@@ -40,6 +43,8 @@ ulimit -n 20000
 pids=()
 
 cleanup() {
+  # a load generator holding idle tunnels waits for its stdin to close, and wait would wait for it
+  [ -z "${hold:-}" ] || exec {hold}>&-
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -205,22 +210,68 @@ for proxy in $PROXIES; do
 done
 
 [ "$IDLE" -gt 0 ] || exit 0
-echo
-printf '%-8s | %-7s | %13s | %14s | %s\n' proxy backend "idle tunnels" "KiB per tunnel" "threads"
-printf '%s\n' "---------|---------|---------------|----------------|--------"
-for proxy in $PROXIES; do
-  "start_$proxy"
-  sleep 1
-  rss0=$(rss_kib "$proxy_pid")
-  exec {hold}> >(load idle "ws://127.0.0.1:$(port_of $proxy)/unix/" "$IDLE" >"$work/idle.out")
+
+# fds_of PID: the open files of the process and its children (nginx's workers)
+fds_of() {
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do total=$((total + $(ls "/proc/$pid/fd" | wc -l))); done
+  echo "$total"
+}
+
+# hold_idle PORT: opens IDLE idle tunnels through the proxy on PORT and holds them until release_idle
+hold_idle() {
+  exec {hold}> >(load idle "ws://127.0.0.1:$1/unix/" "$IDLE" >"$work/idle.out")
   for _ in $(seq 1 600); do grep -q ready "$work/idle.out" 2>/dev/null && break; sleep 0.1; done
   grep -q ready "$work/idle.out" || { echo "idle connections did not open" >&2; exit 1; }
   sleep 1
+}
+
+# release_idle FDS: closes the held tunnels and waits until the proxy is back to about FDS open files
+release_idle() {
+  exec {hold}>&-
+  unset hold
+  for _ in $(seq 1 300); do [ "$(fds_of "$proxy_pid")" -le $(($1 + 20)) ] && break; sleep 0.1; done
+  rm -f "$work/idle.out"
+  sleep 1
+}
+
+# gc_of PID: the collector a JVM runs (pinned to one CPU, the JVM picks Serial; on two or more, G1)
+gc_of() { jcmd "$1" VM.flags | grep -o 'Use[A-Za-z0-9]*GC' | head -n 1 | sed 's/^Use//; s/GC$//'; }
+
+# idle_row PROXY OPTIONS: a freshly started PROXY (wsproxy with WSPROXY_JAVA_OPTS=OPTIONS) opens IDLE tunnels,
+# closes them and opens IDLE again. "fresh" is the RSS growth over the first batch, which for a JVM is mostly
+# young-generation pages touched for the first time; "warm" is the growth over the second, what tunnels cost
+# once the heap has been touched, as on a server that has carried traffic.
+idle_row() {
+  WSPROXY_JAVA_OPTS="$2" "start_$1"
+  sleep 1
+  local rss0 rss1 rss2 rss3 fds0 threads options gc
+  rss0=$(rss_kib "$proxy_pid")
+  fds0=$(fds_of "$proxy_pid")
+  hold_idle "$(port_of "$1")"
   rss1=$(rss_kib "$proxy_pid")
   threads=$(awk '/^Threads/ {print $2}' "/proc/$proxy_pid/status")
-  per=$(awk -v a="$rss0" -v b="$rss1" -v n="$IDLE" 'BEGIN { printf "%.1f", (b - a) / n }')
-  printf '%-8s | %-7s | %13s | %14s | %s\n' "$proxy" unix "$IDLE" "$per" "$threads"
-  exec {hold}>&-
-  rm -f "$work/idle.out"
+  release_idle "$fds0"
+  rss2=$(rss_kib "$proxy_pid")
+  hold_idle "$(port_of "$1")"
+  rss3=$(rss_kib "$proxy_pid")
+  case "$1" in nginx*) options=- gc=- ;; *) options="${2:-default}" gc=$(gc_of "$proxy_pid") ;; esac
+  release_idle "$fds0"
+  idle_line "$1" "$options" "$gc" "$IDLE" "$(per_tunnel "$rss0" "$rss1")" "$(per_tunnel "$rss2" "$rss3")" \
+    "$threads"
   stop_proxy
+}
+per_tunnel() { awk -v a="$1" -v b="$2" -v n="$IDLE" 'BEGIN { printf "%.1f", (b - a) / n }'; }
+idle_line() { printf '%-8s | %-22s | %-6s | %12s | %9s | %8s | %s\n' "$@"; }
+
+echo
+echo "idle tunnels to the unix backend, KiB of RSS per tunnel; load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
+idle_line proxy "JVM options" GC tunnels "KiB fresh" "KiB warm" threads
+printf '%s\n' "---------|------------------------|--------|--------------|-----------|----------|--------"
+for proxy in $PROXIES; do
+  idle_row "$proxy" "${WSPROXY_JAVA_OPTS:-}"
+  if [ "$proxy" = wsproxy ]; then
+    IFS=';' read -ra variants <<<"$IDLE_JVM_OPTS"
+    for options in "${variants[@]}"; do idle_row wsproxy "$options"; done
+  fi
 done
