@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,28 +19,30 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The soak's normal clients: keep-alive connections that each send a GET at a fixed pace, latency counted from
  * each request's scheduled time, so a stalled response also counts against the requests queued behind it (no
- * coordinated omission). Prints one summary line; requests slower than a threshold and every connection that
- * ended are written, with the connection's local port, to a log for finding out why.
+ * coordinated omission). The first WARMUP seconds are not counted: a cold JVM cannot keep the pace while it
+ * compiles. Prints one summary line; requests slower than a threshold and every connection that ended are
+ * written, with the connection's local port, to a log for finding out why.
  *
- *   java NormalLoad.java PORT PATH CONNECTIONS REQUESTS_PER_SECOND SECONDS SLOW_MS LOG_FILE
+ *   java NormalLoad.java PORT PATH CONNECTIONS REQUESTS_PER_SECOND WARMUP SECONDS SLOW_MS LOG_FILE
  */
 public final class NormalLoad {
 
     private static final int READ_TIMEOUT_MS = 30_000;
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: NormalLoad PORT PATH CONNECTIONS REQUESTS_PER_SECOND SECONDS SLOW_MS LOG_FILE");
+        if (args.length != 8) {
+            System.err.println("usage: NormalLoad PORT PATH CONNECTIONS REQUESTS_PER_SECOND WARMUP SECONDS SLOW_MS LOG_FILE");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         String path = args[1];
         int connections = Integer.parseInt(args[2]);
         double rate = Double.parseDouble(args[3]);
-        long seconds = Long.parseLong(args[4]);
-        long slowNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[5]));
-        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(Path.of(args[6])), true)) {
-            new NormalLoad(port, path, connections, rate, seconds, slowNanos, log).run();
+        long warmup = Long.parseLong(args[4]);
+        long seconds = Long.parseLong(args[5]);
+        long slowNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[6]));
+        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(Path.of(args[7])), true)) {
+            new NormalLoad(port, path, connections, rate, warmup, seconds, slowNanos, log).run();
         }
     }
 
@@ -48,19 +51,21 @@ public final class NormalLoad {
     private final int connections;
     private final long intervalNanos;
     private final long seconds;
+    private final long warmupNanos;
     private final long slowNanos;
     private final PrintWriter log;
     private final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
 
-    private NormalLoad(int port, String path, int connections, double rate, long seconds, long slowNanos,
-                       PrintWriter log) {
+    private NormalLoad(int port, String path, int connections, double rate, long warmup, long seconds,
+                       long slowNanos, PrintWriter log) {
         this.port = port;
         this.request = ("GET " + path + " HTTP/1.1\r\nHost: soak\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         this.connections = connections;
         this.intervalNanos = (long) (connections * 1e9 / rate);
         this.seconds = seconds;
+        this.warmupNanos = TimeUnit.SECONDS.toNanos(warmup);
         this.slowNanos = slowNanos;
         this.log = log;
     }
@@ -94,8 +99,9 @@ public final class NormalLoad {
         return sorted.length == 0 ? 0.0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
     }
 
+    /** Milliseconds since the counted part of the run began. */
     private double sinceStart(long nanos) {
-        return (nanos - start) / 1e6;
+        return (nanos - start - warmupNanos) / 1e6;
     }
 
     /** A growable list of latencies in nanoseconds. */
@@ -132,7 +138,7 @@ public final class NormalLoad {
 
         private void loop() {
             long offset = intervalNanos * id / connections;
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            long end = start + warmupNanos + TimeUnit.SECONDS.toNanos(seconds);
             for (long k = 0; ; k++) {
                 long scheduled = start + offset + k * intervalNanos;
                 if (scheduled >= end) {
@@ -160,10 +166,13 @@ public final class NormalLoad {
                     long firstByte = readResponse();
                     long done = System.nanoTime();
                     onThisConnection++;
+                    if (scheduled - start < warmupNanos) {
+                        return;
+                    }
                     latencies.add(done - scheduled);
                     if (done - scheduled >= slowNanos) {
-                        log.printf("slow conn %d port %d req %d scheduled %.1f ms sent +%.1f first byte +%.1f done +%.1f%n",
-                                id, localPort, onThisConnection, sinceStart(scheduled),
+                        log.printf("%s slow conn %d port %d req %d scheduled %.1f ms sent +%.1f first byte +%.1f done +%.1f%n",
+                                LocalTime.now(), id, localPort, onThisConnection, sinceStart(scheduled),
                                 (sent - scheduled) / 1e6, (firstByte - scheduled) / 1e6, (done - scheduled) / 1e6);
                     }
                     return;
@@ -189,7 +198,7 @@ public final class NormalLoad {
             onThisConnection = 0;
             long opened = System.nanoTime();
             if (reconnects.getAndIncrement() >= connections || opened - opening >= slowNanos) {
-                log.printf("open conn %d port %d at %.1f ms in %.1f ms%n", id, localPort, sinceStart(opened),
+                log.printf("%s open conn %d port %d at %.1f ms in %.1f ms%n", LocalTime.now(), id, localPort, sinceStart(opened),
                         (opened - opening) / 1e6);
             }
         }
@@ -198,7 +207,7 @@ public final class NormalLoad {
             if (socket == null) {
                 return;
             }
-            log.printf("closed conn %d port %d after %d requests: %s%n", id, localPort, onThisConnection, why);
+            log.printf("%s closed conn %d port %d after %d requests: %s%n", LocalTime.now(), id, localPort, onThisConnection, why);
             try {
                 socket.close();
             } catch (IOException ignored) {

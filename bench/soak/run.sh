@@ -4,7 +4,8 @@
 # read a 32 MiB file, malformed requests). wsproxy runs on CPU 0, the clients on CPU 1. Prints the normal
 # clients' p50/p99/max in both runs, and wsproxy's RSS, descriptors and error-log size sampled every 10 s.
 #   bench/soak/run.sh     (DURATION=600 seconds of attack, QUIET=60 seconds alone; SLOWLORIS=50 NONREADERS=20,
-#                          CONNECTIONS=20 RATE=1000 requests/s in all; WSPROXY_HOME=checkout whose jar to run)
+#                          CONNECTIONS=20 RATE=1000 requests/s in all; WSPROXY_HOME=checkout whose jar to run,
+#                          WSPROXY_JAVA_OPTS=its JVM options; KEEP=1 keeps the logs: slow requests, stalls, GC)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib.sh
@@ -40,21 +41,28 @@ echo "bin = application/octet-stream" > "$run/conf/mime.properties"
 if [ ! -f "$home/target/wsproxy.jar" ]; then
   (cd "$home" && mvn -B -q -DskipTests package >&2)
 fi
-javac -d "$run/classes" "$here/NormalLoad.java" "$here/Attackers.java"
-taskset -c 0 java -jar "$home/target/wsproxy.jar" -c "$run/conf/httpd_config.conf" > "$run/wsproxy.out" 2>&1 &
+javac -d "$run/classes" "$here/NormalLoad.java" "$here/Attackers.java" "$here/Hiccups.java"
+# shellcheck disable=SC2086 # the options are words
+taskset -c 0 java ${WSPROXY_JAVA_OPTS:-} "-Xlog:gc,safepoint:file=$run/gc.log:time" -jar "$home/target/wsproxy.jar" -c "$run/conf/httpd_config.conf" > "$run/wsproxy.out" 2>&1 &
 wsproxy_pid=$!
 wait_port "$port"
 
-normal() { # seconds name -> NormalLoad's summary line; its slow requests go to $run/name.log
-  taskset -c 1 java -cp "$run/classes" NormalLoad "$port" /1k.bin "$connections" "$rate" "$1" "$slow_ms" "$run/$2.log"
+normal() { # seconds name -> NormalLoad's summary line after 10 s not counted, then how late each CPU woke meanwhile;
+           # the slow requests go to $run/name.log, the stalls of CPU N to $run/name.cpuN.log
+  local cpu
+  for cpu in 0 1; do
+    (sleep 10; taskset -c "$cpu" java -cp "$run/classes" Hiccups "$1" "$slow_ms" "$run/$2.cpu$cpu.log" > "$run/$2.cpu$cpu") &
+  done
+  taskset -c 1 java -cp "$run/classes" NormalLoad "$port" /1k.bin "$connections" "$rate" 10 "$1" "$slow_ms" "$run/$2.log"
+  wait
+  for cpu in 0 1; do echo "    CPU $cpu meanwhile: $(cat "$run/$2.cpu$cpu")"; done
 }
 sample() { # time rss_kib fds error_log_bytes
   echo "$1 $(awk '/VmRSS/ {print $2}' "/proc/$wsproxy_pid/status") $(ls "/proc/$wsproxy_pid/fd" | wc -l) \
 $(stat -c %s "$run/logs/error.log" 2>/dev/null || echo 0)"
 }
-p99_of() { awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }' <<< "$1"; }
+p99_of() { head -n 1 <<< "$1" | awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }'; }
 
-normal 10 warmup > /dev/null # the JVMs compile their hot paths
 quiet_line="$(normal "$quiet" quiet)"
 quiet_load="$(cut -d' ' -f1-3 < /proc/loadavg)"
 
