@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * The soak's normal clients: keep-alive connections that each send a GET at a fixed pace, latency counted from
  * each request's scheduled time, so a stalled response also counts against the requests queued behind it (no
  * coordinated omission). The first WARMUP seconds are not counted: a cold JVM cannot keep the pace while it
- * compiles. Prints one summary line; requests slower than a threshold and every connection that ended are
+ * compiles. Prints one summary line, with the p99 of the whole run and the median of the p99s of its 10 s
+ * windows, which a few stalls of a shared machine do not move; requests slower than a threshold and every connection that ended are
  * written, with the connection's local port, to a log for finding out why.
  *
  *   java NormalLoad.java PORT PATH CONNECTIONS REQUESTS_PER_SECOND WARMUP SECONDS SLOW_MS LOG_FILE
@@ -28,6 +29,9 @@ import java.util.concurrent.locks.LockSupport;
 public final class NormalLoad {
 
     private static final int READ_TIMEOUT_MS = 30_000;
+    /** The p99 is also taken in windows this long: the median window shows the server, not one stall of the machine. */
+    private static final long WINDOW_SECONDS = 10;
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(WINDOW_SECONDS);
 
     public static void main(String[] args) throws Exception {
         if (args.length != 8) {
@@ -78,21 +82,36 @@ public final class NormalLoad {
         for (Client client : clients) {
             client.thread.start();
         }
-        long count = 0;
         for (Client client : clients) {
             client.thread.join();
-            count += client.latencies.length();
         }
-        long[] all = new long[(int) count];
-        int at = 0;
-        for (Client client : clients) {
-            System.arraycopy(client.latencies.values, 0, all, at, client.latencies.length());
-            at += client.latencies.length();
+        long[] all = merged(clients, -1);
+        int windows = (int) ((seconds + WINDOW_SECONDS - 1) / WINDOW_SECONDS);
+        double[] windowP99 = new double[windows];
+        for (int window = 0; window < windows; window++) {
+            windowP99[window] = millis(merged(clients, window), 0.99);
         }
-        Arrays.sort(all);
-        System.out.printf("requests %d errors %d reconnects %d p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms%n",
+        Arrays.sort(windowP99);
+        System.out.printf("requests %d errors %d reconnects %d p50 %.2f ms p99 %.2f ms p99.9 %.2f ms max %.2f ms;"
+                        + " p99 of each %d s: median %.2f ms, best %.2f, worst %.2f%n",
                 all.length, errors.get(), reconnects.get(), millis(all, 0.50), millis(all, 0.99), millis(all, 0.999),
-                all.length == 0 ? 0.0 : all[all.length - 1] / 1e6);
+                all.length == 0 ? 0.0 : all[all.length - 1] / 1e6, WINDOW_SECONDS, windowP99[(windows - 1) / 2],
+                windowP99[0], windowP99[windows - 1]);
+    }
+
+    /** The sorted latencies of all clients in one window, or in all of them for -1. */
+    private static long[] merged(List<Client> clients, int window) {
+        Latencies merged = new Latencies();
+        for (Client client : clients) {
+            for (int i = 0; i < client.latencies.length(); i++) {
+                if (window < 0 || client.latencies.windows[i] == window) {
+                    merged.add(client.latencies.values[i], window);
+                }
+            }
+        }
+        long[] sorted = Arrays.copyOf(merged.values, merged.length());
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     private static double millis(long[] sorted, double quantile) {
@@ -104,16 +123,19 @@ public final class NormalLoad {
         return (nanos - start - warmupNanos) / 1e6;
     }
 
-    /** A growable list of latencies in nanoseconds. */
+    /** A growable list of latencies in nanoseconds, each with the window its request was scheduled in. */
     private static final class Latencies {
         private long[] values = new long[1024];
+        private int[] windows = new int[1024];
         private int size;
 
-        void add(long value) {
+        void add(long value, int window) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
+                windows = Arrays.copyOf(windows, size * 2);
             }
-            values[size++] = value;
+            values[size] = value;
+            windows[size++] = window;
         }
 
         int length() {
@@ -169,7 +191,7 @@ public final class NormalLoad {
                     if (scheduled - start < warmupNanos) {
                         return;
                     }
-                    latencies.add(done - scheduled);
+                    latencies.add(done - scheduled, (int) ((scheduled - start - warmupNanos) / WINDOW_NANOS));
                     if (done - scheduled >= slowNanos) {
                         log.printf("%s slow conn %d port %d req %d scheduled %.1f ms sent +%.1f first byte +%.1f done +%.1f%n",
                                 LocalTime.now(), id, localPort, onThisConnection, sinceStart(scheduled),

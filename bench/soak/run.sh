@@ -61,7 +61,8 @@ sample() { # time rss_kib fds error_log_bytes
   echo "$1 $(awk '/VmRSS/ {print $2}' "/proc/$wsproxy_pid/status") $(ls "/proc/$wsproxy_pid/fd" | wc -l) \
 $(stat -c %s "$run/logs/error.log" 2>/dev/null || echo 0)"
 }
-p99_of() { head -n 1 <<< "$1" | awk '{ for (i = 1; i < NF; i++) if ($i == "p99") print $(i + 1) }'; }
+field() { head -n 1 <<< "$2" | awk -v name="$1" '{ for (i = 1; i < NF; i++) if ($i == name) { print $(i + 1); exit } }'; }
+ratio() { awk -v a="$(field "$1" "$3")" -v q="$(field "$1" "$2")" 'BEGIN { printf "%.2f", a / q }'; }
 
 quiet_line="$(normal "$quiet" quiet)"
 quiet_load="$(cut -d' ' -f1-3 < /proc/loadavg)"
@@ -87,8 +88,8 @@ echo "soak: ${duration} s of attack (slowloris $slowloris, non-readers $nonreade
   "$connections keep-alive clients at $rate requests/s in all; wsproxy on CPU 0, clients on CPU 1 of $(nproc)"
 echo "alone (${quiet} s):     $quiet_line"
 echo "under attack:       $attack_line"
-echo "p99 ratio $(awk -v a="$(p99_of "$attack_line")" -v q="$(p99_of "$quiet_line")" 'BEGIN { printf "%.2f", a / q }');" \
-  "load average (1, 5, 15 min) after the quiet run: $quiet_load," \
+echo "attack/alone: p99 $(ratio p99 "$quiet_line" "$attack_line"), median 10 s p99" \
+  "$(ratio median "$quiet_line" "$attack_line"); load average (1, 5, 15 min) after the quiet run: $quiet_load," \
   "after the attack: $attack_load"
 cat "$run/attackers.out"
 echo "seconds  rss_kib  fds  error_log_bytes"
