@@ -106,7 +106,9 @@ public final class Attackers {
         /** Its connection is readable or connected. */
         abstract void onReady(SelectionKey key, long now);
 
-        boolean open(String head, int interest) {
+        /** Opens a connection and sends {@code head}; the attacker is due again after {@code hold}, or soon if it failed. */
+        boolean open(String head, int interest, long now, long hold) {
+            due = now + hold;
             try {
                 channel = SocketChannel.open();
                 channel.socket().connect(server, CONNECT_TIMEOUT_MS);
@@ -117,6 +119,7 @@ public final class Attackers {
             } catch (IOException e) {
                 connectFailures++;
                 drop();
+                due = now + RECONNECT_PAUSE;
                 return false;
             }
         }
@@ -153,19 +156,18 @@ public final class Attackers {
         @Override
         void onTime(long now) {
             if (channel == null) {
-                if (open("GET / HTTP/1.1\r\nHost: soak\r\n", SelectionKey.OP_READ)) {
+                if (open("GET / HTTP/1.1\r\nHost: soak\r\n", SelectionKey.OP_READ, now, SLOWLORIS_TICK)) {
                     slowlorisConnections++;
                 }
-            } else {
-                try {
-                    channel.write(ByteBuffer.wrap(new byte[] {'X'}));
-                } catch (IOException e) {
-                    drop();
-                    due = now + RECONNECT_PAUSE;
-                    return;
-                }
+                return;
             }
-            due = now + (channel == null ? RECONNECT_PAUSE : SLOWLORIS_TICK);
+            try {
+                channel.write(ByteBuffer.wrap(new byte[] {'X'}));
+                due = now + SLOWLORIS_TICK;
+            } catch (IOException e) {
+                drop();
+                due = now + RECONNECT_PAUSE;
+            }
         }
 
         @Override
@@ -191,11 +193,8 @@ public final class Attackers {
                 due = now + RECONNECT_PAUSE;
                 return;
             }
-            if (open("GET " + largePath + " HTTP/1.1\r\nHost: soak\r\n\r\n", 0)) {
+            if (open("GET " + largePath + " HTTP/1.1\r\nHost: soak\r\n\r\n", 0, now, NONREADER_HOLD)) {
                 nonreaderConnections++;
-                due = now + NONREADER_HOLD;
-            } else {
-                due = now + RECONNECT_PAUSE;
             }
         }
 
@@ -221,11 +220,8 @@ public final class Attackers {
                 return;
             }
             answer.clear();
-            if (open(MALFORMED[next++ % MALFORMED.length], SelectionKey.OP_READ)) {
+            if (open(MALFORMED[next++ % MALFORMED.length], SelectionKey.OP_READ, now, MALFORMED_WAIT)) {
                 malformedSent++;
-                due = now + MALFORMED_WAIT;
-            } else {
-                due = now + RECONNECT_PAUSE;
             }
         }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Soak: paced normal clients (NormalLoad: keep-alive GETs of a 1 KiB file, latency from each request's scheduled
-# time) first alone, then for DURATION beside hostile ones at once (Attackers: slowloris heads, clients that never
-# read a 32 MiB file, malformed requests). wsproxy runs on CPU 0, the clients on CPU 1. Prints the normal
+# time) alone, then for DURATION beside hostile ones at once (Attackers: slowloris heads, clients that never read
+# a 32 MiB file, malformed requests), then alone again: on a shared machine the load can change in between. wsproxy runs on CPU 0, the clients on CPU 1. Prints the normal
 # clients' p50/p99/max in both runs, and wsproxy's RSS, descriptors and error-log size sampled every 10 s.
-#   bench/soak/run.sh     (DURATION=600 seconds of attack, QUIET=60 seconds alone; SLOWLORIS=50 NONREADERS=20,
+#   bench/soak/run.sh     (DURATION=600 seconds of attack, QUIET=60 seconds alone before and after; SLOWLORIS=50 NONREADERS=20,
 #                          CONNECTIONS=20 RATE=1000 requests/s in all; WSPROXY_HOME=checkout whose jar to run,
 #                          WSPROXY_JAVA_OPTS=its JVM options; KEEP=1 keeps the logs: slow requests, stalls, GC)
 set -euo pipefail
@@ -83,14 +83,18 @@ attack_line="$(cat "$run/attack.out")"
 attack_load="$(cut -d' ' -f1-3 < /proc/loadavg)"
 wait "$attackers_pid" || true
 attackers_pid=""
+after_line="$(normal "$quiet" after)"
+after_load="$(cut -d' ' -f1-3 < /proc/loadavg)"
 
 echo "soak: ${duration} s of attack (slowloris $slowloris, non-readers $nonreaders, malformed 1 loop) beside" \
   "$connections keep-alive clients at $rate requests/s in all; wsproxy on CPU 0, clients on CPU 1 of $(nproc)"
-echo "alone (${quiet} s):     $quiet_line"
-echo "under attack:       $attack_line"
-echo "attack/alone: p99 $(ratio p99 "$quiet_line" "$attack_line"), median 10 s p99" \
-  "$(ratio median "$quiet_line" "$attack_line"); load average (1, 5, 15 min) after the quiet run: $quiet_load," \
-  "after the attack: $attack_load"
+echo "alone before:  $quiet_line"
+echo "under attack:  $attack_line"
+echo "alone after:   $after_line"
+echo "attack/alone before: p99 $(ratio p99 "$quiet_line" "$attack_line"), median 10 s p99" \
+  "$(ratio median "$quiet_line" "$attack_line"); attack/alone after: p99 $(ratio p99 "$after_line" "$attack_line")," \
+  "median 10 s p99 $(ratio median "$after_line" "$attack_line")"
+echo "load average (1, 5, 15 min) at the end of each: $quiet_load; $attack_load; $after_load"
 cat "$run/attackers.out"
 echo "seconds  rss_kib  fds  error_log_bytes"
 printf '%s\n' "${samples[@]}" | awk '{ printf "%7s %8s %4s %16s\n", $1, $2, $3, $4 }'
