@@ -24,7 +24,7 @@ import org.xnio.channels.StreamSinkChannel;
 final class FileTransfer implements ChannelListener<StreamSinkChannel> {
 
     /** The most one turn sends before the I/O thread serves its other connections: nginx's default chunk. */
-    static final long TURN_BYTES = 256 * 1024;
+    private static final long TURN_BYTES = 256 * 1024;
 
     private final HttpServerExchange exchange;
     private final Path path;
