@@ -16,10 +16,15 @@ import org.xnio.channels.StreamSinkChannel;
  * write, then the body with {@code sendfile}, both under {@link TcpCork} as nginx's {@code tcp_nopush} does;
  * when the socket is full it waits for the socket to drain instead of blocking a thread. Undertow's own file
  * senders hand every file to a worker thread first, and the hand-off costs more than the transfer on the
- * small and medium files a site is made of. A file that shrinks under the transfer ends it: the connection is
- * closed and a WARN line names the file.
+ * small and medium files a site is made of. Each turn sends at most {@link #TURN_BYTES} and then waits for the
+ * next one, as nginx's {@code sendfile_max_chunk} does, so that a client reading fast cannot hold the I/O thread
+ * its other connections share. A file that shrinks under the transfer ends it: the connection is closed and a
+ * WARN line names the file.
  */
 final class FileTransfer implements ChannelListener<StreamSinkChannel> {
+
+    /** The most one turn sends before the I/O thread serves its other connections: nginx's default chunk. */
+    private static final long TURN_BYTES = 256 * 1024;
 
     private final HttpServerExchange exchange;
     private final Path path;
@@ -57,8 +62,9 @@ final class FileTransfer implements ChannelListener<StreamSinkChannel> {
                 resumeWhenWritable(sink, this);
                 return;
             }
-            while (position < end) {
-                long sent = sink.transferFrom(file, position, end - position);
+            long turnEnd = Math.min(end, position + TURN_BYTES);
+            while (position < turnEnd) {
+                long sent = sink.transferFrom(file, position, turnEnd - position);
                 if (sent == 0 && shrank()) {
                     return;
                 }
@@ -67,6 +73,10 @@ final class FileTransfer implements ChannelListener<StreamSinkChannel> {
                     return;
                 }
                 position += sent;
+            }
+            if (position < end) {
+                resumeWhenWritable(sink, this);
+                return;
             }
             if (corked) {
                 TcpCork.release(exchange);
