@@ -84,6 +84,15 @@ class HandoverTest {
     }
 
     /** One request on a new connection: whether a whole {@code 200} came back. */
+    /** Waits for the drained process to log its drain: the signal arrives asynchronously, and under load late. */
+    private static void awaitDrainStarted(Path errorLog) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(errorLog) && Files.readString(errorLog).contains("draining: listeners closed; "))) {
+            assertTrue(System.nanoTime() < deadline, "the first process logs its drain within 20 s of SIGUSR2");
+            Thread.sleep(20);
+        }
+    }
+
     private static boolean fetch(int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
@@ -134,6 +143,7 @@ class HandoverTest {
         Thread.sleep(500);
         new ProcessBuilder("kill", "-USR2", Long.toString(first.pid())).inheritIO().start().waitFor();
         long drained = System.nanoTime();
+        awaitDrainStarted(root.resolve("logs/error.log"));
 
         assertEquals("during the drain", tunnel.echoText("during the drain"), "the first one's tunnel stays open");
         try (keptAlive) {
