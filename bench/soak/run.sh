@@ -67,7 +67,8 @@ ratio() { awk -v a="$(field "$1" "$3")" -v q="$(field "$1" "$2")" 'BEGIN { print
 quiet_line="$(normal "$quiet" quiet)"
 quiet_load="$(cut -d' ' -f1-3 < /proc/loadavg)"
 
-taskset -c 1 java -cp "$run/classes" Attackers "$port" "$slowloris" "$nonreaders" /large.bin $((duration + 10)) \
+# the attack starts 5 s before the normal clients and outlasts their 10 s not counted and DURATION by 5 s
+taskset -c 1 java -cp "$run/classes" Attackers "$port" "$slowloris" "$nonreaders" /large.bin $((duration + 20)) \
   > "$run/attackers.out" &
 attackers_pid=$!
 sleep 5
