@@ -12,10 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
@@ -25,9 +23,9 @@ import org.xnio.channels.StreamSourceChannel;
  * as nginx runs one in its event loop: a turn at the pool, a pooled or new backend connection, the request head
  * out, then the response read and handed to its {@link NonBlockingResponse}, which gives the client its head and
  * relays its body. Reads from the backend pause while bytes wait for the client, so a slow client costs its own
- * connection and nothing else. One clock watches the
- * exchange: no byte moved either way for {@code connTimeout} is a 504 before the response head, and a cut
- * connection after it, since the status has gone out.
+ * connection and nothing else. One {@link ProgressClock} watches the exchange: no byte moved either way for
+ * {@code connTimeout} is a 504 before the response head, and a cut connection after it, since the status has gone
+ * out.
  */
 final class NonBlockingExchange implements BackendConnector.Callback {
 
@@ -47,14 +45,13 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     private final ClientBackends clientBackends;
     private final Runnable clientGone = this::clientGone;
     private final ByteBuffer request;
+    private final ProgressClock clock;
     private final NonBlockingResponse response;
     private BackendPool.Lease lease;
     private Runnable cancelConnect = () -> { };
     private StreamConnection backend;
     /** Whether the backend sent a byte on the current connection. */
     private boolean received;
-    private long lastProgress;
-    private XnioExecutor.Key clock;
     /** The whole response has come from the backend, whose connection is back with the pool or closed. */
     private boolean backendDone;
     private boolean over;
@@ -71,7 +68,8 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         String framing = RequestBody.framingHeader(exchange.getRequestContentLength(), false);
         this.request = ByteBuffer.wrap(ForwardedHead.of(exchange, keepAlive, framing)
                 .getBytes(StandardCharsets.ISO_8859_1));
-        this.response = new NonBlockingResponse(exchange, this::progress, this::clientWritable);
+        this.clock = new ProgressClock(io, timeout, this::timedOut);
+        this.response = new NonBlockingResponse(exchange, clock::progress, this::clientWritable);
     }
 
     /** Starts the exchange; call on the client connection's I/O thread, from the handler. */
@@ -93,8 +91,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
             return;
         }
         clientBackends.add(clientGone);
-        progress();
-        clock = io.executeAfter(this::checkClock, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        clock.start();
         cancelConnect = lease.connection(io, this);
     }
 
@@ -108,7 +105,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         received = false;
         response.newConnection();
         request.rewind();
-        progress();
+        clock.progress();
         // a pooled connection may belong to another I/O thread: its events are handed over to this one
         connection.getSourceChannel().getReadSetter().set(source -> onOwnThread(source::suspendReads, this::readable));
         connection.getSinkChannel().getWriteSetter().set(sink -> onOwnThread(sink::suspendWrites, this::sendHead));
@@ -143,7 +140,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
                     sink.resumeWrites();
                     return;
                 }
-                progress();
+                clock.progress();
             }
             if (!sink.flush()) {
                 sink.resumeWrites();
@@ -178,7 +175,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
                     return;
                 }
                 received = true;
-                progress();
+                clock.progress();
                 if (response.take(buffer, read)) {
                     backendFinished();
                 }
@@ -258,14 +255,8 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "no valid response head (" + why + ")");
     }
 
-    private void checkClock() {
-        if (over) {
-            return;
-        }
-        long idle = System.nanoTime() - lastProgress;
-        if (idle < timeout.toNanos()) {
-            clock = io.executeAfter(this::checkClock, timeout.toNanos() - idle, TimeUnit.NANOSECONDS);
-        } else if (response.started()) {
+    private void timedOut() {
+        if (response.started()) {
             cut();
         } else if (backend == null) {
             fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, "no connection within " + timeout.toSeconds() + "s");
@@ -309,9 +300,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
 
     private void finish() {
         over = true;
-        if (clock != null) {
-            clock.remove();
-        }
+        clock.stop();
         cancelConnect.run();
         if (lease != null) {
             lease.close();
@@ -319,9 +308,5 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
         clientBackends.remove(clientGone);
         clientClock.ifPresent(InactivityTimeout::release);
-    }
-
-    private void progress() {
-        lastProgress = System.nanoTime();
     }
 }
