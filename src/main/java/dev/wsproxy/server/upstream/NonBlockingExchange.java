@@ -1,29 +1,19 @@
 package dev.wsproxy.server.upstream;
 
-import dev.wsproxy.server.compress.DynamicGzip;
 import dev.wsproxy.server.http.InactivityTimeout;
 import dev.wsproxy.server.metrics.BackendFailure;
 import dev.wsproxy.server.proxy.BackendConnector;
-import dev.wsproxy.server.proxy.ResponseHead;
 import dev.wsproxy.server.proxy.ResponseHead.MalformedHead;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderMap;
-import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
 import org.xnio.StreamConnection;
-import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
@@ -31,22 +21,20 @@ import org.xnio.channels.StreamSourceChannel;
 /**
  * One proxied request without a body (GET, HEAD...), run without blocking on its client connection's I/O thread,
  * as nginx runs one in its event loop: a turn at the pool, a pooled or new backend connection, the request head
- * out, the response head in, then the body relayed as the backend frames it (length, chunks, end of connection),
- * gzipped on the way with {@code enableDynGzipCompress}. Reads from the backend pause while bytes wait for the
- * client ({@link PendingBytes}), so a slow client costs its own connection and nothing else. One clock watches the
- * exchange: no byte moved either way for {@code connTimeout} is a 504 before the response head, and a cut
- * connection after it, since the status has gone out.
+ * out, then the response read and handed to its {@link NonBlockingResponse}, which gives the client its head and
+ * relays its body. Reads from the backend pause while bytes wait for the client, so a slow client costs its own
+ * connection and nothing else. One {@link ProgressClock} watches the exchange: no byte moved either way for
+ * {@code connTimeout} is a 504 before the response head, and a cut connection after it, since the status has gone
+ * out.
  */
 final class NonBlockingExchange implements BackendConnector.Callback {
 
     private static final int READ_SIZE = 16 * 1024;
     /**
      * The buffer each I/O thread reads backend responses into: exchanges run one at a time on a thread and leave
-     * nothing in it between events (a head that came in part is kept by its exchange), so a request allocates none.
+     * nothing in it between events (a head that came in part is kept by its response), so a request allocates none.
      */
     private static final ThreadLocal<byte[]> READS = ThreadLocal.withInitial(() -> new byte[READ_SIZE]);
-    /** A response head larger than this is refused with 502. */
-    private static final int MAX_HEAD = 64 * 1024;
 
     private final HttpServerExchange exchange;
     private final BackendPool pool;
@@ -57,22 +45,13 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     private final ClientBackends clientBackends;
     private final Runnable clientGone = this::clientGone;
     private final ByteBuffer request;
+    private final ProgressClock clock;
+    private final NonBlockingResponse response;
     private BackendPool.Lease lease;
     private Runnable cancelConnect = () -> { };
     private StreamConnection backend;
     /** Whether the backend sent a byte on the current connection. */
     private boolean received;
-    /** The start of a response head that has not all come yet, or null. */
-    private byte[] partial;
-    private int partialLength;
-    private ResponseHead head;
-    private BodyDecoder body;
-    private boolean reusable;
-    private OutputStream out;
-    private PendingBytes pending;
-    private StreamSinkChannel client;
-    private long lastProgress;
-    private XnioExecutor.Key clock;
     /** The whole response has come from the backend, whose connection is back with the pool or closed. */
     private boolean backendDone;
     private boolean over;
@@ -89,6 +68,8 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         String framing = RequestBody.framingHeader(exchange.getRequestContentLength(), false);
         this.request = ByteBuffer.wrap(ForwardedHead.of(exchange, keepAlive, framing)
                 .getBytes(StandardCharsets.ISO_8859_1));
+        this.clock = new ProgressClock(io, timeout, this::timedOut);
+        this.response = new NonBlockingResponse(exchange, clock::progress, this::clientWritable);
     }
 
     /** Starts the exchange; call on the client connection's I/O thread, from the handler. */
@@ -110,8 +91,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
             return;
         }
         clientBackends.add(clientGone);
-        progress();
-        clock = io.executeAfter(this::checkClock, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        clock.start();
         cancelConnect = lease.connection(io, this);
     }
 
@@ -123,9 +103,9 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
         backend = connection;
         received = false;
-        partial = null;
+        response.newConnection();
         request.rewind();
-        progress();
+        clock.progress();
         // a pooled connection may belong to another I/O thread: its events are handed over to this one
         connection.getSourceChannel().getReadSetter().set(source -> onOwnThread(source::suspendReads, this::readable));
         connection.getSinkChannel().getWriteSetter().set(sink -> onOwnThread(sink::suspendWrites, this::sendHead));
@@ -160,7 +140,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
                     sink.resumeWrites();
                     return;
                 }
-                progress();
+                clock.progress();
             }
             if (!sink.flush()) {
                 sink.resumeWrites();
@@ -181,7 +161,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         byte[] buffer = READS.get();
         try {
             while (!over && !backendDone) {
-                if (pending != null && pending.waiting()) {
+                if (response.waiting()) {
                     source.suspendReads();
                     return;
                 }
@@ -195,22 +175,15 @@ final class NonBlockingExchange implements BackendConnector.Callback {
                     return;
                 }
                 received = true;
-                progress();
-                if (head != null) {
-                    relay(buffer, 0, read);
-                } else if (partial == null) {
-                    headRead(buffer, read);
-                } else {
-                    partial = Arrays.copyOf(partial, partialLength + read);
-                    System.arraycopy(buffer, 0, partial, partialLength, read);
-                    partialLength += read;
-                    headRead(partial, partialLength);
+                clock.progress();
+                if (response.take(buffer, read)) {
+                    backendFinished();
                 }
             }
         } catch (MalformedHead e) {
             fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, e.getMessage());
         } catch (IOException e) {
-            if (head == null) {
+            if (!response.started()) {
                 lost("reading the response: " + e.getMessage());
             } else {
                 cut();
@@ -218,77 +191,10 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
     }
 
-    /**
-     * Parses the head in {@code bytes[0..length)} once it is whole, skipping interim (1xx) ones, starts the response
-     * and relays the body's first bytes; keeps a head that has not all come yet.
-     */
-    private void headRead(byte[] bytes, int length) throws IOException, MalformedHead {
-        ResponseHead parsed;
-        while ((parsed = ResponseHead.parse(bytes, length)) != null && parsed.status() < 200) {
-            if (parsed.status() < 100) {
-                throw new MalformedHead("bad status code " + parsed.status());
-            }
-            bytes = Arrays.copyOfRange(bytes, parsed.length(), length);
-            length -= parsed.length();
-        }
-        if (parsed == null) {
-            if (length > MAX_HEAD) {
-                throw new MalformedHead("response head larger than " + MAX_HEAD + " bytes");
-            }
-            partial = bytes == partial ? partial : Arrays.copyOf(bytes, length);
-            partialLength = length;
-            return;
-        }
-        partial = null;
-        respond(parsed, bytes[5] == '1' && bytes[7] == '1');
-        relay(bytes, parsed.length(), length - parsed.length());
-    }
-
-    /** Gives the client the backend's status and end-to-end headers, and readies the body's way. */
-    private void respond(ResponseHead parsed, boolean http11) throws IOException, MalformedHead {
-        long length = parsed.contentLength();
-        head = parsed;
-        boolean chunked = head.isChunked();
-        boolean closes = false;
-        HeaderMap headers = exchange.getResponseHeaders();
-        headers.clear();
-        exchange.setStatusCode(head.status());
-        for (ResponseHead.Header header : head.headers()) {
-            String name = header.name();
-            if (name.equalsIgnoreCase("connection")) {
-                closes |= header.value().toLowerCase(Locale.ROOT).contains("close");
-            }
-            if (!HopByHop.is(name) && !(chunked && name.equalsIgnoreCase("content-length"))) {
-                headers.add(HttpString.tryFromString(name), header.value());
-            }
-        }
-        int status = head.status();
-        boolean hasBody = !exchange.getRequestMethod().equals(Methods.HEAD) && status != 204 && status != 304;
-        body = !hasBody ? BodyDecoder.fixed(0)
-                : chunked ? BodyDecoder.chunked() : length >= 0 ? BodyDecoder.fixed(length) : BodyDecoder.untilClose();
-        reusable = http11 && !closes && !body.endsAtClose();
-        client = exchange.getResponseChannel();
-        client.getWriteSetter().set(channel -> clientWritable());
-        pending = new PendingBytes(client, this::progress);
-        out = DynamicGzip.wrap(exchange, pending);
-    }
-
-    /** Passes on the body's part of {@code bytes[offset..offset+length)}. */
-    private void relay(byte[] bytes, int offset, int length) throws IOException {
-        int used = body.feed(bytes, offset, length, out);
-        if (body.done()) {
-            // bytes after the body would be taken for the next response's
-            reusable &= used == length;
-            backendFinished();
-        } else if (pending.waiting()) {
-            client.resumeWrites();
-        }
-    }
-
     private void backendClosed() throws IOException {
-        if (head == null) {
+        if (!response.started()) {
             lost("the backend closed the connection before its response head");
-        } else if (body.endsAtClose()) {
+        } else if (response.endsAtClose()) {
             backendFinished();
         } else {
             cut();
@@ -297,11 +203,9 @@ final class NonBlockingExchange implements BackendConnector.Callback {
 
     private void backendFinished() throws IOException {
         backendDone = true;
-        out.close();
+        response.end();
         releaseBackend();
-        if (pending.waiting()) {
-            client.resumeWrites();
-        } else {
+        if (!response.awaitClient()) {
             complete();
         }
     }
@@ -311,10 +215,9 @@ final class NonBlockingExchange implements BackendConnector.Callback {
             return;
         }
         try {
-            if (!pending.drain()) {
+            if (!response.drain()) {
                 return;
             }
-            client.suspendWrites();
             if (backendDone) {
                 complete();
             } else {
@@ -331,7 +234,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         backend.getSinkChannel().getWriteSetter().set(null);
         backend.getSourceChannel().suspendReads();
         backend = null;
-        if (reusable) {
+        if (response.reusable()) {
             lease.keep();
         }
         lease.close();
@@ -352,14 +255,8 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         fail(StatusCodes.BAD_GATEWAY, BackendFailure.RESPONSE, "no valid response head (" + why + ")");
     }
 
-    private void checkClock() {
-        if (over) {
-            return;
-        }
-        long idle = System.nanoTime() - lastProgress;
-        if (idle < timeout.toNanos()) {
-            clock = io.executeAfter(this::checkClock, timeout.toNanos() - idle, TimeUnit.NANOSECONDS);
-        } else if (head != null) {
+    private void timedOut() {
+        if (response.started()) {
             cut();
         } else if (backend == null) {
             fail(StatusCodes.BAD_GATEWAY, BackendFailure.CONNECT, "no connection within " + timeout.toSeconds() + "s");
@@ -370,7 +267,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
     }
 
     private void fail(int status, BackendFailure kind, String why) {
-        if (head != null) {
+        if (response.started()) {
             cut();
             return;
         }
@@ -403,9 +300,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
 
     private void finish() {
         over = true;
-        if (clock != null) {
-            clock.remove();
-        }
+        clock.stop();
         cancelConnect.run();
         if (lease != null) {
             lease.close();
@@ -413,9 +308,5 @@ final class NonBlockingExchange implements BackendConnector.Callback {
         }
         clientBackends.remove(clientGone);
         clientClock.ifPresent(InactivityTimeout::release);
-    }
-
-    private void progress() {
-        lastProgress = System.nanoTime();
     }
 }
