@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
  * The framing of a chunked request body, read as nginx reads it: a chunk size of hex digits, an optional
  * extension after {@code ;}, a blank or a tab, the line's end (CRLF or LF), exactly the chunk's bytes, then the
  * line's end again; after the last chunk, trailer fields and an empty line. Anything else is a
- * {@link MalformedChunk}. It reads the framing bytes only; the caller takes each chunk's data itself.
+ * {@link MalformedChunk}. It reads the framing bytes only; the caller takes each chunk's data itself. A client's
+ * request body and a backend's response body are both read by it.
  */
-final class ChunkFraming {
+public final class ChunkFraming {
 
     /** nginx's limit on a chunk size line is its header buffer; an extension has no business being longer. */
     static final int MAX_LINE = 4096;
@@ -26,24 +27,24 @@ final class ChunkFraming {
     private boolean colon;
 
     /** Bytes of the current chunk's data still to come; 0 while framing is being read. */
-    long dataLeft() {
+    public long dataLeft() {
         return state == State.DATA ? dataLeft : 0;
     }
 
     /** Counts {@code count} data bytes the caller took. */
-    void tookData(long count) {
+    public void tookData(long count) {
         dataLeft -= count;
         if (dataLeft == 0) {
             state = State.AFTER_DATA;
         }
     }
 
-    boolean done() {
+    public boolean done() {
         return state == State.DONE;
     }
 
     /** Reads framing bytes from {@code in} until a chunk's data starts, the body ends, or {@code in} is empty. */
-    void read(ByteBuffer in) throws MalformedChunk {
+    public void read(ByteBuffer in) throws MalformedChunk {
         while (in.hasRemaining() && state != State.DATA && state != State.DONE) {
             step(in.get());
         }
