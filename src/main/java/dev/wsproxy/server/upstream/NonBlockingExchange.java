@@ -246,8 +246,7 @@ final class NonBlockingExchange implements BackendConnector.Callback {
      * the backend had closed lost it (nothing came back), else 502.
      */
     private void lost(String why) {
-        if (lease.reused() && !received && ReverseProxyHandler.IDEMPOTENT.contains(exchange.getRequestMethod())
-                && exchange.getConnection().isOpen()) {
+        if (ReverseProxyHandler.resendable(lease, received, exchange)) {
             backend = null;
             cancelConnect = lease.fresh(io, this);
             return;

@@ -49,7 +49,7 @@ public final class ReverseProxyHandler implements HttpHandler {
             new SynchronousQueue<>(), new ProxyThreadFactory());
 
     /** Methods a request can be sent again with (RFC 9110 §9.2.2), when a stale pooled connection lost it. */
-    static final Set<HttpString> IDEMPOTENT = Set.of(Methods.GET, Methods.HEAD, Methods.PUT, Methods.DELETE,
+    private static final Set<HttpString> IDEMPOTENT = Set.of(Methods.GET, Methods.HEAD, Methods.PUT, Methods.DELETE,
             Methods.OPTIONS);
 
     /** The target (path and query, encoded) a rewrite rule gave the request, sent instead of the client's. */
@@ -177,8 +177,17 @@ public final class ReverseProxyHandler implements HttpHandler {
      */
     private static boolean retriable(BackendPool.Lease turn, BackendChannel backend, HttpServerExchange exchange,
                                      RequestBody body) {
-        return turn.reused() && !backend.received() && !backend.expired() && body.replayable()
-                && IDEMPOTENT.contains(exchange.getRequestMethod()) && exchange.getConnection().isOpen();
+        return resendable(turn, backend.received(), exchange) && !backend.expired() && body.replayable();
+    }
+
+    /**
+     * Whether a request that its connection lost before any byte of the answer ({@code received} false) may go once
+     * more on a new one: the connection came from the pool, so the backend had most likely closed it, the method
+     * allows a repeat, and the client still waits.
+     */
+    static boolean resendable(BackendPool.Lease turn, boolean received, HttpServerExchange exchange) {
+        return turn.reused() && !received && IDEMPOTENT.contains(exchange.getRequestMethod())
+                && exchange.getConnection().isOpen();
     }
 
     private void headFailed(HttpServerExchange exchange, BackendChannel backend) {
